@@ -1,0 +1,67 @@
+import { errorBodySchema } from '@console/shared/api';
+import type { z } from 'zod';
+
+/** Every failed call to the BFF becomes one of these; branch on `code`, never on `message`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** The whole parsed body, e.g. `{error, entry}` for an upstream failure. */
+    readonly body: unknown,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Options<T extends z.ZodTypeAny> = {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  /** Schema of a successful answer; the answer is parsed, never trusted as a type. */
+  schema: T;
+  signal?: AbortSignal;
+};
+
+/** One client for the BFF: JSON in and out, same-origin cookie, typed errors. */
+export async function api<T extends z.ZodTypeAny>(path: string, options: Options<T>): Promise<z.infer<T>> {
+  const init: RequestInit = {
+    method: options.method ?? 'GET',
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+  };
+  if (options.signal) init.signal = options.signal;
+  if (options.body !== undefined) {
+    init.body = JSON.stringify(options.body);
+    init.headers = { ...init.headers, 'Content-Type': 'application/json' };
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, init);
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'network/unreachable', 'The console server cannot be reached.', null);
+  }
+  const text = await res.text();
+  let json: unknown = null;
+  if (text.length > 0) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new ApiError(res.status, 'response/not-json', `The console answered ${res.status} without JSON.`, text);
+    }
+  }
+  if (!res.ok) {
+    const parsed = errorBodySchema.safeParse(json);
+    if (parsed.success) {
+      const { code, message, details } = parsed.data.error;
+      throw new ApiError(res.status, code, message, json, details);
+    }
+    throw new ApiError(res.status, 'response/unexpected', `The console answered ${res.status}.`, json);
+  }
+  return options.schema.parse(json) as z.infer<T>;
+}
+
+/** Fires when any call answers 401, so the app can send the user to the sign-in page. */
+export const UNAUTHENTICATED_EVENT = 'console:unauthenticated';

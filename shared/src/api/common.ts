@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** Every error the BFF answers has this body; `code` is namespaced (`upstream/timeout`, `history/not-found`). */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** Stable error codes of the BFF. Clients branch on these, never on messages. */
+export const appErrorCodes = [
+  'request/invalid',
+  'request/not-json',
+  'request/too-large',
+  'request/bad-origin',
+  'catalog/unknown-command',
+  'environment/unknown',
+  'environment/read-only',
+  'history/not-found',
+  'auth/unauthenticated',
+  'auth/invalid-credentials',
+  'auth/forbidden',
+  'auth/throttled',
+  'auth/disabled',
+  'user/exists',
+  'user/not-found',
+  'token/not-found',
+  'guard/confirmation-required',
+  'rate/limited',
+  'upstream/timeout',
+  'upstream/unreachable',
+  'upstream/bad-response',
+  'route/not-found',
+  'internal/error',
+] as const;
+export type AppErrorCode = (typeof appErrorCodes)[number];
+
+/** A JSON object body, as Tencent requires (`{}` when a command takes no fields). */
+export const jsonObjectSchema = z.record(z.string(), z.unknown());
+export type JsonObject = z.infer<typeof jsonObjectSchema>;
+
+/** ISO-8601 timestamp with offset, as stored and answered. */
+export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+
+/** Keyset paging: opaque cursor, newest first. */
+export const pageLimitSchema = z.coerce.number().int().min(1).max(500).default(50);
+
+export const paged = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** GET /api/environments → { environments } — never a key. */
+export const environmentSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  /** Region id, or null for an environment configured with an explicit `endpoint`. */
+  region: z.string().nullable(),
+  /** Host (and port) the calls go to, for display and cURL export. */
+  host: z.string(),
+  sdkAppId: z.number().int(),
+  adminIdentifier: z.string(),
+  production: z.boolean(),
+  /** Only `read` commands may be sent. */
+  readOnly: z.boolean(),
+  /** On production, `write` commands also need `confirm`. */
+  confirmWrites: z.boolean(),
+  sandbox: z.boolean(),
+});
+export type Environment = z.infer<typeof environmentSchema>;
+
+export const environmentsResponseSchema = z.object({ environments: z.array(environmentSchema) });
+export type EnvironmentsResponse = z.infer<typeof environmentsResponseSchema>;

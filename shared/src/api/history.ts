@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { errorCodeDocSchema } from './catalog';
+import { jsonObjectSchema, pageLimitSchema, paged } from './common';
+
+export const outcomeSchema = z.enum(['ok', 'fail', 'error']);
+export type Outcome = z.infer<typeof outcomeSchema>;
+
+/** POST /api/requests */
+export const sendRequestSchema = z.object({
+  environmentId: z.string().min(1),
+  service: z.string().min(1),
+  command: z.string().min(1),
+  body: jsonObjectSchema,
+  /** The command name, typed by the operator, when a guard rail asks for confirmation. */
+  confirm: z.string().optional(),
+});
+export type SendRequest = z.infer<typeof sendRequestSchema>;
+
+/** POST /api/requests/:id/replay — without `body`, the recorded body is sent again. */
+export const replayRequestSchema = z.object({
+  body: jsonObjectSchema.optional(),
+  confirm: z.string().optional(),
+});
+export type ReplayRequest = z.infer<typeof replayRequestSchema>;
+
+export const failureSchema = z.object({ code: z.string(), message: z.string() });
+export type Failure = z.infer<typeof failureSchema>;
+
+/** One recorded call. The URL's usersig is always `REDACTED`. */
+export const historyEntrySchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  operator: z.string(),
+  environmentId: z.string(),
+  region: z.string().nullable(),
+  service: z.string(),
+  command: z.string(),
+  requestBody: jsonObjectSchema,
+  url: z.string(),
+  httpStatus: z.number().int().nullable(),
+  durationMs: z.number().nullable(),
+  outcome: outcomeSchema,
+  actionStatus: z.string().nullable(),
+  errorCode: z.number().int().nullable(),
+  errorInfo: z.string().nullable(),
+  requestId: z.string().nullable(),
+  response: z.unknown().nullable(),
+  errorDoc: errorCodeDocSchema.nullable(),
+  failure: failureSchema.nullable(),
+  replayOf: z.string().nullable(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+/** 502/504 from POST /api/requests: the transport failed, the call is still recorded. */
+export const upstreamFailureResponseSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  entry: historyEntrySchema,
+});
+export type UpstreamFailureResponse = z.infer<typeof upstreamFailureResponseSchema>;
+
+/** Query string of GET /api/requests and GET /api/requests/export. */
+export const historyFilterSchema = z.object({
+  requestId: z.string().min(1).optional(),
+  errorCode: z.coerce.number().int().optional(),
+  environmentId: z.string().min(1).optional(),
+  service: z.string().min(1).optional(),
+  command: z.string().min(1).optional(),
+  operator: z.string().min(1).optional(),
+  outcome: outcomeSchema.optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  q: z.string().min(1).max(200).optional(),
+  replayOf: z.string().min(1).optional(),
+});
+export type HistoryFilter = z.infer<typeof historyFilterSchema>;
+
+export const historyQuerySchema = historyFilterSchema.extend({
+  limit: pageLimitSchema,
+  cursor: z.string().min(1).optional(),
+});
+export type HistoryQuery = z.infer<typeof historyQuerySchema>;
+
+export const exportQuerySchema = historyFilterSchema.extend({
+  format: z.enum(['csv', 'jsonl']).default('jsonl'),
+});
+export type ExportQuery = z.infer<typeof exportQuerySchema>;
+
+/** GET /api/requests */
+export const historyPageSchema = paged(historyEntrySchema);
+export type HistoryPage = z.infer<typeof historyPageSchema>;

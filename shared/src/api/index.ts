@@ -1,0 +1,7 @@
+export * from './audit';
+export * from './auth';
+export * from './catalog';
+export * from './common';
+export * from './environments';
+export * from './health';
+export * from './history';

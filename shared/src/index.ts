@@ -1,0 +1,4 @@
+export * from './api';
+export * from './catalog';
+export * from './error-codes';
+export * from './regions';
