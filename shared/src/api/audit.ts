@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageLimitSchema, paged } from './common';
+import { paged, pageLimitSchema } from './common';
 
 export const auditActions = [
   'session.sign-in',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorCodeDocSchema } from './catalog';
-import { jsonObjectSchema, pageLimitSchema, paged } from './common';
+import { jsonObjectSchema, paged, pageLimitSchema } from './common';
 
 export const outcomeSchema = z.enum(['ok', 'fail', 'error']);
 export type Outcome = z.infer<typeof outcomeSchema>;
