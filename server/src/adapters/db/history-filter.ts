@@ -1,0 +1,44 @@
+import type { HistoryFilter } from '@console/shared/api';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { CursorKey } from './cursor';
+import type { DB } from './schema';
+import { toStoredTime } from './time';
+
+type HistoryEb = ExpressionBuilder<DB, 'history'>;
+
+/** `%`, `_` and the escape character itself match literally inside a LIKE pattern. */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * WHERE clause of every history read. `from` is inclusive and `to` exclusive (createdAt >= from and
+ * createdAt < to), so consecutive windows never count a row twice. `q` is a case-insensitive
+ * substring match (ASCII case folding: `lower()` is the portable function) over command, request
+ * body, response text and RequestId; it cannot use an index, the other filters narrow it first.
+ */
+export function historyWhere(eb: HistoryEb, filter: HistoryFilter, after?: CursorKey): Expression<SqlBool> {
+  const conds: Expression<SqlBool>[] = [];
+  if (filter.requestId !== undefined) conds.push(eb('request_id', '=', filter.requestId));
+  if (filter.errorCode !== undefined) conds.push(eb('error_code', '=', filter.errorCode));
+  if (filter.environmentId !== undefined) conds.push(eb('environment_id', '=', filter.environmentId));
+  if (filter.service !== undefined) conds.push(eb('service', '=', filter.service));
+  if (filter.command !== undefined) conds.push(eb('command', '=', filter.command));
+  if (filter.operator !== undefined) conds.push(eb('operator', '=', filter.operator));
+  if (filter.outcome !== undefined) conds.push(eb('outcome', '=', filter.outcome));
+  if (filter.replayOf !== undefined) conds.push(eb('replay_of', '=', filter.replayOf));
+  if (filter.from !== undefined) conds.push(eb('created_at', '>=', toStoredTime(filter.from)));
+  if (filter.to !== undefined) conds.push(eb('created_at', '<', toStoredTime(filter.to)));
+  if (filter.q !== undefined) {
+    const pattern = likeContains(filter.q);
+    const matches = (column: 'command' | 'request_body' | 'response' | 'request_id') =>
+      sql<SqlBool>`lower(${eb.ref(column)}) like lower(${pattern}) escape '\\'`;
+    conds.push(
+      eb.or([matches('command'), matches('request_body'), matches('response'), matches('request_id')]),
+    );
+  }
+  if (after !== undefined) {
+    conds.push(eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.at, after.id)));
+  }
+  return eb.and(conds);
+}

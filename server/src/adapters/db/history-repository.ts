@@ -1,0 +1,205 @@
+import {
+  type HistoryEntry,
+  type HistoryFilter,
+  type HistoryPage,
+  type HistoryQuery,
+  historyEntrySchema,
+} from '@console/shared/api';
+import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
+import { type CursorKey, decodeCursor, encodeCursor } from './cursor';
+import { DuplicateError, isUniqueViolation } from './errors';
+import { historyWhere } from './history-filter';
+import type { Database } from './open';
+import type { DB, HistoryTable } from './schema';
+import { toStoredTime } from './time';
+
+export interface HistoryRepository {
+  insert(entry: HistoryEntry): Promise<void>;
+  get(id: string): Promise<HistoryEntry | undefined>;
+  /** Newest first (createdAt desc, id desc); keyset cursor, stable under concurrent inserts. */
+  list(query: HistoryQuery): Promise<HistoryPage>;
+  /** Same filters, newest first, read in batches with keyset paging so memory stays flat. */
+  stream(filter: HistoryFilter, batchSize?: number): AsyncIterable<HistoryEntry>;
+  count(filter?: HistoryFilter): Promise<number>;
+  /** Retention: deletes entries older than `olderThan` and/or beyond the newest `keepLatest`; returns how many. */
+  purge(opts: { olderThan?: Date; keepLatest?: number }): Promise<number>;
+}
+
+const jsonOrNull = (value: unknown): string | null =>
+  value === null || value === undefined ? null : JSON.stringify(value);
+
+const parseJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+
+export function historyRow(entry: HistoryEntry): Selectable<HistoryTable> {
+  return {
+    id: entry.id,
+    created_at: toStoredTime(entry.createdAt),
+    operator: entry.operator,
+    environment_id: entry.environmentId,
+    region: entry.region,
+    service: entry.service,
+    command: entry.command,
+    request_body: JSON.stringify(entry.requestBody),
+    url: entry.url,
+    http_status: entry.httpStatus,
+    duration_ms: entry.durationMs,
+    outcome: entry.outcome,
+    action_status: entry.actionStatus,
+    error_code: entry.errorCode,
+    error_info: entry.errorInfo,
+    request_id: entry.requestId,
+    response: jsonOrNull(entry.response),
+    error_doc: jsonOrNull(entry.errorDoc),
+    failure: jsonOrNull(entry.failure),
+    replay_of: entry.replayOf,
+  };
+}
+
+function historyEntry(row: Selectable<HistoryTable>): HistoryEntry {
+  return historyEntrySchema.parse({
+    id: row.id,
+    createdAt: row.created_at,
+    operator: row.operator,
+    environmentId: row.environment_id,
+    region: row.region,
+    service: row.service,
+    command: row.command,
+    requestBody: parseJson(row.request_body),
+    url: row.url,
+    httpStatus: row.http_status,
+    // PostgreSQL's double precision arrives as a number; the guard keeps a driver change from leaking strings.
+    durationMs: row.duration_ms === null ? null : Number(row.duration_ms),
+    outcome: row.outcome,
+    actionStatus: row.action_status,
+    errorCode: row.error_code,
+    errorInfo: row.error_info,
+    requestId: row.request_id,
+    response: parseJson(row.response),
+    errorDoc: parseJson(row.error_doc),
+    failure: parseJson(row.failure),
+    replayOf: row.replay_of,
+  });
+}
+
+const defaultBatchSize = 500;
+const purgeBatchSize = 5000;
+
+/** The one query behind list and stream; exported so a test can check its plan uses an index. */
+export function historyPageQuery(
+  kysely: Kysely<DB>,
+  filter: HistoryFilter,
+  limit: number,
+  after?: CursorKey,
+) {
+  return kysely
+    .selectFrom('history')
+    .selectAll()
+    .where((eb) => historyWhere(eb, filter, after))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit);
+}
+
+export function createHistoryRepository(db: Database): HistoryRepository {
+  const { kysely } = db;
+
+  async function readPage(filter: HistoryFilter, limit: number, after: CursorKey | undefined) {
+    const rows = await historyPageQuery(kysely, filter, limit + 1, after).execute();
+    const more = rows.length > limit;
+    const items = (more ? rows.slice(0, limit) : rows).map(historyEntry);
+    const last = items.at(-1);
+    const next = more && last !== undefined ? { at: last.createdAt, id: last.id } : undefined;
+    return { items, next };
+  }
+
+  /**
+   * Oldest first, a batch per statement: the first purge of a large store would otherwise hold
+   * SQLite's single writer (and Kysely's single connection) for seconds while requests wait.
+   */
+  async function deleteInBatches(where: (eb: ExpressionBuilder<DB, 'history'>) => Expression<SqlBool>) {
+    let total = 0;
+    for (;;) {
+      const res = await kysely
+        .deleteFrom('history')
+        .where('id', 'in', (qb) =>
+          qb
+            .selectFrom('history')
+            .select('id')
+            .where(where)
+            .orderBy('created_at')
+            .orderBy('id')
+            .limit(purgeBatchSize),
+        )
+        .executeTakeFirst();
+      const n = Number(res.numDeletedRows);
+      total += n;
+      if (n < purgeBatchSize) return total;
+    }
+  }
+
+  return {
+    async insert(entry) {
+      try {
+        await kysely.insertInto('history').values(historyRow(entry)).execute();
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new DuplicateError(`history entry ${entry.id} already exists`);
+        throw err;
+      }
+    },
+
+    async get(id) {
+      const row = await kysely.selectFrom('history').selectAll().where('id', '=', id).executeTakeFirst();
+      return row === undefined ? undefined : historyEntry(row);
+    },
+
+    async list(query) {
+      const { limit, cursor, ...filter } = query;
+      const after = cursor === undefined ? undefined : decodeCursor(cursor);
+      const { items, next } = await readPage(filter, limit, after);
+      return { items, nextCursor: next === undefined ? null : encodeCursor(next) };
+    },
+
+    async *stream(filter, batchSize = defaultBatchSize) {
+      let after: CursorKey | undefined;
+      do {
+        const page = await readPage(filter, batchSize, after);
+        yield* page.items;
+        after = page.next;
+      } while (after !== undefined);
+    },
+
+    async count(filter = {}) {
+      const row = await kysely
+        .selectFrom('history')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where((eb) => historyWhere(eb, filter))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    async purge({ olderThan, keepLatest }) {
+      let deleted = 0;
+      if (olderThan !== undefined) {
+        const before = toStoredTime(olderThan);
+        deleted += await deleteInBatches((eb) => eb('created_at', '<', before));
+      }
+      if (keepLatest !== undefined) {
+        // The newest row past the kept ones: it and everything older go.
+        const boundary = await kysely
+          .selectFrom('history')
+          .select(['created_at', 'id'])
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(1)
+          .offset(Math.max(0, Math.floor(keepLatest)))
+          .executeTakeFirst();
+        if (boundary !== undefined) {
+          deleted += await deleteInBatches((eb) =>
+            eb(eb.refTuple('created_at', 'id'), '<=', eb.tuple(boundary.created_at, boundary.id)),
+          );
+        }
+      }
+      return deleted;
+    },
+  };
+}

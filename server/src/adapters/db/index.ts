@@ -1,0 +1,34 @@
+import { type AuditRepository, createAuditRepository } from './audit-repository';
+import { createHistoryRepository, type HistoryRepository } from './history-repository';
+import type { Database } from './open';
+import { createSessionRepository, type SessionRepository } from './session-repository';
+import { createTokenRepository, type TokenRepository } from './token-repository';
+import { createUserRepository, type UserRepository } from './user-repository';
+
+export type { AuditRepository } from './audit-repository';
+export { DuplicateError, InvalidCursorError } from './errors';
+export type { HistoryRepository } from './history-repository';
+export { newId } from './ids';
+export { type Database, type OpenDatabaseOptions, openDatabase, sqliteFileName } from './open';
+export type { DB } from './schema';
+export type { SessionRecord, SessionRepository } from './session-repository';
+export type { TokenRecord, TokenRepository } from './token-repository';
+export type { UserRecord, UserRepository } from './user-repository';
+
+export interface Repositories {
+  history: HistoryRepository;
+  users: UserRepository;
+  sessions: SessionRepository;
+  tokens: TokenRepository;
+  audit: AuditRepository;
+}
+
+export function createRepositories(db: Database): Repositories {
+  return {
+    history: createHistoryRepository(db),
+    users: createUserRepository(db),
+    sessions: createSessionRepository(db),
+    tokens: createTokenRepository(db),
+    audit: createAuditRepository(db),
+  };
+}

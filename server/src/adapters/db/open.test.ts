@@ -1,0 +1,152 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { HistoryFilter } from '@console/shared/api';
+import { CompiledQuery, sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { historyPageQuery } from './history-repository';
+import { createRepositories, newId, openDatabase, sqliteFileName } from './index';
+import { seedEntry, seedHistory, seedRequestId } from './testing';
+
+let dataDir: string;
+beforeEach(async () => {
+  dataDir = join(await mkdtemp(join(tmpdir(), 'console-db-')), 'nested', 'data');
+});
+afterEach(async () => {
+  await rm(join(dataDir, '..', '..'), { recursive: true, force: true });
+});
+
+describe('openDatabase', () => {
+  it('creates DATA_DIR and the SQLite file, in WAL mode with foreign keys on', async () => {
+    const db = await openDatabase({ dataDir });
+    try {
+      expect(db.dialect).toBe('sqlite');
+      expect(existsSync(join(dataDir, sqliteFileName))).toBe(true);
+      const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db.kysely);
+      expect(mode.rows[0]?.journal_mode).toBe('wal');
+      const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db.kysely);
+      expect(fk.rows[0]?.foreign_keys).toBe(1);
+      await expect(db.ping()).resolves.toBeUndefined();
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('runs the migrations once and opens an existing store without changing it, keeping its data', async () => {
+    const first = await openDatabase({ dataDir });
+    const repos = createRepositories(first);
+    const entry = seedEntry(1, new Date('2026-11-26T10:00:00.000Z'));
+    await repos.history.insert(entry);
+    await repos.users.create({ username: 'admin', passwordHash: 'h', role: 'admin' });
+    const auditEntry = await repos.audit.append({
+      actor: 'system',
+      action: 'config.load',
+      target: null,
+      details: null,
+    });
+    const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
+      first.kysely,
+    );
+    await first.close();
+
+    const second = await openDatabase({ dataDir });
+    try {
+      const again = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
+        second.kysely,
+      );
+      expect(again.rows).toEqual(applied.rows);
+      expect(again.rows.map((r) => r.name)).toEqual(['0001-history', '0002-auth', '0003-audit']);
+      const reopened = createRepositories(second);
+      expect(await reopened.history.get(entry.id)).toEqual(entry);
+      expect((await reopened.users.get('admin'))?.role).toBe('admin');
+      expect((await reopened.audit.list({ limit: 5 })).items).toEqual([auditEntry]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('refuses a DATABASE_URL that is neither empty nor postgres://, without echoing it', async () => {
+    await expect(openDatabase({ dataDir, databaseUrl: 'mysql://u:s3cret@h/db' })).rejects.toThrow(
+      /^(?!.*s3cret).*postgres:\/\//,
+    );
+  });
+
+  it('lets close be called twice', async () => {
+    const db = await openDatabase({ dataDir });
+    await db.close();
+    await expect(db.close()).resolves.toBeUndefined();
+  });
+});
+
+describe('newId', () => {
+  it('makes 26-character Crockford base32 ids that sort in creation order', () => {
+    const ids = Array.from({ length: 2000 }, () => newId());
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect([...ids].sort()).toEqual(ids);
+  });
+
+  it('encodes the time first so a later millisecond sorts after', () => {
+    const earlier = newId(Date.UTC(2030, 0, 1));
+    const later = newId(Date.UTC(2030, 0, 1, 0, 0, 0, 1));
+    expect(earlier < later).toBe(true);
+    expect(later.slice(0, 10)).not.toBe(earlier.slice(0, 10));
+  });
+});
+
+describe('history query plans', () => {
+  // Every filter must reach its rows through an index and read them in keyset order without a sort.
+  const cases: [string, HistoryFilter][] = [
+    ['no filter', {}],
+    ['requestId', { requestId: 'Id-1' }],
+    ['environmentId', { environmentId: 'prod-sg' }],
+    ['errorCode', { errorCode: 70107 }],
+    ['service + command', { service: 'openim', command: 'sendmsg' }],
+    ['command', { command: 'sendmsg' }],
+    ['operator', { operator: 'alice' }],
+    ['outcome', { outcome: 'fail' }],
+    ['from/to', { from: '2026-11-01T00:00:00Z', to: '2026-11-02T00:00:00Z' }],
+    ['replayOf', { replayOf: 'x' }],
+    ['environmentId + from/to', { environmentId: 'prod-sg', from: '2026-11-01T00:00:00Z' }],
+  ];
+
+  it.each(cases)('%s uses an index', async (_name, filter) => {
+    const db = await openDatabase({ dataDir });
+    try {
+      await seedHistory(db, 200);
+      await sql`analyze`.execute(db.kysely);
+      const after = { at: '2026-11-26T10:00:00.000Z', id: newId() };
+      for (const cursor of [undefined, after]) {
+        const compiled = historyPageQuery(db.kysely, filter, 51, cursor).compile();
+        const plan = await db.kysely.executeQuery<{ detail: string }>(
+          CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
+        );
+        const details = plan.rows.map((r) => r.detail).join(' | ');
+        expect(details).toMatch(/history USING (COVERING )?INDEX history_/);
+        expect(plan.rows.map((r) => r.detail)).not.toContain('SCAN history');
+        if (filter.requestId === undefined && filter.replayOf === undefined) {
+          expect(details).not.toContain('TEMP B-TREE');
+        }
+      }
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('seedHistory', () => {
+  it('inserts n deterministic entries that the filters can find', async () => {
+    const db = await openDatabase({ dataDir });
+    try {
+      await seedHistory(db, 1234, { batchSize: 100 });
+      const { history } = createRepositories(db);
+      expect(await history.count()).toBe(1234);
+      const found = await history.list({ requestId: seedRequestId(500), limit: 5 });
+      expect(found.items).toHaveLength(1);
+      expect(found.items[0]?.requestBody).toMatchObject({ Seq: 500 });
+    } finally {
+      await db.close();
+    }
+  });
+});

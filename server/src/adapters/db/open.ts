@@ -1,0 +1,120 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations/index';
+import type { DB } from './schema';
+
+export interface Database {
+  kysely: Kysely<DB>;
+  dialect: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+  ping(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+}
+
+export const sqliteFileName = 'console.sqlite';
+const statementCacheSize = 256;
+
+/**
+ * Kysely's SQLite driver prepares every query anew; the repositories issue a handful of distinct SQL
+ * strings, so keeping their prepared statements saves the parse on every call (a RequestId lookup
+ * is then an index probe only). Safe because the driver runs one statement at a time.
+ */
+function withStatementCache(db: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => db.close(),
+    prepare(text: string): SqliteStatement {
+      const hit = cache.get(text);
+      if (hit) {
+        // Re-insert to keep the Map in least-recently-used order.
+        cache.delete(text);
+        cache.set(text, hit);
+        return hit;
+      }
+      const stmt = db.prepare(text);
+      cache.set(text, stmt);
+      if (cache.size > statementCacheSize) {
+        const oldest = cache.keys().next().value;
+        if (oldest !== undefined) cache.delete(oldest);
+      }
+      return stmt;
+    },
+  };
+}
+
+function openSqlite(dataDir: string): Kysely<DB> {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new BetterSqlite3(join(dataDir, sqliteFileName));
+  db.pragma('journal_mode = WAL');
+  // NORMAL is durable across process crashes in WAL mode; only an OS crash may lose the last commits.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache keeps the history indexes of a million entries in memory.
+  db.pragma('cache_size = -65536');
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(db) }) });
+}
+
+function openPostgres(connectionString: string): Kysely<DB> {
+  return new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max: 10 }) }),
+  });
+}
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return url !== undefined && /^postgres(ql)?:\/\//i.test(url);
+}
+
+async function migrate(kysely: Kysely<DB>): Promise<void> {
+  const { error, results } = await new Migrator({
+    db: kysely,
+    provider: migrationProvider,
+  }).migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed`, { cause: error });
+  }
+}
+
+/** Opens the store named by configuration and brings its schema up to date before anything reads it. */
+export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
+  if (opts.databaseUrl !== undefined && opts.databaseUrl !== '' && !isPostgresUrl(opts.databaseUrl)) {
+    throw new Error(
+      'DATABASE_URL must be a postgres:// URL (leave it unset for the SQLite file in DATA_DIR)',
+    );
+  }
+  const dialect = isPostgresUrl(opts.databaseUrl) ? 'postgres' : 'sqlite';
+  const kysely = isPostgresUrl(opts.databaseUrl) ? openPostgres(opts.databaseUrl) : openSqlite(opts.dataDir);
+  try {
+    await migrate(kysely);
+    if (dialect === 'sqlite') {
+      // Lets the planner pick the right index for combined filters once tables have grown.
+      await sql`pragma optimize = 0x10002`.execute(kysely);
+    }
+  } catch (err) {
+    await kysely.destroy();
+    throw err;
+  }
+  let closed = false;
+  return {
+    kysely,
+    dialect,
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (dialect === 'sqlite') await sql`pragma optimize`.execute(kysely);
+      await kysely.destroy();
+    },
+    async ping() {
+      await sql`select 1`.execute(kysely);
+    },
+  };
+}

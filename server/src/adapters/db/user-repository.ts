@@ -1,0 +1,99 @@
+import { type Role, roleSchema } from '@console/shared/api';
+import type { Selectable } from 'kysely';
+import { DuplicateError, isUniqueViolation } from './errors';
+import type { Database } from './open';
+import type { UsersTable } from './schema';
+import { toStoredTime } from './time';
+
+export interface UserRecord {
+  username: string;
+  passwordHash: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserRepository {
+  /** Throws DuplicateError when the username exists. */
+  create(u: { username: string; passwordHash: string; role: Role }): Promise<UserRecord>;
+  get(username: string): Promise<UserRecord | undefined>;
+  list(): Promise<UserRecord[]>;
+  update(
+    username: string,
+    patch: { role?: Role; disabled?: boolean; passwordHash?: string },
+  ): Promise<UserRecord | undefined>;
+  count(): Promise<number>;
+}
+
+function userRecord(row: Selectable<UsersTable>): UserRecord {
+  return {
+    username: row.username,
+    passwordHash: row.password_hash,
+    role: roleSchema.parse(row.role),
+    disabled: Number(row.disabled) !== 0,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function createUserRepository(db: Database): UserRepository {
+  const { kysely } = db;
+  const get = async (username: string) => {
+    const row = await kysely
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', username)
+      .executeTakeFirst();
+    return row === undefined ? undefined : userRecord(row);
+  };
+  return {
+    async create({ username, passwordHash, role }) {
+      const now = toStoredTime(new Date());
+      const row = {
+        username,
+        password_hash: passwordHash,
+        role,
+        disabled: 0,
+        created_at: now,
+        updated_at: now,
+      };
+      try {
+        await kysely.insertInto('users').values(row).execute();
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new DuplicateError(`user ${username} already exists`);
+        throw err;
+      }
+      return userRecord(row);
+    },
+
+    get,
+
+    async list() {
+      const rows = await kysely.selectFrom('users').selectAll().orderBy('username').execute();
+      return rows.map(userRecord);
+    },
+
+    async update(username, patch) {
+      const res = await kysely
+        .updateTable('users')
+        .set({
+          ...(patch.role !== undefined && { role: patch.role }),
+          ...(patch.disabled !== undefined && { disabled: patch.disabled ? 1 : 0 }),
+          ...(patch.passwordHash !== undefined && { password_hash: patch.passwordHash }),
+          updated_at: toStoredTime(new Date()),
+        })
+        .where('username', '=', username)
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) === 0 ? undefined : get(username);
+    },
+
+    async count() {
+      const row = await kysely
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}

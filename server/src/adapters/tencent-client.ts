@@ -1,0 +1,203 @@
+import { randomBytes } from 'node:crypto';
+import { Agent, errors as undiciErrors } from 'undici';
+import { z } from 'zod';
+
+export interface CallTarget {
+  /** Scheme + host (+ optional path prefix), no trailing slash. */
+  baseUrl: string;
+  sdkAppId: number;
+  adminIdentifier: string;
+}
+
+export interface UpstreamCall {
+  target: CallTarget;
+  service: string;
+  command: string;
+  body: Record<string, unknown>;
+  userSig: string;
+}
+
+/** Tolerant of command-specific fields, `ErrorDisplay`, and envelopes without `ActionStatus` (getappinfo). */
+const envelopeSchema = z.looseObject({
+  ActionStatus: z.string().optional(),
+  ErrorCode: z.number().int().optional(),
+  ErrorInfo: z.string().optional(),
+  ErrorDisplay: z.string().optional(),
+  RequestId: z.string().optional(),
+});
+
+export interface UpstreamResult {
+  /** The URL as sent, except `usersig=REDACTED`. */
+  redactedUrl: string;
+  httpStatus: number;
+  durationMs: number;
+  outcome: 'ok' | 'fail';
+  actionStatus: string | null;
+  errorCode: number | null;
+  errorInfo: string | null;
+  requestId: string | null;
+  response: Record<string, unknown>;
+}
+
+export type UpstreamErrorCode = 'upstream/timeout' | 'upstream/unreachable' | 'upstream/bad-response';
+
+/** No usable envelope came back. Carries what is known of the attempt, for the history entry. */
+export class UpstreamError extends Error {
+  override readonly name = 'UpstreamError';
+  constructor(
+    readonly code: UpstreamErrorCode,
+    message: string,
+    readonly redactedUrl: string,
+    readonly durationMs: number,
+    readonly httpStatus: number | null,
+    cause?: unknown,
+  ) {
+    super(message, cause === undefined ? undefined : { cause });
+  }
+}
+
+const MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
+
+function randomUint32(): number {
+  return randomBytes(4).readUInt32BE(0);
+}
+
+/** The only way an upstream URL is made: a configured base URL and a catalog command. */
+export function buildUpstreamUrl(call: Omit<UpstreamCall, 'body'>, random: number): string {
+  const q = (v: string | number) => encodeURIComponent(String(v));
+  const { target } = call;
+  return (
+    `${target.baseUrl}/v4/${q(call.service)}/${q(call.command)}` +
+    `?sdkappid=${q(target.sdkAppId)}&identifier=${q(target.adminIdentifier)}` +
+    `&usersig=${q(call.userSig)}&random=${random}&contenttype=json`
+  );
+}
+
+function isTimeout(err: unknown): boolean {
+  return (
+    err instanceof undiciErrors.HeadersTimeoutError ||
+    err instanceof undiciErrors.BodyTimeoutError ||
+    err instanceof undiciErrors.ConnectTimeoutError
+  );
+}
+
+function envelopeOf(json: Record<string, unknown>) {
+  const top = envelopeSchema.safeParse(json);
+  if (top.success && (top.data.ActionStatus !== undefined || top.data.ErrorCode !== undefined))
+    return top.data;
+  // Live and room-engine commands wrap the envelope in `Response`.
+  const inner = envelopeSchema.safeParse(json.Response);
+  if (inner.success && (inner.data.ActionStatus !== undefined || inner.data.ErrorCode !== undefined)) {
+    return inner.data;
+  }
+  return undefined;
+}
+
+export class TencentClient {
+  private readonly agent: Agent;
+
+  constructor(private readonly timeoutMs: number) {
+    this.agent = new Agent({
+      keepAliveTimeout: 30_000,
+      connections: 64,
+      connectTimeout: timeoutMs,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
+  }
+
+  async send(call: UpstreamCall): Promise<UpstreamResult> {
+    const random = randomUint32();
+    const url = buildUpstreamUrl(call, random);
+    const redactedUrl = buildUpstreamUrl({ ...call, userSig: 'REDACTED' }, random);
+    const started = performance.now();
+    const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
+    const fail = (code: UpstreamErrorCode, message: string, httpStatus: number | null, cause?: unknown) =>
+      new UpstreamError(code, message, redactedUrl, elapsed(), httpStatus, cause);
+
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    let httpStatus: number;
+    let text: string;
+    try {
+      const res = await this.agent.request({
+        origin: new URL(url).origin,
+        path: url.slice(new URL(url).origin.length),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(call.body),
+        signal: controller.signal,
+      });
+      httpStatus = res.statusCode;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of res.body) {
+        const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+        size += buf.length;
+        if (size > MAX_RESPONSE_BYTES) {
+          res.body.destroy();
+          throw fail('upstream/bad-response', 'the upstream answer is larger than 20 MiB', httpStatus);
+        }
+        chunks.push(buf);
+      }
+      text = Buffer.concat(chunks).toString('utf8');
+    } catch (err) {
+      if (err instanceof UpstreamError) throw err;
+      if (timedOut || isTimeout(err)) {
+        throw fail('upstream/timeout', `the upstream did not answer within ${this.timeoutMs} ms`, null, err);
+      }
+      const reason = err instanceof Error && 'code' in err ? String(err.code) : 'connection failed';
+      throw fail('upstream/unreachable', `the upstream cannot be reached (${reason})`, null, err);
+    } finally {
+      clearTimeout(timer);
+    }
+
+    if (httpStatus >= 500) {
+      throw fail('upstream/bad-response', `the upstream answered HTTP ${httpStatus}`, httpStatus);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw fail(
+        'upstream/bad-response',
+        `the upstream answered HTTP ${httpStatus} with a body that is not JSON (${text.length} characters)`,
+        httpStatus,
+      );
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      throw fail('upstream/bad-response', 'the upstream answered JSON that is not an object', httpStatus);
+    }
+    const response = z.record(z.string(), z.unknown()).parse(json);
+    const envelope = envelopeOf(response);
+    if (!envelope) {
+      throw fail(
+        'upstream/bad-response',
+        'the upstream answer has neither ActionStatus nor ErrorCode',
+        httpStatus,
+      );
+    }
+    const errorCode = envelope.ErrorCode ?? null;
+    const actionStatus = envelope.ActionStatus ?? null;
+    const ok = actionStatus !== null ? actionStatus === 'OK' : errorCode === 0;
+    return {
+      redactedUrl,
+      httpStatus,
+      durationMs: elapsed(),
+      outcome: ok ? 'ok' : 'fail',
+      actionStatus,
+      errorCode,
+      errorInfo: envelope.ErrorInfo ?? null,
+      requestId: envelope.RequestId ?? null,
+      response,
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+}

@@ -1,0 +1,165 @@
+import type { Server as HttpServer } from 'node:http';
+import express from 'express';
+import type { DestinationStream } from 'pino';
+import { createRepositories, type Database, openDatabase } from './adapters/db';
+import { createSandbox, loadOrCreateSandboxKey, SANDBOX_ADMIN, SANDBOX_SDKAPPID } from './adapters/sandbox';
+import { TencentClient } from './adapters/tencent-client';
+import { UserSigSigner } from './adapters/usersig';
+import type { Config } from './config';
+import { createApp } from './http/app';
+import { createLogger, type Logger } from './logger';
+import { AuthService } from './services/auth';
+import { type AuthorizeCommand, allowEveryCommand } from './services/authorize';
+import { EnvironmentRegistry, type SandboxIdentity } from './services/environments';
+import { HistoryService } from './services/history';
+import { startRetentionJob } from './services/retention';
+import { SendRequestService } from './services/send-request';
+
+export interface ServerOptions {
+  /** Where pino writes; stdout by default. Tests pass a stream to inspect the log. */
+  logDestination?: DestinationStream;
+  /** The guard-rail hook; allows everything until issue 7 fills it in. */
+  authorize?: AuthorizeCommand;
+}
+
+export interface ConsoleServer {
+  app: express.Express;
+  logger: Logger;
+  start(): Promise<{ port: number; url: string }>;
+  stop(): Promise<void>;
+}
+
+/** The address the server can reach itself on, for the built-in sandbox environment. */
+function selfHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === 'localhost' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function printAdminPassword(password: string): void {
+  // Printed straight to stdout, once, so it never lands in structured logs that are shipped elsewhere.
+  console.log(
+    [
+      '',
+      '================================================================',
+      ' First start: created the console user "admin".',
+      ` Password: ${password}`,
+      ' It is shown only this once. Sign in and change it.',
+      '================================================================',
+      '',
+    ].join('\n'),
+  );
+}
+
+export function createServer(config: Config, options: ServerOptions = {}): ConsoleServer {
+  const logger = createLogger(config.logLevel, options.logDestination);
+  // The real app needs the store, which opens asynchronously; requests arrive only after start().
+  const app = express();
+  app.disable('x-powered-by');
+
+  let http: HttpServer | undefined;
+  let database: Database | undefined;
+  let client: TencentClient | undefined;
+  let stopRetention: (() => Promise<void>) | undefined;
+  let origin: string | undefined;
+
+  async function start() {
+    database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+    const repos = createRepositories(database);
+
+    let sandbox: SandboxIdentity | null = null;
+    let sandboxRouter: express.Router | undefined;
+    if (config.sandbox) {
+      const secretKey = await loadOrCreateSandboxKey(config.dataDir);
+      const emulator = createSandbox({
+        sdkAppId: SANDBOX_SDKAPPID,
+        secretKey,
+        adminIdentifier: SANDBOX_ADMIN,
+        logger: logger.child({ component: 'sandbox' }),
+      });
+      sandboxRouter = emulator.router;
+      sandbox = {
+        sdkAppId: SANDBOX_SDKAPPID,
+        adminIdentifier: SANDBOX_ADMIN,
+        secretKey,
+        baseUrl: () => {
+          if (origin === undefined) throw new Error('the sandbox URL is known only once the server listens');
+          return `${origin}/sandbox`;
+        },
+      };
+    }
+
+    const environments = new EnvironmentRegistry(config.environments, sandbox);
+    client = new TencentClient(config.upstreamTimeoutMs);
+    const auth = new AuthService(repos);
+    const send = new SendRequestService({
+      repos,
+      environments,
+      signer: new UserSigSigner(),
+      client,
+      authorize: options.authorize ?? allowEveryCommand,
+    });
+
+    const generated = await auth.bootstrapAdmin(config.adminPassword);
+    if (generated !== undefined) printAdminPassword(generated);
+    await repos.audit.append({
+      actor: 'system',
+      action: 'config.load',
+      target: null,
+      details: {
+        environmentsFile: config.environmentsFile,
+        environments: environments.all().map((e) => e.id),
+        sandbox: config.sandbox,
+        database: database.dialect,
+      },
+    });
+
+    app.use(
+      createApp({
+        logger,
+        database,
+        auth,
+        environments,
+        send,
+        history: new HistoryService(repos),
+        trustProxy: config.trustProxy,
+        clientDist: config.clientDist,
+        sandboxRouter,
+      }),
+    );
+
+    const server = app.listen(config.port, config.host);
+    http = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+    const address = server.address();
+    if (address === null || typeof address === 'string') throw new Error('the server is not on a TCP port');
+    const { port } = address;
+    origin = `http://${selfHost(config.host)}:${port}`;
+    stopRetention = startRetentionJob(repos, config.retention, logger);
+    logger.info({ port, host: config.host, environments: environments.all().map((e) => e.id) }, 'listening');
+    return { port, url: origin };
+  }
+
+  async function stop() {
+    await stopRetention?.();
+    if (http) {
+      const server = http;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // In-flight requests get a moment to finish; then the rest are cut.
+      const force = setTimeout(() => server.closeAllConnections(), 5_000);
+      force.unref();
+      await closed;
+      clearTimeout(force);
+    }
+    await client?.close();
+    await database?.close();
+    http = undefined;
+    client = undefined;
+    database = undefined;
+  }
+
+  return { app, logger, start, stop };
+}

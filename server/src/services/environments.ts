@@ -1,0 +1,99 @@
+import type { Environment } from '@console/shared/api';
+import type { EnvironmentConfig } from '../config';
+
+/** What the sandbox contributes once the server knows its key and its own origin. */
+export interface SandboxIdentity {
+  sdkAppId: number;
+  adminIdentifier: string;
+  secretKey: string;
+  /** `http://127.0.0.1:<port>/sandbox`; throws before the server listens. */
+  baseUrl: () => string;
+}
+
+/** A configured environment with everything needed to sign and send. */
+export interface ResolvedEnvironment {
+  id: string;
+  label: string;
+  region: string | null;
+  sandbox: boolean;
+  production: boolean;
+  readOnly: boolean;
+  confirmWrites: boolean;
+  rateLimits: Record<string, number>;
+  sdkAppId: number;
+  adminIdentifier: string;
+  secretKey: string;
+  baseUrl: () => string;
+}
+
+export class EnvironmentRegistry {
+  private readonly byId: Map<string, ResolvedEnvironment>;
+
+  constructor(configs: EnvironmentConfig[], sandbox: SandboxIdentity | null) {
+    this.byId = new Map();
+    for (const c of configs) {
+      const guards = {
+        production: c.production,
+        readOnly: c.readOnly,
+        confirmWrites: c.confirmWrites,
+        rateLimits: c.rateLimits,
+      };
+      if (c.kind === 'upstream') {
+        const baseUrl = c.baseUrl;
+        this.byId.set(c.id, {
+          id: c.id,
+          label: c.label,
+          region: c.region,
+          sandbox: false,
+          ...guards,
+          sdkAppId: c.sdkAppId,
+          adminIdentifier: c.adminIdentifier,
+          secretKey: c.secretKey,
+          baseUrl: () => baseUrl,
+        });
+      } else if (sandbox) {
+        this.byId.set(c.id, {
+          id: c.id,
+          label: c.label,
+          region: 'sandbox',
+          sandbox: true,
+          ...guards,
+          sdkAppId: sandbox.sdkAppId,
+          adminIdentifier: sandbox.adminIdentifier,
+          secretKey: sandbox.secretKey,
+          baseUrl: sandbox.baseUrl,
+        });
+      }
+    }
+  }
+
+  get(id: string): ResolvedEnvironment | undefined {
+    return this.byId.get(id);
+  }
+
+  all(): ResolvedEnvironment[] {
+    return [...this.byId.values()];
+  }
+
+  /** The public view: never a key. */
+  describe(env: ResolvedEnvironment): Environment {
+    let host: string;
+    try {
+      host = new URL(env.baseUrl()).host;
+    } catch {
+      host = 'sandbox';
+    }
+    return {
+      id: env.id,
+      label: env.label,
+      region: env.region,
+      host,
+      sdkAppId: env.sdkAppId,
+      adminIdentifier: env.adminIdentifier,
+      production: env.production,
+      readOnly: env.readOnly,
+      confirmWrites: env.confirmWrites,
+      sandbox: env.sandbox,
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import type { Repositories } from '../adapters/db';
+import type { Logger } from '../logger';
+
+export interface RetentionPolicy {
+  maxAgeDays: number | null;
+  maxEntries: number | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Deletes history beyond the configured age and count, and records the purge in the audit log. */
+export async function purgeHistory(
+  repos: Repositories,
+  policy: RetentionPolicy,
+  now = Date.now(),
+): Promise<number> {
+  if (policy.maxAgeDays === null && policy.maxEntries === null) return 0;
+  const olderThan = policy.maxAgeDays === null ? undefined : new Date(now - policy.maxAgeDays * DAY_MS);
+  const keepLatest = policy.maxEntries ?? undefined;
+  const deleted = await repos.history.purge({
+    ...(olderThan ? { olderThan } : {}),
+    ...(keepLatest !== undefined ? { keepLatest } : {}),
+  });
+  await repos.audit.append({
+    actor: 'system',
+    action: 'history.purge',
+    target: null,
+    details: {
+      deleted,
+      olderThan: olderThan?.toISOString() ?? null,
+      keepLatest: keepLatest ?? null,
+    },
+  });
+  return deleted;
+}
+
+/** Hourly housekeeping, also once at start: the history retention purge and expired sessions. */
+export function startRetentionJob(
+  repos: Repositories,
+  policy: RetentionPolicy,
+  logger: Logger,
+  intervalMs = 60 * 60 * 1000,
+): () => Promise<void> {
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = (async () => {
+      try {
+        const sessions = await repos.sessions.deleteExpired(new Date());
+        if (sessions > 0) logger.info({ sessions }, 'expired sessions removed');
+        if (policy.maxAgeDays !== null || policy.maxEntries !== null) {
+          logger.info({ deleted: await purgeHistory(repos, policy) }, 'history retention purge');
+        }
+      } catch (err) {
+        logger.error({ err }, 'housekeeping failed');
+      }
+    })();
+  };
+  run();
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

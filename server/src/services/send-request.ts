@@ -1,0 +1,147 @@
+import type { HistoryEntry, JsonObject } from '@console/shared/api';
+import { findCommand } from '@console/shared/catalog';
+import { lookupErrorCode } from '@console/shared/error-codes';
+import { newId, type Repositories } from '../adapters/db';
+import { type TencentClient, UpstreamError } from '../adapters/tencent-client';
+import type { UserSigSigner } from '../adapters/usersig';
+import { AppError } from '../http/errors';
+import type { Principal } from './auth';
+import type { AuthorizeCommand } from './authorize';
+import type { EnvironmentRegistry } from './environments';
+
+export interface SendInput {
+  environmentId: string;
+  service: string;
+  command: string;
+  body: JsonObject;
+  confirm?: string | undefined;
+}
+
+const upstreamStatus = { 'upstream/timeout': 504, 'upstream/unreachable': 502, 'upstream/bad-response': 502 };
+
+export class SendRequestService {
+  constructor(
+    private readonly deps: {
+      repos: Repositories;
+      environments: EnvironmentRegistry;
+      signer: UserSigSigner;
+      client: TencentClient;
+      authorize: AuthorizeCommand;
+    },
+  ) {}
+
+  /** Signs, sends, records, then answers: every call that reached the signer is in the history. */
+  async send(user: Principal, input: SendInput, replayOf: string | null = null): Promise<HistoryEntry> {
+    const { repos, environments, signer, client, authorize } = this.deps;
+    const env = environments.get(input.environmentId);
+    if (!env) {
+      throw new AppError('environment/unknown', 404, `no environment "${input.environmentId}"`);
+    }
+    const command = findCommand(input.service, input.command);
+    if (!command) {
+      throw new AppError(
+        'catalog/unknown-command',
+        404,
+        `"${input.service}/${input.command}" is not a command of the catalog`,
+      );
+    }
+    await authorize(user, env, command, input.confirm);
+
+    const userSig = signer.sign(env);
+    const base = {
+      id: newId(),
+      createdAt: new Date().toISOString(),
+      operator: user.username,
+      environmentId: env.id,
+      region: env.region,
+      service: command.service,
+      command: command.command,
+      requestBody: input.body,
+      replayOf,
+    };
+    let entry: HistoryEntry;
+    let failure: UpstreamError | undefined;
+    try {
+      const result = await client.send({
+        target: { baseUrl: env.baseUrl(), sdkAppId: env.sdkAppId, adminIdentifier: env.adminIdentifier },
+        service: command.service,
+        command: command.command,
+        body: input.body,
+        userSig,
+      });
+      entry = {
+        ...base,
+        url: result.redactedUrl,
+        httpStatus: result.httpStatus,
+        durationMs: result.durationMs,
+        outcome: result.outcome,
+        actionStatus: result.actionStatus,
+        errorCode: result.errorCode,
+        errorInfo: result.errorInfo,
+        requestId: result.requestId,
+        response: result.response,
+        errorDoc:
+          result.errorCode !== null && result.errorCode !== 0 ? lookupErrorCode(result.errorCode) : null,
+        failure: null,
+      };
+    } catch (err) {
+      if (!(err instanceof UpstreamError)) throw err;
+      failure = err;
+      entry = {
+        ...base,
+        url: err.redactedUrl,
+        httpStatus: err.httpStatus,
+        durationMs: err.durationMs,
+        outcome: 'error',
+        actionStatus: null,
+        errorCode: null,
+        errorInfo: null,
+        requestId: null,
+        response: null,
+        errorDoc: null,
+        failure: { code: err.code, message: err.message },
+      };
+    }
+
+    await repos.history.insert(entry);
+    await repos.audit.append({
+      actor: user.username,
+      action: replayOf === null ? 'request.send' : 'request.replay',
+      target: entry.id,
+      details: {
+        environmentId: env.id,
+        service: entry.service,
+        command: entry.command,
+        outcome: entry.outcome,
+        ...(replayOf === null ? {} : { replayOf }),
+      },
+    });
+    if (failure) {
+      throw new AppError(failure.code, upstreamStatus[failure.code], failure.message, undefined, undefined, {
+        entry,
+      });
+    }
+    return entry;
+  }
+
+  /** Sends a recorded call again, as it was or with an edited body, through the same checks. */
+  async replay(
+    user: Principal,
+    id: string,
+    edit: { body?: JsonObject | undefined; confirm?: string | undefined },
+  ): Promise<HistoryEntry> {
+    const original = await this.deps.repos.history.get(id);
+    if (!original) throw new AppError('history/not-found', 404, `no history entry "${id}"`);
+    return this.send(
+      user,
+      {
+        environmentId: original.environmentId,
+        service: original.service,
+        command: original.command,
+        body: edit.body ?? original.requestBody,
+        confirm: edit.confirm,
+      },
+      original.id,
+    );
+  }
+}

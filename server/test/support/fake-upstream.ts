@@ -1,0 +1,154 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { inflateSync } from 'node:zlib';
+
+export type UpstreamMode = 'ok' | 'fail' | 'not-json' | 'http-500' | 'array' | 'hang' | 'no-action-status';
+
+export interface ReceivedCall {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  contentType: string | undefined;
+  body: string;
+  userSig: string;
+  /** Result of our own verification of the UserSig, independent of tls-sig-api-v2. */
+  sigCheck: 'valid' | string;
+}
+
+/**
+ * Checks a UserSig the way the Chat backend does (reference §4.1): undo the URL-safe base64,
+ * inflate, recompute HMAC-SHA256 over the TLS.* lines with the secret key as UTF-8 bytes.
+ */
+export function verifyUserSig(
+  userSig: string,
+  expect: { sdkAppId: number; identifier: string; secretKey: string },
+): 'valid' | string {
+  let doc: Record<string, unknown>;
+  try {
+    const b64 = userSig.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '=');
+    const parsed: unknown = JSON.parse(inflateSync(Buffer.from(b64, 'base64')).toString('utf8'));
+    if (typeof parsed !== 'object' || parsed === null) return 'not an object';
+    doc = { ...parsed };
+  } catch {
+    return 'not decodable';
+  }
+  if (doc['TLS.ver'] !== '2.0') return 'wrong version';
+  if (doc['TLS.identifier'] !== expect.identifier) return 'identifier does not match';
+  if (doc['TLS.sdkappid'] !== expect.sdkAppId) return 'sdkappid does not match';
+  const time = doc['TLS.time'];
+  const expire = doc['TLS.expire'];
+  if (typeof time !== 'number' || typeof expire !== 'number') return 'time/expire missing';
+  if (Date.now() / 1000 > time + expire) return 'expired';
+  const content =
+    `TLS.identifier:${expect.identifier}\n` +
+    `TLS.sdkappid:${expect.sdkAppId}\n` +
+    `TLS.time:${time}\n` +
+    `TLS.expire:${expire}\n`;
+  const sig = createHmac('sha256', expect.secretKey).update(content).digest('base64');
+  return sig === doc['TLS.sig'] ? 'valid' : 'signature does not match';
+}
+
+export interface FakeUpstream {
+  url: string;
+  port: number;
+  calls: ReceivedCall[];
+  mode: UpstreamMode;
+  /** Every UserSig received, to prove none of them leaks. */
+  userSigs(): string[];
+  close(): Promise<void>;
+}
+
+export async function startFakeUpstream(expect: {
+  sdkAppId: number;
+  identifier: string;
+  secretKey: string;
+}): Promise<FakeUpstream> {
+  const calls: ReceivedCall[] = [];
+  let seq = 0;
+  const state: { mode: UpstreamMode } = { mode: 'ok' };
+
+  const handle = (req: IncomingMessage, res: ServerResponse, body: string) => {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const userSig = url.searchParams.get('usersig') ?? '';
+    calls.push({
+      method: req.method ?? '',
+      path: url.pathname,
+      query: url.searchParams,
+      contentType: req.headers['content-type'],
+      body,
+      userSig,
+      sigCheck: verifyUserSig(userSig, expect),
+    });
+    seq += 1;
+    const requestId = `Id-fake${seq}-O-Seq-${seq}`;
+    const json = (status: number, value: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+    };
+    switch (state.mode) {
+      case 'ok':
+        return json(200, {
+          ActionStatus: 'OK',
+          ErrorCode: 0,
+          ErrorInfo: '',
+          RequestId: requestId,
+          Echo: body,
+        });
+      case 'fail':
+        return json(200, {
+          ActionStatus: 'FAIL',
+          ErrorCode: 70107,
+          ErrorInfo: 'Err_TLS_Account_Not_Exist',
+          ErrorDisplay: 'account does not exist',
+          RequestId: requestId,
+        });
+      case 'no-action-status':
+        return json(200, { ErrorCode: 0, ErrorInfo: 'OK', RequestId: requestId, Result: [] });
+      case 'not-json':
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<html>gateway says hi</html>');
+        return;
+      case 'http-500':
+        return json(500, { message: 'internal' });
+      case 'array':
+        return json(200, [1, 2, 3]);
+      case 'hang':
+        return; // never answers
+    }
+  };
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    port: address.port,
+    calls,
+    get mode() {
+      return state.mode;
+    },
+    set mode(m: UpstreamMode) {
+      state.mode = m;
+    },
+    userSigs: () => [...new Set(calls.map((c) => c.userSig))],
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A port nothing listens on: bind, note the port, close. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return address.port;
+}
