@@ -8,18 +8,25 @@ import { UserSigSigner } from './adapters/usersig';
 import type { Config } from './config';
 import { createApp } from './http/app';
 import { createLogger, type Logger } from './logger';
+import { AuditService } from './services/audit';
 import { AuthService } from './services/auth';
-import { type AuthorizeCommand, allowEveryCommand } from './services/authorize';
+import { type AuthorizeCommand, guardCommands } from './services/authorize';
 import { EnvironmentRegistry, type SandboxIdentity } from './services/environments';
 import { HistoryService } from './services/history';
+import { CommandRateLimiter } from './services/rate-limiter';
 import { startRetentionJob } from './services/retention';
 import { SendRequestService } from './services/send-request';
+import { SignInThrottle, type SignInThrottleOptions } from './services/sign-in-throttle';
+import { TokenService } from './services/tokens';
+import { UserService } from './services/users';
 
 export interface ServerOptions {
   /** Where pino writes; stdout by default. Tests pass a stream to inspect the log. */
   logDestination?: DestinationStream;
-  /** The guard-rail hook; allows everything until issue 7 fills it in. */
+  /** Replaces the guard rails (roles, confirmation, read-only, rate limits); tests and benchmarks only. */
   authorize?: AuthorizeCommand;
+  /** Overrides of the failed sign-in limits. */
+  signInThrottle?: Partial<SignInThrottleOptions>;
 }
 
 export interface ConsoleServer {
@@ -90,13 +97,13 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
 
     const environments = new EnvironmentRegistry(config.environments, sandbox);
     client = new TencentClient(config.upstreamTimeoutMs);
-    const auth = new AuthService(repos);
+    const auth = new AuthService(repos, Date.now, new SignInThrottle(options.signInThrottle));
     const send = new SendRequestService({
       repos,
       environments,
       signer: new UserSigSigner(),
       client,
-      authorize: options.authorize ?? allowEveryCommand,
+      authorize: options.authorize ?? guardCommands(new CommandRateLimiter()),
     });
 
     const generated = await auth.bootstrapAdmin(config.adminPassword);
@@ -110,6 +117,10 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
         environments: environments.all().map((e) => e.id),
         sandbox: config.sandbox,
         database: database.dialect,
+        proxyAuth:
+          config.proxyAuth === null
+            ? null
+            : { userHeader: config.proxyAuth.userHeader, trusted: config.proxyAuth.trustedList },
       },
     });
 
@@ -121,6 +132,10 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
         environments,
         send,
         history: new HistoryService(repos),
+        users: new UserService(repos),
+        tokens: new TokenService(repos),
+        audit: new AuditService(repos),
+        proxyAuth: config.proxyAuth,
         trustProxy: config.trustProxy,
         clientDist: config.clientDist,
         sandboxRouter,

@@ -66,5 +66,11 @@ export const envSchema = z.object({
   CLIENT_DIST: optionalString,
   HISTORY_MAX_AGE_DAYS: positiveInt(null),
   HISTORY_MAX_ENTRIES: positiveInt(null),
+  // Trusted-header single sign-on; parsed further by parseProxyAuth.
+  AUTH_PROXY_HEADER: optionalString,
+  AUTH_PROXY_GROUPS_HEADER: optionalString,
+  AUTH_PROXY_ROLE_MAP: optionalString,
+  AUTH_PROXY_DEFAULT_ROLE: optionalString,
+  AUTH_PROXY_TRUSTED: optionalString,
 });
 export type ParsedEnv = z.infer<typeof envSchema>;

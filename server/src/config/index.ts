@@ -12,8 +12,10 @@ import {
   sandboxEntrySchema,
 } from './environments-file';
 import { ConfigError } from './errors';
+import { type ProxyAuthConfig, parseProxyAuth } from './proxy-auth';
 
 export { ConfigError } from './errors';
+export type { ProxyAuthConfig } from './proxy-auth';
 
 export const SANDBOX_ENVIRONMENT_ID = 'sandbox';
 
@@ -57,6 +59,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sandbox: boolean;
   trustProxy: boolean | number | string[];
+  /** Trusted-header sign-on behind a reverse proxy; null when off. */
+  proxyAuth: ProxyAuthConfig | null;
   clientDist: string;
   retention: { maxAgeDays: number | null; maxEntries: number | null };
   /** Where the environments came from, for the `config.load` audit row. */
@@ -217,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     sandbox: e.SANDBOX,
     trustProxy: e.TRUST_PROXY,
+    proxyAuth: parseProxyAuth(e),
     clientDist: path.resolve(e.CLIENT_DIST ?? path.join(repoRoot, 'client/dist')),
     retention: { maxAgeDays: e.HISTORY_MAX_AGE_DAYS, maxEntries: e.HISTORY_MAX_ENTRIES },
     environmentsFile,

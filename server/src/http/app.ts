@@ -1,18 +1,27 @@
 import express, { type Router } from 'express';
 import { type Database, DuplicateError, InvalidCursorError } from '../adapters/db';
+import type { ProxyAuthConfig } from '../config/proxy-auth';
 import type { Logger } from '../logger';
 import { createHttpLogger } from '../logger';
+import type { AuditService } from '../services/audit';
 import type { AuthService } from '../services/auth';
 import type { EnvironmentRegistry } from '../services/environments';
 import type { HistoryService } from '../services/history';
 import type { SendRequestService } from '../services/send-request';
+import type { TokenService } from '../services/tokens';
+import type { UserService } from '../services/users';
 import { AppError, errorHandler, notFoundRoute } from './errors';
-import { requireAuth } from './middleware/auth';
+import { requireAuth, requireRole } from './middleware/auth';
 import { jsonBody } from './middleware/body';
+import { proxyAuth } from './middleware/proxy-auth';
+import { sameOriginOnly, securityHeaders } from './middleware/security';
+import { auditRoutes } from './routes/audit';
 import { catalogRoutes } from './routes/catalog';
 import { healthRoutes } from './routes/health';
 import { requestRoutes } from './routes/requests';
 import { sessionRoutes, signInRoute } from './routes/session';
+import { tokenRoutes } from './routes/tokens';
+import { userRoutes } from './routes/users';
 import { clientRoutes } from './static';
 
 export interface AppDeps {
@@ -22,6 +31,10 @@ export interface AppDeps {
   environments: EnvironmentRegistry;
   send: SendRequestService;
   history: HistoryService;
+  users: UserService;
+  tokens: TokenService;
+  audit: AuditService;
+  proxyAuth: ProxyAuthConfig | null;
   trustProxy: boolean | number | string[];
   clientDist: string;
   /** The built-in sandbox's router, when it is on. It parses its own raw body. */
@@ -39,19 +52,30 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
   app.use(createHttpLogger(deps.logger));
+  app.use(securityHeaders);
 
+  const signedIn = [proxyAuth(deps.proxyAuth, deps.users), requireAuth(deps.auth)];
   // Before any body parser: the sandbox reads its own raw body, as the real API would.
-  if (deps.sandboxRouter) app.use('/sandbox', deps.sandboxRouter);
+  if (deps.sandboxRouter) {
+    // The sandbox is shared by everyone on this console: wiping it is an operator's act. The
+    // emulated API itself stays open, like the real one, since it checks its own UserSig.
+    app.post('/sandbox/reset', sameOriginOnly, ...signedIn, requireRole('operator'));
+    app.use('/sandbox', deps.sandboxRouter);
+  }
 
   app.use(healthRoutes(deps.database));
 
   const api = express.Router();
+  api.use(sameOriginOnly);
   api.use(jsonBody);
   api.use(signInRoute(deps.auth));
-  api.use(requireAuth(deps.auth));
+  api.use(...signedIn);
   api.use(sessionRoutes(deps.auth));
   api.use(catalogRoutes(deps.environments));
   api.use(requestRoutes(deps.send, deps.history));
+  api.use(userRoutes(deps.users));
+  api.use(tokenRoutes(deps.tokens));
+  api.use(auditRoutes(deps.audit));
   api.use(notFoundRoute);
   app.use('/api', api);
 

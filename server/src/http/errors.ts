@@ -44,6 +44,9 @@ export function errorHandler(translate: (err: unknown) => AppError | undefined):
     } else if (appError.code.startsWith('upstream/')) {
       req.log?.warn({ code: appError.code, reason: appError.message }, 'upstream call failed');
     }
+    const retryAfterMs = retryAfterOf(appError);
+    if (retryAfterMs !== undefined)
+      res.set('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
     res.status(appError.status).json({
       ...appError.extra,
       error: {
@@ -53,6 +56,14 @@ export function errorHandler(translate: (err: unknown) => AppError | undefined):
       },
     });
   };
+}
+
+/** A 429 carries `details.retryAfterMs`; HTTP wants whole seconds in `Retry-After`. */
+function retryAfterOf(err: AppError): number | undefined {
+  const details = err.details;
+  if (err.status !== 429 || typeof details !== 'object' || details === null) return undefined;
+  if (!('retryAfterMs' in details) || typeof details.retryAfterMs !== 'number') return undefined;
+  return details.retryAfterMs;
 }
 
 function toAppError(err: unknown, translate: (err: unknown) => AppError | undefined): AppError {

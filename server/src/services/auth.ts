@@ -3,12 +3,13 @@ import type { Role } from '@console/shared/api';
 import type { Repositories } from '../adapters/db';
 import { AppError } from '../http/errors';
 import { burnPasswordCheck, generatePassword, hashPassword, verifyPassword } from './passwords';
+import { SignInThrottle } from './sign-in-throttle';
 
 /** Who is calling, however they proved it. */
 export interface Principal {
   username: string;
   role: Role;
-  via: 'session' | 'token';
+  via: 'session' | 'token' | 'proxy';
 }
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -29,19 +30,29 @@ export class AuthService {
   constructor(
     private readonly repos: Repositories,
     private readonly now: () => number = Date.now,
+    private readonly throttle: SignInThrottle = new SignInThrottle(),
   ) {}
 
   async signIn(username: string, password: string, address: string | undefined): Promise<SignedIn> {
+    try {
+      this.throttle.check(username, address);
+    } catch (err) {
+      await this.failed(username, 'throttled', address);
+      throw err;
+    }
     const user = await this.repos.users.get(username);
     if (!user) {
       await burnPasswordCheck(password);
+      this.throttle.failed(username, address);
       await this.failed(username, 'unknown-user', address);
       throw new AppError('auth/invalid-credentials', 401, 'wrong username or password');
     }
     if (!(await verifyPassword(password, user.passwordHash))) {
+      this.throttle.failed(username, address);
       await this.failed(username, 'wrong-password', address);
       throw new AppError('auth/invalid-credentials', 401, 'wrong username or password');
     }
+    this.throttle.succeeded(username);
     if (user.disabled) {
       await this.failed(username, 'disabled', address);
       throw new AppError('auth/disabled', 403, 'this account is disabled; ask an administrator');
@@ -103,7 +114,10 @@ export class AuthService {
     if (expiresAt !== null && expiresAt <= now) return undefined;
     const user = await this.repos.users.get(record.owner);
     if (!user || user.disabled) return undefined;
-    await this.repos.tokens.markUsed(record.id, new Date(now));
+    // Like the session's sliding expiry: a write per scripted call would cost more than the call.
+    if (now - (toMs(record.lastUsedAt) ?? 0) > TOUCH_AFTER_MS) {
+      await this.repos.tokens.markUsed(record.id, new Date(now));
+    }
     return { username: user.username, role: user.role, via: 'token' };
   }
 
@@ -119,8 +133,11 @@ export class AuthService {
 
   /** Changes the caller's password and ends every other session; answers the new session id. */
   async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<string> {
+    // Guessing the current password from a borrowed session counts against the same throttle.
+    this.throttle.check(principal.username, undefined);
     const user = await this.repos.users.get(principal.username);
     if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
+      this.throttle.failed(principal.username, undefined);
       throw new AppError('auth/invalid-credentials', 401, 'the current password is wrong');
     }
     await this.repos.users.update(user.username, { passwordHash: await hashPassword(newPassword) });

@@ -1,10 +1,12 @@
 import type { CatalogCommand } from '@console/shared/api';
 import type { Principal } from './auth';
 import type { ResolvedEnvironment } from './environments';
+import { checkCommand } from './guard';
+import type { CommandRateLimiter } from './rate-limiter';
 
 /**
- * The guard-rail seam (issue 7): roles × access class, production confirmation, read-only
- * environments and rate limits belong here. It throws an AppError to refuse; today it allows all.
+ * The guard-rail seam (issue 7): roles × access class, read-only environments, confirmation on
+ * production and the rate limit, checked before anything is signed. It throws an AppError to refuse.
  */
 export type AuthorizeCommand = (
   user: Principal,
@@ -14,3 +16,11 @@ export type AuthorizeCommand = (
 ) => Promise<void>;
 
 export const allowEveryCommand: AuthorizeCommand = async () => {};
+
+/** Refusals first, so a call that is refused anyway never spends a slot of the rate limit. */
+export function guardCommands(limiter: CommandRateLimiter): AuthorizeCommand {
+  return async (user, env, command, confirm) => {
+    checkCommand({ role: user.role, env, command, confirm });
+    limiter.take(env, command);
+  };
+}

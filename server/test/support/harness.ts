@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config';
-import { type ConsoleServer, createServer } from '../../src/server';
+import { type ConsoleServer, createServer, type ServerOptions } from '../../src/server';
 import { closedPort, type FakeUpstream, startFakeUpstream } from './fake-upstream';
 
 export const ADMIN_PASSWORD = 'correct horse battery staple';
@@ -32,7 +32,14 @@ export interface Harness {
 }
 
 export async function startHarness(
-  opts: { env?: Record<string, string>; extraEnvironments?: unknown[] } = {},
+  opts: {
+    env?: Record<string, string>;
+    /** More environments; a function gets the fake upstream's URL for `endpoint`. */
+    extraEnvironments?: unknown[] | ((upstreamUrl: string) => unknown[]);
+    /** Interface to listen on; 127.0.0.1 by default (other loopback addresses work on Linux). */
+    host?: string;
+    serverOptions?: Omit<ServerOptions, 'logDestination'>;
+  } = {},
 ): Promise<Harness> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'console-test-'));
   const secretKey = randomBytes(32).toString('hex');
@@ -50,12 +57,15 @@ export async function startHarness(
       environments: [
         { id: 'fake', label: 'Fake upstream', endpoint: upstream.url, ...common },
         { id: 'refused', label: 'Nothing listens', endpoint: `http://127.0.0.1:${refused}`, ...common },
-        ...(opts.extraEnvironments ?? []),
+        ...(typeof opts.extraEnvironments === 'function'
+          ? opts.extraEnvironments(upstream.url)
+          : (opts.extraEnvironments ?? [])),
       ],
     }),
   );
   const config = loadConfig({
     PORT: '0',
+    HOST: opts.host ?? '127.0.0.1',
     DATA_DIR: dataDir,
     CONSOLE_CONFIG: environmentsFile,
     CONSOLE_ADMIN_PASSWORD: ADMIN_PASSWORD,
@@ -72,7 +82,7 @@ export async function startHarness(
       done();
     },
   });
-  const server = createServer(config, { logDestination: destination });
+  const server = createServer(config, { ...opts.serverOptions, logDestination: destination });
   const { url } = await server.start();
   const seen: string[] = [];
 

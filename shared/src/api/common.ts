@@ -27,6 +27,8 @@ export const appErrorCodes = [
   'auth/disabled',
   'user/exists',
   'user/not-found',
+  /** An admin tried to disable or demote their own account. */
+  'user/self-lockout',
   'token/not-found',
   'guard/confirmation-required',
   'rate/limited',

@@ -2,6 +2,7 @@ import type { Role } from '@console/shared/api';
 import type { Request, RequestHandler, Response } from 'express';
 import type { AuthService, Principal } from '../../services/auth';
 import { SESSION_TTL_MS } from '../../services/auth';
+import { hasRole } from '../../services/guard';
 import { AppError } from '../errors';
 
 export const SESSION_COOKIE = 'console_session';
@@ -64,9 +65,20 @@ function bearerToken(req: Request): string | undefined {
   return match?.[1];
 }
 
-/** Sets `req.principal` from a bearer token or the session cookie; refuses with 401 otherwise. */
+export function hasBearerToken(req: Request): boolean {
+  return bearerToken(req) !== undefined;
+}
+
+/**
+ * Sets `req.principal` from a bearer token or the session cookie; refuses with 401 otherwise.
+ * A principal already set by the trusted proxy's header is kept.
+ */
 export function requireAuth(auth: AuthService): RequestHandler {
   return async (req, res, next) => {
+    if (req.principal !== undefined) {
+      next();
+      return;
+    }
     const token = bearerToken(req);
     if (token !== undefined) {
       const principal = await auth.authenticateToken(token);
@@ -86,15 +98,16 @@ export function requireAuth(auth: AuthService): RequestHandler {
   };
 }
 
-const rank: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
-
 /** Refuses with 403 unless the caller's role is at least `role`. Use after `requireAuth`. */
 export function requireRole(role: Role): RequestHandler {
   return (req, _res, next) => {
     const principal = req.principal;
     if (!principal) throw new AppError('auth/unauthenticated', 401, 'sign in first');
-    if (rank[principal.role] < rank[role]) {
-      throw new AppError('auth/forbidden', 403, `this needs the ${role} role`, { requiredRole: role });
+    if (!hasRole(principal.role, role)) {
+      throw new AppError('auth/forbidden', 403, `this needs the ${role} role (you are ${principal.role})`, {
+        requiredRole: role,
+        role: principal.role,
+      });
     }
     next();
   };

@@ -1,0 +1,91 @@
+import { AppError } from '../http/errors';
+
+/** Calls per second when the catalog does not know a command's limit: the IM default (reference §2.2). */
+export const DEFAULT_RATE_LIMIT_PER_SEC = 200;
+
+/**
+ * Tencent counts calls per second. A token bucket holding one second's worth would admit up to twice
+ * the limit within one second (a full bucket, then its refill), which is the 60007 we must never cause;
+ * a sliding one-second log admits at most `limit` calls in any window of that length, so also in any
+ * second the upstream counts. The margin absorbs jitter between our admission and the upstream's
+ * arrival time (network, event-loop stalls); it costs about a tenth of the sustained throughput.
+ */
+export const WINDOW_MS = 1000;
+export const WINDOW_MARGIN_MS = 100;
+
+/** Admission times of one key within the last window, oldest first. */
+class SlidingLog {
+  private times: number[] = [];
+  private head = 0;
+
+  /** Admits and answers 0, or answers how many ms until a call would be admitted. */
+  take(limit: number, now: number, span: number): number {
+    const times = this.times;
+    while (this.head < times.length && (times[this.head] ?? 0) <= now - span) this.head += 1;
+    // Compact now and then so the array does not keep every call ever made.
+    if (this.head > 1024 && this.head * 2 > times.length) {
+      this.times = times.slice(this.head);
+      this.head = 0;
+    }
+    const inWindow = this.times.length - this.head;
+    if (inWindow < limit) {
+      this.times.push(now);
+      return 0;
+    }
+    // One slot frees when the call `limit` places back leaves the window.
+    const blocking = this.times[this.times.length - limit] ?? now;
+    return Math.max(1, Math.ceil(blocking + span - now));
+  }
+}
+
+export interface RateLimitedEnvironment {
+  id: string;
+  /** Overrides by `service/command` or `*`, in calls per second. */
+  rateLimits: Record<string, number>;
+}
+
+export interface RateLimitedCommand {
+  service: string;
+  command: string;
+  rateLimitPerSec: number | null;
+}
+
+/**
+ * The limit in force: the environment's override for this command, else its `*` override (an app whose
+ * limits Tencent raised), else the catalog's documented limit, else the IM default.
+ */
+export function rateLimitFor(env: RateLimitedEnvironment, command: RateLimitedCommand): number {
+  return (
+    env.rateLimits[`${command.service}/${command.command}`] ??
+    env.rateLimits['*'] ??
+    command.rateLimitPerSec ??
+    DEFAULT_RATE_LIMIT_PER_SEC
+  );
+}
+
+/** Per environment and command, in this process: one console instance per app is the supported setup. */
+export class CommandRateLimiter {
+  private readonly logs = new Map<string, SlidingLog>();
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
+  /** Counts one call, or throws 429 `rate/limited` with `details.retryAfterMs`. */
+  take(env: RateLimitedEnvironment, command: RateLimitedCommand): void {
+    const limit = rateLimitFor(env, command);
+    const key = `${env.id}\u0000${command.service}/${command.command}`;
+    let log = this.logs.get(key);
+    if (!log) {
+      log = new SlidingLog();
+      this.logs.set(key, log);
+    }
+    const waitMs = log.take(limit, this.now(), WINDOW_MS + WINDOW_MARGIN_MS);
+    if (waitMs > 0) {
+      throw new AppError(
+        'rate/limited',
+        429,
+        `${command.service}/${command.command} is limited to ${limit} calls per second on "${env.id}"; retry in ${waitMs} ms`,
+        { retryAfterMs: waitMs, limitPerSec: limit, environmentId: env.id },
+      );
+    }
+  }
+}
