@@ -49,10 +49,19 @@ export async function api<T extends z.ZodTypeAny>(path: string, options: Options
     try {
       json = JSON.parse(text);
     } catch {
-      throw new ApiError(res.status, 'response/not-json', `The console answered ${res.status} without JSON.`, text);
+      throw new ApiError(
+        res.status,
+        'response/not-json',
+        `The console answered ${res.status} without JSON.`,
+        text,
+      );
     }
   }
   if (!res.ok) {
+    // A wrong password is an answer for the sign-in form, not a lost session.
+    if (res.status === 401 && !isInvalidCredentials(json) && typeof window !== 'undefined') {
+      window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
+    }
     const parsed = errorBodySchema.safeParse(json);
     if (parsed.success) {
       const { code, message, details } = parsed.data.error;
@@ -65,3 +74,8 @@ export async function api<T extends z.ZodTypeAny>(path: string, options: Options
 
 /** Fires when any call answers 401, so the app can send the user to the sign-in page. */
 export const UNAUTHENTICATED_EVENT = 'console:unauthenticated';
+
+function isInvalidCredentials(json: unknown): boolean {
+  const parsed = errorBodySchema.safeParse(json);
+  return parsed.success && parsed.data.error.code === 'auth/invalid-credentials';
+}

@@ -1,0 +1,69 @@
+import { AppShell, Burger, Button, Group, Kbd, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { spotlight } from '@mantine/spotlight';
+import { IconSearch } from '@tabler/icons-react';
+import { Outlet, useLocation } from 'react-router';
+import { useSelectedEnvironment } from '../../hooks/use-selected-environment';
+import { CommandNav } from './CommandNav';
+import { CommandSpotlight } from './CommandSpotlight';
+import { EnvironmentSwitcher } from './EnvironmentSwitcher';
+import { MainNav } from './MainNav';
+import { ThemeToggle } from './ThemeToggle';
+import { UserMenu } from './UserMenu';
+
+export function AppLayout() {
+  const [navOpened, nav] = useDisclosure(false);
+  const selection = useSelectedEnvironment();
+  const production = selection.environment?.production ?? false;
+  const location = useLocation();
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 300, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding="md"
+    >
+      <AppShell.Header
+        // A production environment colours the whole frame, so nobody forgets where they are.
+        style={production ? { borderBottom: '3px solid var(--mantine-color-red-6)' } : undefined}
+      >
+        <Group h="100%" px="md" gap="sm" wrap="nowrap" justify="space-between">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={navOpened}
+              onClick={nav.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+            />
+            <Text fw={700} visibleFrom="md">
+              Chat REST Console
+            </Text>
+            <MainNav />
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <EnvironmentSwitcher selection={selection} />
+            <Button
+              variant="default"
+              leftSection={<IconSearch size={16} />}
+              rightSection={<Kbd size="xs">Ctrl K</Kbd>}
+              onClick={() => spotlight.open()}
+              visibleFrom="sm"
+            >
+              Find command
+            </Button>
+            <ThemeToggle />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar aria-label="Commands">
+        <CommandNav environmentId={selection.environment?.id ?? null} onNavigate={nav.close} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet key={location.pathname === '/' ? 'console' : location.pathname} />
+      </AppShell.Main>
+      <CommandSpotlight environmentId={selection.environment?.id ?? null} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,48 @@
+import { Alert, Button, Center, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { sessionQueryOptions, useSession } from '../../api/get-session';
+import { UNAUTHENTICATED_EVENT } from '../../lib/api-client';
+import { FullPageLoader } from './FullPageLoader';
+
+function signInPath(location: { pathname: string; search: string }): string {
+  const next = `${location.pathname}${location.search}`;
+  return next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`;
+}
+
+/** Everything but the sign-in page needs a session; any 401 later sends the user back to sign in. */
+export function AuthGuard() {
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    const onUnauthenticated = () => {
+      queryClient.setQueryData(sessionQueryOptions().queryKey, null);
+      navigate(signInPath(window.location), { replace: true });
+    };
+    window.addEventListener(UNAUTHENTICATED_EVENT, onUnauthenticated);
+    return () => window.removeEventListener(UNAUTHENTICATED_EVENT, onUnauthenticated);
+  }, [navigate, queryClient]);
+
+  if (session.isPending) return <FullPageLoader />;
+  if (session.isError) {
+    // Not a missing session (that is `null`): the console itself cannot be reached.
+    return (
+      <Center h="100vh" p="md">
+        <Alert color="red" title="The console server cannot be reached" role="alert" maw={520}>
+          <Stack gap="sm" align="flex-start">
+            <Text size="sm">{session.error.message}</Text>
+            <Button size="xs" onClick={() => session.refetch()}>
+              Try again
+            </Button>
+          </Stack>
+        </Alert>
+      </Center>
+    );
+  }
+  if (!session.data) return <Navigate to={signInPath(location)} replace />;
+  return <Outlet />;
+}

@@ -1,0 +1,125 @@
+import type { CatalogCommand } from '@console/shared/api';
+import {
+  Alert,
+  Box,
+  NavLink as MantineNavLink,
+  ScrollArea,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconFilter } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { commandKeyOf, useCatalog } from '../../api/get-catalog';
+import { consoleHref } from '../../lib/console-url';
+
+function matches(c: CatalogCommand, needle: string): boolean {
+  if (!needle) return true;
+  return [c.service, c.command, c.title, c.group].some((v) => v.toLowerCase().includes(needle));
+}
+
+function groupCommands(commands: readonly CatalogCommand[]): [string, CatalogCommand[]][] {
+  const groups = new Map<string, CatalogCommand[]>();
+  for (const c of commands) {
+    const list = groups.get(c.group) ?? [];
+    list.push(c);
+    groups.set(c.group, list);
+  }
+  return [...groups.entries()];
+}
+
+const accessColor = { read: 'teal', write: 'orange', destructive: 'red' } as const;
+
+/** A calm marker of the access class; the text is there for screen readers. */
+function AccessDot({ access }: { access: CatalogCommand['access'] }) {
+  return (
+    <>
+      <Box
+        component="span"
+        w={8}
+        h={8}
+        bg={`${accessColor[access]}.6`}
+        style={{ borderRadius: '50%', display: 'inline-block' }}
+        title={access}
+      />
+      <VisuallyHidden>{access}</VisuallyHidden>
+    </>
+  );
+}
+
+/** The catalog by group, filterable: the map of everything the console can send. */
+export function CommandNav({
+  environmentId,
+  onNavigate,
+}: {
+  environmentId: string | null;
+  onNavigate: () => void;
+}) {
+  const catalog = useCatalog();
+  const [filter, setFilter] = useState('');
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const active = location.pathname === '/' ? params.get('command') : null;
+  const needle = filter.trim().toLowerCase();
+  const groups = useMemo(
+    () => groupCommands((catalog.data?.commands ?? []).filter((c) => matches(c, needle))),
+    [catalog.data, needle],
+  );
+
+  return (
+    <Stack gap={0} h="100%">
+      <Box p="sm">
+        <TextInput
+          aria-label="Filter commands"
+          placeholder="Filter commands"
+          leftSection={<IconFilter size={16} />}
+          value={filter}
+          onChange={(e) => setFilter(e.currentTarget.value)}
+          type="search"
+        />
+      </Box>
+      <ScrollArea style={{ flex: 1 }} px="xs" pb="md">
+        {catalog.isPending && <Skeleton h={400} aria-label="Loading commands" />}
+        {catalog.isError && (
+          <Alert color="red" role="alert">
+            The command catalog could not be loaded.
+          </Alert>
+        )}
+        {catalog.data && groups.length === 0 && (
+          <Text size="sm" c="dimmed" p="sm">
+            No command matches “{filter}”.
+          </Text>
+        )}
+        {groups.map(([group, commands]) => (
+          <Box key={group} mb="sm" component="section" aria-label={group}>
+            <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" py={4}>
+              {group}
+            </Text>
+            {commands.map((c) => {
+              const key = commandKeyOf(c);
+              return (
+                <MantineNavLink
+                  key={key}
+                  component={Link}
+                  to={consoleHref(environmentId, key)}
+                  onClick={onNavigate}
+                  active={active === key}
+                  label={c.command}
+                  description={c.title}
+                  leftSection={<AccessDot access={c.access} />}
+                  py={4}
+                  styles={{
+                    description: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+                  }}
+                />
+              );
+            })}
+          </Box>
+        ))}
+      </ScrollArea>
+    </Stack>
+  );
+}

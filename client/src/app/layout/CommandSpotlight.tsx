@@ -1,0 +1,46 @@
+import { Spotlight, type SpotlightActionData } from '@mantine/spotlight';
+import { IconSearch } from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { useNavigate } from 'react-router';
+import { commandKeyOf, useCatalog } from '../../api/get-catalog';
+import { AccessBadge } from '../../components/command/AccessBadge';
+import { consoleHref } from '../../lib/console-url';
+
+/** Ctrl+K: find any command by service, command, title or description, Enter opens it. */
+export function CommandSpotlight({ environmentId }: { environmentId: string | null }) {
+  const catalog = useCatalog();
+  const navigate = useNavigate();
+  const actions = useMemo<SpotlightActionData[]>(
+    () =>
+      (catalog.data?.commands ?? []).map((c) => {
+        const key = commandKeyOf(c);
+        return {
+          id: key,
+          label: c.title,
+          description: key,
+          keywords: [c.service, c.command, c.group, c.description],
+          rightSection: <AccessBadge access={c.access} size="xs" />,
+          onClick: () => navigate(consoleHref(environmentId, key)),
+        };
+      }),
+    [catalog.data, environmentId, navigate],
+  );
+  return (
+    <Spotlight
+      actions={actions}
+      limit={12}
+      highlightQuery
+      shortcut={['mod + K']}
+      // Ctrl+K types nothing, so it opens the palette from inside any field (filter, selects) too.
+      tagsToIgnore={[]}
+      triggerOnContentEditable
+      nothingFound="No command matches."
+      searchProps={{
+        leftSection: <IconSearch size={18} />,
+        placeholder: 'Search service, command, title or description…',
+        'aria-label': 'Search commands',
+      }}
+      aria-label="Find command"
+    />
+  );
+}

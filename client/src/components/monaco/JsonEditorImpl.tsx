@@ -1,0 +1,72 @@
+import { useComputedColorScheme } from '@mantine/core';
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { useEffect, useRef } from 'react';
+import { monaco, registerSchema } from './setup';
+
+export type JsonEditorProps = {
+  /** Model path, e.g. `inmemory://body/openim/sendmsg.json`; one model (and undo stack) per path. */
+  path: string;
+  value: string;
+  onChange: (value: string) => void;
+  schema?: object;
+  /** Ctrl/Cmd+Enter inside the editor. */
+  onSubmit?: () => void;
+  /** Number of schema warnings on the model, for a summary outside the editor. */
+  onWarnings?: (count: number) => void;
+  height?: number | string;
+  ariaLabel?: string;
+};
+
+export default function JsonEditorImpl({
+  path,
+  value,
+  onChange,
+  schema,
+  onSubmit,
+  onWarnings,
+  height = 360,
+  ariaLabel = 'Request body editor',
+}: JsonEditorProps) {
+  const scheme = useComputedColorScheme('light');
+  const submitRef = useRef(onSubmit);
+  submitRef.current = onSubmit;
+
+  useEffect(() => {
+    if (schema) registerSchema(path, schema);
+  }, [path, schema]);
+
+  const onMount: OnMount = (editor) => {
+    // An action, not addCommand: addCommand is global and the last mounted editor would win.
+    editor.addAction({
+      id: 'console.send',
+      label: 'Send request',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+      run: () => submitRef.current?.(),
+    });
+  };
+
+  return (
+    <Editor
+      path={path}
+      language="json"
+      value={value}
+      height={height}
+      theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
+      onChange={(v) => onChange(v ?? '')}
+      onMount={onMount}
+      onValidate={(markers) => onWarnings?.(markers.length)}
+      loading={null}
+      options={{
+        ariaLabel,
+        minimap: { enabled: false },
+        fontSize: 13,
+        tabSize: 2,
+        scrollBeyondLastLine: false,
+        automaticLayout: true,
+        formatOnPaste: false,
+        fixedOverflowWidgets: true,
+        wordWrap: 'on',
+      }}
+    />
+  );
+}

@@ -1,0 +1,58 @@
+import { type AuditFilter, auditActionSchema, auditActions } from '@console/shared/api';
+import { Button, Group, Select } from '@mantine/core';
+import { IconX } from '@tabler/icons-react';
+import type { AuditFilterPatch } from '../lib/audit-filter';
+import { fromLocalInput, toLocalInput } from '../lib/format';
+import { DebouncedTextInput } from './DebouncedTextInput';
+
+const actionOptions = auditActions.map((action) => ({ value: action, label: action }));
+
+type Props = { filter: AuditFilter; onChange: (patch: AuditFilterPatch) => void; onClear: () => void };
+
+export function AuditFilterBar({ filter, onChange, onClear }: Props) {
+  const active = Object.values(filter).some((v) => v !== undefined);
+  return (
+    <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label="Audit filters">
+      <DebouncedTextInput
+        label="Actor"
+        placeholder="username or system"
+        value={filter.actor ?? ''}
+        onCommit={(value) => onChange({ actor: value })}
+        w={180}
+      />
+      <Select
+        label="Action"
+        placeholder="All actions"
+        data={actionOptions}
+        value={filter.action ?? null}
+        onChange={(value) => {
+          const action = auditActionSchema.safeParse(value);
+          onChange({ action: action.success ? action.data : null });
+        }}
+        searchable
+        clearable
+        nothingFoundMessage="No such action"
+        w={220}
+      />
+      <DebouncedTextInput
+        label="From"
+        type="datetime-local"
+        value={toLocalInput(filter.from)}
+        onCommit={(value) => onChange({ from: fromLocalInput(value) })}
+        w={200}
+      />
+      <DebouncedTextInput
+        label="To"
+        type="datetime-local"
+        value={toLocalInput(filter.to)}
+        onCommit={(value) => onChange({ to: fromLocalInput(value) })}
+        w={200}
+      />
+      {active && (
+        <Button variant="subtle" leftSection={<IconX size={16} aria-hidden />} onClick={onClear}>
+          Clear filters
+        </Button>
+      )}
+    </Group>
+  );
+}

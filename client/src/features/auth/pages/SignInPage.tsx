@@ -1,0 +1,74 @@
+import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { type FormEvent, useState } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useSession } from '../../../api/get-session';
+import { ApiError } from '../../../lib/api-client';
+import { useSignIn } from '../api/sign-in';
+import { safeNext } from '../lib/safe-next';
+
+function failureMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'auth/invalid-credentials') return 'Wrong username or password.';
+    if (error.code === 'auth/throttled') return 'Too many failed attempts. Wait a minute, then try again.';
+    if (error.code === 'auth/disabled') return 'This account is disabled. Ask an administrator.';
+    return `Sign-in failed: ${error.message}`;
+  }
+  return 'Sign-in failed. Check your connection and try again.';
+}
+
+export default function SignInPage() {
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const navigate = useNavigate();
+  const session = useSession();
+  const signIn = useSignIn();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+
+  if (session.data) return <Navigate to={next} replace />;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    signIn.mutate({ username, password }, { onSuccess: () => navigate(next, { replace: true }) });
+  };
+
+  return (
+    <Center mih="100vh" p="md">
+      <Paper component="main" withBorder shadow="sm" p="xl" radius="md" w={380}>
+        <form onSubmit={submit} aria-label="Sign in">
+          <Stack>
+            <Title order={1} size="h3">
+              Chat REST Console
+            </Title>
+            <TextInput
+              label="Username"
+              name="username"
+              autoComplete="username"
+              required
+              autoFocus
+              value={username}
+              onChange={(e) => setUsername(e.currentTarget.value)}
+            />
+            <PasswordInput
+              label="Password"
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
+            {signIn.isError && (
+              <Alert color="red" icon={<IconAlertCircle size={18} />} role="alert">
+                {failureMessage(signIn.error)}
+              </Alert>
+            )}
+            <Button type="submit" loading={signIn.isPending}>
+              Sign in
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

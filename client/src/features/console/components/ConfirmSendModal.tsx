@@ -1,0 +1,67 @@
+import type { CatalogCommand, Environment } from '@console/shared/api';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { EnvironmentLabel } from '../../../components/environment/EnvironmentLabel';
+
+type Props = {
+  opened: boolean;
+  command: CatalogCommand;
+  environment: Environment;
+  /** Production: the operator types the command name, which is sent as `confirm`. */
+  typed: boolean;
+  onCancel: () => void;
+  onConfirm: (confirm: string | undefined) => void;
+};
+
+export function ConfirmSendModal({ opened, command, environment, typed, onCancel, onConfirm }: Props) {
+  const [text, setText] = useState('');
+  const ready = !typed || text === command.command;
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!ready) return;
+    onConfirm(typed ? text : undefined);
+    setText('');
+  };
+  const cancel = () => {
+    setText('');
+    onCancel();
+  };
+  return (
+    <Modal opened={opened} onClose={cancel} title={`Send ${command.command}?`} centered>
+      <form onSubmit={submit}>
+        <Stack>
+          <Alert color={command.access === 'destructive' ? 'red' : 'orange'} variant="light">
+            <Text size="sm">
+              {command.access === 'destructive'
+                ? 'This command deletes data or disrupts users, and cannot be undone.'
+                : 'This command changes the app.'}
+            </Text>
+          </Alert>
+          <Stack gap={2}>
+            <Text size="sm" c="dimmed">
+              Environment
+            </Text>
+            <EnvironmentLabel environment={environment} detail />
+          </Stack>
+          {typed && (
+            <TextInput
+              label={`Type ${command.command} to confirm`}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              autoComplete="off"
+              data-autofocus
+            />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={cancel}>
+              Cancel
+            </Button>
+            <Button type="submit" color="red" disabled={!ready}>
+              Send {command.command}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,131 @@
+import { Alert, Center, Kbd, Loader, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { commandKeyOf, findCatalogCommand, useCatalog } from '../../../api/get-catalog';
+import { useSession } from '../../../api/get-session';
+import { useSelectedEnvironment } from '../../../hooks/use-selected-environment';
+import { readableSearch } from '../../../lib/console-url';
+import { rememberEnvironment } from '../../../lib/preferred-environment';
+import { useHistoryEntry } from '../api/get-history-entry';
+import { CommandHeader } from '../components/CommandHeader';
+import { CommandWorkspace } from '../components/CommandWorkspace';
+import { pretty, saveDraft } from '../lib/drafts';
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : 'Unknown error';
+}
+
+function Loading({ label }: { label: string }) {
+  return (
+    <Center h={240}>
+      <Loader aria-label={label} />
+    </Center>
+  );
+}
+
+/** `/?env={id}&command={service}/{command}[&from={historyId}]`: the URL is the console's state. */
+export default function ConsolePage() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const selection = useSelectedEnvironment();
+  const catalog = useCatalog();
+  const session = useSession();
+  const from = params.get('from');
+  const fromEntry = useHistoryEntry(from);
+  const environment = selection.environment;
+  const commandKey = params.get('command');
+
+  // Make the implicit environment explicit, so the address bar is always a shareable link.
+  useEffect(() => {
+    if (!environment || selection.unknownId) return;
+    rememberEnvironment(environment.id);
+    if (params.get('env') !== environment.id) {
+      const next = new URLSearchParams(params);
+      next.set('env', environment.id);
+      navigate({ search: readableSearch(next) }, { replace: true });
+    }
+  }, [environment, params, selection.unknownId, navigate]);
+
+  // `from`: a copy of a recorded call becomes the draft of its environment and command, once.
+  useEffect(() => {
+    const entry = fromEntry.data;
+    if (!from || !entry) return;
+    const key = commandKeyOf(entry);
+    saveDraft(entry.environmentId, key, pretty(entry.requestBody));
+    const next = new URLSearchParams();
+    next.set('env', entry.environmentId);
+    next.set('command', key);
+    navigate({ search: readableSearch(next) }, { replace: true });
+    notifications.show({
+      message: `Opened a copy of the ${key} call from ${entry.createdAt}. Edit it and send.`,
+    });
+  }, [from, fromEntry.data, navigate]);
+
+  if (from && fromEntry.isError) {
+    return (
+      <Alert color="red" title="That history entry could not be opened" role="alert">
+        {describeError(fromEntry.error)}
+      </Alert>
+    );
+  }
+  if (from || selection.isLoading || catalog.isPending || session.isPending)
+    return <Loading label="Loading" />;
+  if (selection.error || catalog.isError) {
+    return (
+      <Alert color="red" title="The console could not load its configuration" role="alert">
+        {describeError(selection.error ?? catalog.error)}
+      </Alert>
+    );
+  }
+  if (selection.unknownId) {
+    return (
+      <Alert color="red" title="Unknown environment" role="alert">
+        No environment is configured with the id “{selection.unknownId}”. Pick one in the header.
+      </Alert>
+    );
+  }
+  if (!environment) {
+    return (
+      <Alert color="yellow" title="No environment" role="alert">
+        The console has no environment configured.
+      </Alert>
+    );
+  }
+  const user = session.data?.user;
+  if (!user) return <Loading label="Loading session" />;
+
+  if (!commandKey) {
+    return (
+      <Stack gap="sm" maw={640}>
+        <Title order={1} size="h3">
+          Pick a command
+        </Title>
+        <Text>
+          Choose one of the {catalog.data.commands.length} commands in the sidebar, or press <Kbd>Ctrl</Kbd> +{' '}
+          <Kbd>K</Kbd> to search by service, command, title or description.
+        </Text>
+      </Stack>
+    );
+  }
+  const command = findCatalogCommand(catalog.data.commands, commandKey);
+  if (!command) {
+    return (
+      <Alert color="red" title="Unknown command" role="alert">
+        The catalog has no command “{commandKey}”. Pick one in the sidebar or with Ctrl+K.
+      </Alert>
+    );
+  }
+
+  return (
+    <Stack gap="lg">
+      <CommandHeader command={command} environment={environment} />
+      <CommandWorkspace
+        key={`${environment.id}|${commandKey}`}
+        command={command}
+        environment={environment}
+        role={user.role}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,11 @@
+import type { HistoryFilter } from '@console/shared/api';
+
+/** The one place history query keys are spelled; lists and details invalidate through these. */
+export const historyKeys = {
+  all: ['history'] as const,
+  lists: () => [...historyKeys.all, 'list'] as const,
+  list: (filter: HistoryFilter, limit: number) => [...historyKeys.lists(), filter, limit] as const,
+  infinite: (filter: HistoryFilter) => [...historyKeys.lists(), 'infinite', filter] as const,
+  details: () => [...historyKeys.all, 'detail'] as const,
+  detail: (id: string) => [...historyKeys.details(), id] as const,
+};

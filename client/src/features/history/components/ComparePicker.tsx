@@ -1,0 +1,113 @@
+import type { HistoryEntry } from '@console/shared/api';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ApiError } from '../../../lib/api-client';
+import { entryQueryOptions } from '../api/get-entry';
+import { historyQueryOptions, useHistory } from '../api/get-history';
+import { formatTime } from '../utils/format';
+import { OutcomeBadge } from './OutcomeBadge';
+
+type Props = { opened: boolean; onClose: () => void; entry: HistoryEntry; onPick: (id: string) => void };
+
+function Candidate({
+  label,
+  other,
+  onPick,
+}: {
+  label: string;
+  other: HistoryEntry;
+  onPick: (id: string) => void;
+}) {
+  return (
+    <Group justify="space-between" wrap="nowrap">
+      <Group gap="xs">
+        <Text size="sm">
+          {label} · {formatTime(other.createdAt)}
+        </Text>
+        <OutcomeBadge outcome={other.outcome} size="xs" />
+      </Group>
+      <Button
+        size="xs"
+        variant="light"
+        onClick={() => onPick(other.id)}
+        aria-label={`Compare with ${label.toLowerCase()} at ${formatTime(other.createdAt)}`}
+      >
+        Compare
+      </Button>
+    </Group>
+  );
+}
+
+/** The usual partner is the replay (or the original); any other entry can be named by id or RequestId. */
+export function ComparePicker({ opened, onClose, entry, onPick }: Props) {
+  const queryClient = useQueryClient();
+  const replays = useHistory({ replayOf: entry.id }, 50);
+  const originalId = entry.replayOf ?? '';
+  const original = useQuery({ ...entryQueryOptions(originalId), enabled: originalId !== '' });
+  const siblingReplays = useQuery({
+    ...historyQueryOptions({ replayOf: originalId }, 50),
+    enabled: originalId !== '',
+  });
+  const [value, setValue] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [searching, setSearching] = useState(false);
+  const siblings = (siblingReplays.data?.items ?? []).filter((e) => e.id !== entry.id);
+
+  async function find(event: FormEvent) {
+    event.preventDefault();
+    const wanted = value.trim();
+    if (!wanted) return;
+    setSearching(true);
+    setMessage(null);
+    try {
+      const byRequestId = await queryClient.fetchQuery(historyQueryOptions({ requestId: wanted }, 1));
+      const match = byRequestId.items[0];
+      if (match) return onPick(match.id);
+      try {
+        return onPick((await queryClient.fetchQuery(entryQueryOptions(wanted))).id);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'history/not-found') {
+          setMessage(`No entry has the id or RequestId ${wanted}.`);
+        } else throw error;
+      }
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : 'The search failed.');
+    } finally {
+      setSearching(false);
+    }
+  }
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="Compare responses" size="lg">
+      <Stack gap="md">
+        {original.data && <Candidate label="The original" other={original.data} onPick={onPick} />}
+        {(replays.data?.items ?? []).map((replay) => (
+          <Candidate key={replay.id} label="Replay" other={replay} onPick={onPick} />
+        ))}
+        {siblings.map((sibling) => (
+          <Candidate key={sibling.id} label="Other replay of the original" other={sibling} onPick={onPick} />
+        ))}
+        <form onSubmit={find}>
+          <Group align="flex-end" gap="xs">
+            <TextInput
+              label="Entry id or RequestId"
+              value={value}
+              onChange={(event) => setValue(event.currentTarget.value)}
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              style={{ flex: 1 }}
+            />
+            <Button type="submit" loading={searching}>
+              Find and compare
+            </Button>
+          </Group>
+        </form>
+        {message && (
+          <Alert color="yellow" role="status">
+            {message}
+          </Alert>
+        )}
+      </Stack>
+    </Modal>
+  );
+}

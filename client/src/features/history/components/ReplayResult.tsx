@@ -1,0 +1,28 @@
+import { Alert, Anchor, Button, Group, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import type { ReplayResult as Result } from '../api/replay-entry';
+import { OutcomeBadge } from './OutcomeBadge';
+
+/** Says how the replay went right where it was asked for, with the way on to its entry or a comparison. */
+export function ReplayResult({ result, onCompare }: { result: Result; onCompare: (id: string) => void }) {
+  const { entry, failure } = result;
+  return (
+    <Alert
+      color={entry.outcome === 'ok' ? 'teal' : entry.outcome === 'fail' ? 'orange' : 'red'}
+      title="Replayed"
+      role="status"
+    >
+      <Group gap="sm" wrap="wrap">
+        <OutcomeBadge outcome={entry.outcome} />
+        {entry.errorCode ? <Text size="sm">ErrorCode {entry.errorCode}</Text> : null}
+        {failure && <Text size="sm">{failure.message}</Text>}
+        <Anchor component={Link} to={`/history/${encodeURIComponent(entry.id)}`} size="sm">
+          Open the replay
+        </Anchor>
+        <Button size="xs" variant="light" onClick={() => onCompare(entry.id)}>
+          Compare with the replay
+        </Button>
+      </Group>
+    </Alert>
+  );
+}
