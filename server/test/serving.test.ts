@@ -12,6 +12,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>spa</title><div id="root"></div>');
   writeFileSync(path.join(dist, 'assets', 'index-abc123.js'), 'console.log("hi")');
   writeFileSync(path.join(dist, 'favicon.svg'), '<svg/>');
+  writeFileSync(path.join(dist, 'assets', 'big-def456.js'), `export const x = '${'monaco '.repeat(4000)}';`);
   h = await startHarness({ env: { CLIENT_DIST: dist } });
 });
 afterAll(async () => {
@@ -26,6 +27,13 @@ describe('serving the SPA', () => {
     const res = await h.call('GET', '/assets/index-abc123.js');
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('gzips assets for browsers that accept it', async () => {
+    const res = await h.call('GET', '/assets/big-def456.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.text).toContain('monaco monaco');
   });
 
   it('serves index.html uncached, at / and for client-side routes', async () => {

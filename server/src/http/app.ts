@@ -1,4 +1,5 @@
-import express, { type Router } from 'express';
+import compression from 'compression';
+import express, { type Request, type Response, type Router } from 'express';
 import { type Database, DuplicateError, InvalidCursorError } from '../adapters/db';
 import type { ProxyAuthConfig } from '../config/proxy-auth';
 import type { Logger } from '../logger';
@@ -47,12 +48,22 @@ function translateStoreError(err: unknown): AppError | undefined {
   return undefined;
 }
 
+/**
+ * Gzip what is read (the SPA's assets, the catalog, history pages, exports); not the answers to
+ * sends and replays, where the bytes are few and the added latency is on the operator's hot path.
+ */
+function compressible(req: Request, res: Response): boolean {
+  if (req.method !== 'GET' || req.path.startsWith('/sandbox')) return false;
+  return compression.filter(req, res);
+}
+
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
   app.use(createHttpLogger(deps.logger));
   app.use(securityHeaders);
+  app.use(compression({ filter: compressible }));
 
   const signedIn = [proxyAuth(deps.proxyAuth, deps.users), requireAuth(deps.auth)];
   // Before any body parser: the sandbox reads its own raw body, as the real API would.
