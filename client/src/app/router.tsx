@@ -40,7 +40,23 @@ export const router = createBrowserRouter([
               Component: (await import('../features/history/pages/HistoryEntryPage')).default,
             }),
           },
-          // Issue 7 adds the admin pages (users, tokens, audit) here.
+          // Users and the audit log are for admins (the pages say so to others; the server enforces it).
+          {
+            path: 'admin/users',
+            lazy: async () => ({ Component: (await import('../features/admin/pages/UsersPage')).default }),
+          },
+          {
+            path: 'admin/audit',
+            lazy: async () => ({ Component: (await import('../features/admin/pages/AuditPage')).default }),
+          },
+          {
+            path: 'settings/tokens',
+            lazy: async () => ({ Component: (await import('../features/admin/pages/TokensPage')).default }),
+          },
+          {
+            path: 'settings/account',
+            lazy: async () => ({ Component: (await import('../features/admin/pages/AccountPage')).default }),
+          },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -1,24 +1,31 @@
 import { Button, Group } from '@mantine/core';
 import { NavLink } from 'react-router';
+import { useSession } from '../../api/get-session';
 
-// Issue 7 adds "Admin" (users, tokens, audit) for admins here.
+// Users and Audit only for admins; everyone's own tokens and password live in the user menu.
 const links = [
-  { to: '/', label: 'Console', end: true },
-  { to: '/history', label: 'History', end: false },
+  { to: '/', label: 'Console', end: true, adminOnly: false },
+  { to: '/history', label: 'History', end: false, adminOnly: false },
+  { to: '/admin/users', label: 'Users', end: false, adminOnly: true },
+  { to: '/admin/audit', label: 'Audit', end: false, adminOnly: true },
 ];
 
 export function MainNav() {
+  const session = useSession();
+  const isAdmin = session.data?.user.role === 'admin';
   return (
-    <Group gap={4} component="nav" aria-label="Main">
-      {links.map((link) => (
-        <NavLink key={link.to} to={link.to} end={link.end} style={{ textDecoration: 'none' }}>
-          {({ isActive }) => (
-            <Button component="span" variant={isActive ? 'light' : 'subtle'} size="sm">
-              {link.label}
-            </Button>
-          )}
-        </NavLink>
-      ))}
+    <Group gap={4} component="nav" aria-label="Main" wrap="nowrap">
+      {links
+        .filter((link) => isAdmin || !link.adminOnly)
+        .map((link) => (
+          <NavLink key={link.to} to={link.to} end={link.end} style={{ textDecoration: 'none' }}>
+            {({ isActive }) => (
+              <Button component="span" variant={isActive ? 'light' : 'subtle'} size="sm">
+                {link.label}
+              </Button>
+            )}
+          </NavLink>
+        ))}
     </Group>
   );
 }
