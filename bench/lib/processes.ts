@@ -1,0 +1,159 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
+
+const running = new Set<ChildProcess>();
+// A crashed or interrupted run must not leave servers holding ports and CPU for the next one.
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => process.exit(130));
+}
+
+/** A port nothing listens on right now: bind port 0, note it, close. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('not on a TCP port');
+  server.close();
+  await once(server, 'close');
+  return address.port;
+}
+
+/** Only what the child needs: an inherited DATABASE_URL or CONSOLE_CONFIG must not change what is measured. */
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG'];
+  const env: NodeJS.ProcessEnv = {};
+  for (const key of keep) {
+    const value = process.env[key];
+    if (value !== undefined) env[key] = value;
+  }
+  return { ...env, ...extra };
+}
+
+function track(child: ChildProcess): { stderrTail: () => string } {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  let tail = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    tail = (tail + chunk.toString('utf8')).slice(-4000);
+  });
+  return { stderrTail: () => tail };
+}
+
+async function stopChild(child: ChildProcess, graceMs = 15_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+export interface Upstream {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** The minimal upstream, in its own process so it never shares an event loop with the load generator. */
+export async function startUpstream(delayMs = 0): Promise<Upstream> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench/upstream-main.ts')], {
+    cwd: repoRoot,
+    env: childEnv({ UPSTREAM_DELAY_MS: String(delayMs) }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const { stderrTail } = track(child);
+  const lines = createInterface({ input: child.stdout });
+  const first = await Promise.race([
+    once(lines, 'line').then(([line]: unknown[]) => String(line)),
+    once(child, 'exit').then(() => {
+      throw new Error(`the bench upstream exited before listening: ${stderrTail()}`);
+    }),
+  ]);
+  lines.close();
+  const parsed: unknown = JSON.parse(first);
+  const port =
+    typeof parsed === 'object' && parsed !== null && 'port' in parsed && typeof parsed.port === 'number'
+      ? parsed.port
+      : undefined;
+  if (port === undefined) throw new Error(`the bench upstream said "${first}" instead of its port`);
+  return { url: `http://127.0.0.1:${port}`, port, stop: () => stopChild(child) };
+}
+
+export interface ConsoleProcess {
+  url: string;
+  pid: number;
+  /** Date.now() just before the spawn: time 0 of a `--cpu-prof` profile, to within a few ms. */
+  spawnedAt: number;
+  stop(): Promise<void>;
+}
+
+export interface ConsoleOptions {
+  dataDir: string;
+  environmentsFile?: string;
+  logLevel: string;
+  /** Extra environment, e.g. the secret key the environments file names. */
+  env?: Record<string, string>;
+  /** Node flags before the entry point, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
+  clientDist?: string;
+}
+
+/**
+ * The real server as `pnpm start` runs it (`node --import tsx server/src/main.ts`), in a child
+ * process: on two cores an in-process server would share one event loop with autocannon.
+ */
+export async function startConsole(opts: ConsoleOptions): Promise<ConsoleProcess> {
+  const port = await freePort();
+  const env: Record<string, string> = {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: opts.dataDir,
+    CONSOLE_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
+    LOG_LEVEL: opts.logLevel,
+    ...(opts.environmentsFile ? { CONSOLE_CONFIG: opts.environmentsFile } : {}),
+    ...(opts.clientDist ? { CLIENT_DIST: opts.clientDist } : {}),
+    ...opts.env,
+  };
+  const spawnedAt = Date.now();
+  const child = spawn(
+    process.execPath,
+    [...(opts.nodeArgs ?? []), '--import', 'tsx', path.join(repoRoot, 'server/src/main.ts')],
+    // stdout (pino, one line per request at info) goes to /dev/null: cheap, as a log shipper would be.
+    { cwd: repoRoot, env: childEnv(env), stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const { stderrTail } = track(child);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the console server exited before it was ready: ${stderrTail()}`);
+    }
+    try {
+      const res = await fetch(`${url}/healthz`);
+      await res.arrayBuffer();
+      if (res.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      await stopChild(child);
+      throw new Error(`the console server did not answer /healthz within 90 s: ${stderrTail()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('the console server has no pid');
+  return { url, pid, spawnedAt, stop: () => stopChild(child) };
+}

@@ -1,0 +1,261 @@
+import { createRepositories, type Database, openDatabase } from '../../server/src/adapters/db/index';
+import { seedHistory, seedRequestId } from '../../server/src/adapters/db/testing';
+import type { HistoryQuery } from '../../shared/src/api/index';
+import { authenticate } from '../lib/auth';
+import { type Figure, figure } from '../lib/figure';
+import { type LoadResult, measureLoad } from '../lib/load';
+import { startConsole } from '../lib/processes';
+import { prng, type Timing, timeLoop } from '../lib/stats';
+import { makeTempDir, removeTempDir } from '../lib/temp';
+import type { SectionContext, SectionResult } from './context';
+
+const standardSizes = [10_000, 100_000, 1_000_000];
+const GOAL_SIZE = 1_000_000;
+
+/** The filtered first pages a support engineer opens most; both match 1 entry in 40. */
+const pages = {
+  'first page env+outcome': { environmentId: 'prod-sg', outcome: 'fail' },
+  'first page errorCode': { errorCode: 70107 },
+} as const satisfies Record<string, Omit<HistoryQuery, 'limit'>>;
+type PageName = keyof typeof pages;
+const pageNames = Object.keys(pages).filter((k): k is PageName => k in pages);
+
+interface SizeResult {
+  rows: number;
+  seedSeconds: number;
+  seedRowsPerSecond: number;
+  lookup: Timing;
+  pages: Record<PageName, Timing>;
+}
+
+/** Entries `i` with `i % 50 === 7` never got an answer, so they carry no RequestId. */
+function existingRequestId(rows: number, next: () => number): string {
+  for (;;) {
+    const i = Math.floor(next() * rows);
+    if (i % 50 !== 7) return seedRequestId(i);
+  }
+}
+
+function sizesUpTo(maxRows: number): number[] {
+  const sizes = standardSizes.filter((n) => n <= maxRows);
+  const largest = sizes.at(-1);
+  if (largest === undefined || (largest < maxRows && maxRows < GOAL_SIZE)) sizes.push(maxRows);
+  return sizes;
+}
+
+async function measureStore(db: Database, rows: number, seconds: number) {
+  const repos = createRepositories(db);
+  const next = prng(rows);
+  const sanity = await repos.history.list({ requestId: existingRequestId(rows, next), limit: 50 });
+  if (sanity.items.length !== 1) throw new Error(`a RequestId lookup found ${sanity.items.length} entries`);
+  const lookup = await timeLoop(
+    () => repos.history.list({ requestId: existingRequestId(rows, next), limit: 50 }),
+    { seconds },
+  );
+  const timings: Partial<Record<PageName, Timing>> = {};
+  for (const name of pageNames) {
+    const query = { ...pages[name], limit: 50 };
+    const first = await repos.history.list(query);
+    if (first.items.length !== 50) throw new Error(`${name} returned ${first.items.length} entries`);
+    timings[name] = await timeLoop(() => repos.history.list(query), {
+      seconds,
+      warmup: 10,
+      minIterations: 20,
+    });
+  }
+  const pagesTimed: Record<PageName, Timing> = {
+    'first page env+outcome': timings['first page env+outcome'] ?? lookup,
+    'first page errorCode': timings['first page errorCode'] ?? lookup,
+  };
+  return { lookup, pages: pagesTimed };
+}
+
+/** Rows per second out of the repository's keyset-paged stream, read for about `seconds`. */
+async function streamRate(db: Database, seconds: number) {
+  const repos = createRepositories(db);
+  let rows = 0;
+  const start = performance.now();
+  const until = start + seconds * 1000;
+  for await (const _entry of repos.history.stream({})) {
+    rows += 1;
+    if ((rows & 255) === 0 && performance.now() > until) break;
+  }
+  const elapsed = (performance.now() - start) / 1000;
+  return { rows, seconds: elapsed, rowsPerSecond: rows / elapsed };
+}
+
+/** Streams the jsonl export over HTTP for about `seconds`, counting lines as they arrive. */
+async function exportRate(url: string, headers: Record<string, string>, seconds: number) {
+  const start = performance.now();
+  const res = await fetch(`${url}/api/requests/export?format=jsonl`, { headers });
+  if (res.status !== 200 || !res.body) throw new Error(`export answered ${res.status}`);
+  const reader = res.body.getReader();
+  let rows = 0;
+  let bytes = 0;
+  const until = start + seconds * 1000;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.length;
+    for (let at = value.indexOf(10); at !== -1; at = value.indexOf(10, at + 1)) rows += 1;
+    if (performance.now() > until) {
+      await reader.cancel();
+      break;
+    }
+  }
+  const elapsed = (performance.now() - start) / 1000;
+  return { rows, bytes, seconds: elapsed, rowsPerSecond: rows / elapsed };
+}
+
+export async function runHistory(ctx: SectionContext): Promise<SectionResult> {
+  const { options } = ctx;
+  const sizes = sizesUpTo(options.maxRows);
+  const results: SizeResult[] = [];
+  const figures: Figure[] = [];
+  const details: Record<string, unknown> = { sizes: results };
+  let largestDir: string | undefined;
+  let storeStream: Awaited<ReturnType<typeof streamRate>> | undefined;
+
+  try {
+    for (const [index, rows] of sizes.entries()) {
+      const isLargest = index === sizes.length - 1;
+      const dir = makeTempDir('history');
+      if (isLargest) largestDir = dir;
+      try {
+        ctx.log(`history: seeding ${rows.toLocaleString('en-US')} entries with seedHistory`);
+        let db = await openDatabase({ dataDir: dir });
+        const t = performance.now();
+        await seedHistory(db, rows);
+        const seedSeconds = (performance.now() - t) / 1000;
+        // Reopen as a restarted server would: opening runs `pragma optimize`, so the planner has statistics.
+        await db.close();
+        db = await openDatabase({ dataDir: dir });
+        ctx.log(
+          `history: ${rows.toLocaleString('en-US')} entries seeded in ${seedSeconds.toFixed(1)} s; timing queries`,
+        );
+        // The first size would otherwise pay for the JIT warming up and look slower than the larger ones.
+        if (index === 0) await measureStore(db, rows, options.loopSeconds);
+        const measured = await measureStore(db, rows, options.loopSeconds);
+        if (isLargest) storeStream = await streamRate(db, options.loadSeconds);
+        await db.close();
+        results.push({ rows, seedSeconds, seedRowsPerSecond: rows / seedSeconds, ...measured });
+      } finally {
+        if (!isLargest) removeTempDir(dir);
+      }
+    }
+
+    const base = results[0];
+    if (!base) throw new Error('no history size to measure');
+    const label = (n: number) => `10^${Math.log10(n).toFixed(Number.isInteger(Math.log10(n)) ? 0 : 1)}`;
+    for (const r of results) {
+      const atGoal = r.rows === GOAL_SIZE;
+      figures.push(
+        figure('history', {
+          name: `RequestId lookup p50 at ${label(r.rows)} (repository)`,
+          unit: 'ms',
+          value: r.lookup.p50Ms,
+          baseline: base.lookup.p50Ms,
+          baselineName: `at ${label(base.rows)}`,
+          compare: 'ratio',
+          ...(atGoal ? { goal: { text: '< 1 ms at 10^6', test: (f) => f.value < 1 } } : {}),
+        }),
+      );
+      for (const name of pageNames) {
+        figures.push(
+          figure('history', {
+            name: `${name} p50 at ${label(r.rows)} (repository)`,
+            unit: 'ms',
+            value: r.pages[name].p50Ms,
+            baseline: base.pages[name].p50Ms,
+            baselineName: `at ${label(base.rows)}`,
+            compare: 'ratio',
+            ...(atGoal ? { goal: { text: '< 20 ms at 10^6', test: (f) => f.value < 20 } } : {}),
+          }),
+        );
+      }
+    }
+    const largest = results.at(-1) ?? base;
+    figures.push(
+      figure('history', {
+        name: `seeding rate at ${label(largest.rows)} (seedHistory)`,
+        unit: 'rows/s',
+        value: largest.seedRowsPerSecond,
+        baseline: base.seedRowsPerSecond,
+        baselineName: `at ${label(base.rows)}`,
+        compare: 'ratio',
+        note: `${label(largest.rows)} rows in ${largest.seedSeconds.toFixed(1)} s`,
+      }),
+    );
+
+    // Over HTTP, against the largest table, through the real server.
+    if (!largestDir) throw new Error('the largest table is gone');
+    ctx.log(`history: HTTP against ${largest.rows.toLocaleString('en-US')} entries`);
+    const server = await startConsole({ dataDir: largestDir, logLevel: options.logLevel });
+    try {
+      const credentials = await authenticate(server.url);
+      const next = prng(42);
+      const httpSeconds = Math.min(options.loadSeconds, 3);
+      const lookup: LoadResult = await measureLoad({
+        url: `${server.url}/api/requests`,
+        headers: credentials.headers,
+        connections: 1,
+        seconds: httpSeconds,
+        warmupSeconds: options.warmupSeconds,
+        path: () => `/api/requests?requestId=${encodeURIComponent(existingRequestId(largest.rows, next))}`,
+      });
+      const page: LoadResult = await measureLoad({
+        url: `${server.url}/api/requests?environmentId=prod-sg&outcome=fail`,
+        headers: credentials.headers,
+        connections: 1,
+        seconds: httpSeconds,
+        warmupSeconds: options.warmupSeconds,
+      });
+      ctx.log('history: HTTP export (jsonl)');
+      const exported = await exportRate(server.url, credentials.headers, options.loadSeconds);
+      const authNote = `auth: ${credentials.via === 'token' ? 'API token' : 'session cookie'}`;
+      const invalid = (r: LoadResult) => (r.failed > 0 ? `INVALID: ${JSON.stringify(r.statusCodes)} ` : '');
+      figures.push(
+        figure('history', {
+          name: `RequestId lookup p50 at ${label(largest.rows)} (HTTP)`,
+          unit: 'ms',
+          value: lookup.p50Ms,
+          baseline: largest.lookup.p50Ms,
+          baselineName: 'repository',
+          compare: 'diff',
+          note: `${invalid(lookup)}${authNote}`,
+        }),
+        figure('history', {
+          name: `first page env+outcome p50 at ${label(largest.rows)} (HTTP)`,
+          unit: 'ms',
+          value: page.p50Ms,
+          baseline: largest.pages['first page env+outcome'].p50Ms,
+          baselineName: 'repository',
+          compare: 'diff',
+          note: `${invalid(page)}${authNote}`,
+        }),
+      );
+      if (storeStream) {
+        figures.push(
+          figure('history', {
+            name: `export jsonl at ${label(largest.rows)} (HTTP streaming)`,
+            unit: 'rows/s',
+            value: exported.rowsPerSecond,
+            baseline: storeStream.rowsPerSecond,
+            baselineName: 'repository stream',
+            compare: 'ratio',
+            note: `${exported.rows.toLocaleString('en-US')} rows, ${(exported.bytes / 1e6).toFixed(1)} MB in ${exported.seconds.toFixed(1)} s`,
+          }),
+        );
+      }
+      Object.assign(details, {
+        http: { lookup, page, export: exported, authVia: credentials.via },
+        storeStream,
+      });
+    } finally {
+      await server.stop();
+    }
+    return { figures, details };
+  } finally {
+    if (largestDir) removeTempDir(largestDir);
+  }
+}

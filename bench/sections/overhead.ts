@@ -1,0 +1,227 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { UserSigSigner } from '../../server/src/adapters/usersig';
+import { historyEntrySchema } from '../../shared/src/api/index';
+import { authenticate } from '../lib/auth';
+import { busiestProfile, formatProfileSummary, type ProfileSummary } from '../lib/cpuprofile';
+import { type Figure, figure } from '../lib/figure';
+import { type LoadResult, measureLoad } from '../lib/load';
+import { type ConsoleProcess, repoRoot, startConsole, startUpstream } from '../lib/processes';
+import { measureStoreCosts, type StoreCosts } from '../lib/store-costs';
+import { makeTempDir, removeTempDir } from '../lib/temp';
+import type { SectionContext, SectionResult } from './context';
+
+const SDKAPPID = 1400000001;
+const ADMIN = 'administrator';
+const SERVICE = 'im_open_login_svc';
+// A read command, so guard rails (confirmation of writes) never stand in the way of the load.
+const COMMAND = 'account_check';
+const COMMAND_BODY = { CheckItem: [{ UserID: 'user1' }] };
+const ENVIRONMENT = 'bench-upstream';
+
+export const profilesDir = path.join(repoRoot, 'bench/results/profiles');
+
+interface Pair {
+  connections: number;
+  direct: LoadResult;
+  console: LoadResult;
+}
+
+function profileLines(
+  p: ProfileSummary & { requestsPerSecond: number; busyMsPerCall: number; store: StoreCosts },
+) {
+  const ms = (t: { meanMs: number }) => `${t.meanMs.toFixed(3)} ms`;
+  return [
+    `profile: ${Math.round(p.requestsPerSecond)} req/s under the profiler, ${p.busyMsPerCall.toFixed(2)} ms of server main-thread time per call`,
+    `store work per call, mean in-process: history insert ${ms(p.store.historyInsert)}, audit append ${ms(p.store.auditAppend)}, API-token check ${ms(p.store.tokenAuth)}`,
+    ...formatProfileSummary(p, 15).split('\n'),
+  ];
+}
+
+export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
+  const { options } = ctx;
+  const work = makeTempDir('overhead');
+  const secretKey = 'bench-secret-key-0123456789abcdef0123456789abcdef';
+  const upstream = await startUpstream(options.upstreamDelayMs);
+  const environmentsFile = path.join(work, 'environments.json');
+  writeFileSync(
+    environmentsFile,
+    JSON.stringify({
+      environments: [
+        {
+          id: ENVIRONMENT,
+          label: 'Benchmark upstream',
+          endpoint: upstream.url,
+          sdkAppId: SDKAPPID,
+          adminIdentifier: ADMIN,
+          secretKey: { env: 'BENCH_SECRET_KEY' },
+          // Raised so the console's own rate limiter never answers 429 during the load.
+          rateLimits: { '*': 100_000 },
+        },
+      ],
+    }),
+  );
+  const startServer = (dataDir: string, nodeArgs: string[] = []) =>
+    startConsole({
+      dataDir,
+      environmentsFile,
+      logLevel: options.logLevel,
+      env: { BENCH_SECRET_KEY: secretKey },
+      nodeArgs,
+    });
+
+  // The URL the console itself sends, UserSig included, so both paths carry the same request.
+  const userSig = new UserSigSigner().sign({
+    id: 'bench',
+    sdkAppId: SDKAPPID,
+    adminIdentifier: ADMIN,
+    secretKey,
+  });
+  const directUrl =
+    `${upstream.url}/v4/${SERVICE}/${COMMAND}?sdkappid=${SDKAPPID}&identifier=${ADMIN}` +
+    `&usersig=${encodeURIComponent(userSig)}&random=1234567&contenttype=json`;
+  const directBody = JSON.stringify(COMMAND_BODY);
+  const consoleBody = JSON.stringify({
+    environmentId: ENVIRONMENT,
+    service: SERVICE,
+    command: COMMAND,
+    body: COMMAND_BODY,
+  });
+
+  let server: ConsoleProcess | undefined;
+  try {
+    server = await startServer(path.join(work, 'data'));
+    const credentials = await authenticate(server.url);
+    const consoleHeaders = { 'content-type': 'application/json', ...credentials.headers };
+
+    // One call each way first: a benchmark of error answers would measure nothing useful.
+    const probe = await fetch(`${server.url}/api/requests`, {
+      method: 'POST',
+      headers: consoleHeaders,
+      body: consoleBody,
+    });
+    const probeText = await probe.text();
+    const entry = historyEntrySchema.safeParse(JSON.parse(probeText));
+    if (probe.status !== 201 || !entry.success || entry.data.outcome !== 'ok') {
+      throw new Error(`POST /api/requests answered ${probe.status}: ${probeText.slice(0, 300)}`);
+    }
+
+    const pairs: Pair[] = [];
+    for (const connections of [1, 32]) {
+      ctx.log(`overhead: ${connections} connection(s), direct`);
+      const direct = await measureLoad({
+        url: directUrl,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: directBody,
+        connections,
+        seconds: options.loadSeconds,
+        warmupSeconds: options.warmupSeconds,
+      });
+      ctx.log(`overhead: ${connections} connection(s), through the console`);
+      const viaConsole = await measureLoad({
+        url: `${server.url}/api/requests`,
+        method: 'POST',
+        headers: consoleHeaders,
+        body: consoleBody,
+        connections,
+        seconds: options.loadSeconds,
+        warmupSeconds: options.warmupSeconds,
+      });
+      pairs.push({ connections, direct, console: viaConsole });
+    }
+    await server.stop();
+    server = undefined;
+
+    let profile:
+      | (ProfileSummary & { requestsPerSecond: number; busyMsPerCall: number; store: StoreCosts })
+      | undefined;
+    if (options.profile) {
+      ctx.log('overhead: profiling the server under 32 connections (node --cpu-prof)');
+      rmSync(profilesDir, { recursive: true, force: true });
+      server = await startServer(path.join(work, 'data-profile'), [
+        '--cpu-prof',
+        `--cpu-prof-dir=${profilesDir}`,
+      ]);
+      const profiled = await authenticate(server.url);
+      const load = {
+        url: `${server.url}/api/requests`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...profiled.headers },
+        body: consoleBody,
+        connections: 32,
+        warmupSeconds: 0,
+      };
+      await measureLoad({ ...load, seconds: options.warmupSeconds });
+      const fromMs = Date.now() - server.spawnedAt;
+      const profiledRun = await measureLoad({ ...load, seconds: Math.max(options.loadSeconds, 3) });
+      const toMs = Date.now() - server.spawnedAt;
+      await server.stop();
+      server = undefined;
+      const summary = busiestProfile(profilesDir, 25, { fromMs, toMs });
+      ctx.log('overhead: timing the store work of one call in-process');
+      profile = {
+        ...summary,
+        requestsPerSecond: profiledRun.requestsPerSecond,
+        // Wall-clock busy time per call: on a loaded machine it includes time the OS gave to others.
+        busyMsPerCall: summary.busyMs / (profiledRun.requestsPerSecond * profiledRun.seconds),
+        store: await measureStoreCosts(options.loopSeconds),
+      };
+    }
+
+    const figures: Figure[] = [];
+    const authNote = `auth: ${credentials.via === 'token' ? 'API token' : 'session cookie (no API tokens yet)'}`;
+    for (const { connections, direct, console: c } of pairs) {
+      const invalid = [direct, c].filter((r) => r.failed > 0);
+      const note = invalid.length
+        ? `INVALID: ${invalid.map((r) => JSON.stringify(r.statusCodes)).join(' ')} ${authNote}`
+        : authNote;
+      const tag = `${connections} conn`;
+      figures.push(
+        figure('overhead', {
+          name: `added p50 latency, ${tag}`,
+          unit: 'ms',
+          value: c.p50Ms,
+          baseline: direct.p50Ms,
+          baselineName: 'direct',
+          compare: 'diff',
+          ...(connections === 1 ? { goal: { text: '< +1 ms', test: (f) => f.diff < 1 } } : {}),
+          note,
+        }),
+        figure('overhead', {
+          name: `added p99 latency, ${tag}`,
+          unit: 'ms',
+          value: c.p99Ms,
+          baseline: direct.p99Ms,
+          baselineName: 'direct',
+          compare: 'diff',
+        }),
+        figure('overhead', {
+          name: `throughput through the console, ${tag}`,
+          unit: 'req/s',
+          value: c.requestsPerSecond,
+          baseline: direct.requestsPerSecond,
+          baselineName: 'direct',
+          compare: 'ratio',
+          ...(connections === 32 ? { goal: { text: '≥ ×0.5 of direct', test: (f) => f.ratio >= 0.5 } } : {}),
+        }),
+      );
+    }
+    return {
+      figures,
+      details: {
+        authVia: credentials.via,
+        logLevel: options.logLevel,
+        upstreamDelayMs: options.upstreamDelayMs,
+        command: `${SERVICE}/${COMMAND}`,
+        runs: pairs,
+        ...(profile ? { profile } : {}),
+      },
+      ...(profile ? { extraLines: profileLines(profile) } : {}),
+    };
+  } finally {
+    await server?.stop();
+    await upstream.stop();
+    removeTempDir(work);
+  }
+}
