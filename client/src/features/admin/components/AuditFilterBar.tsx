@@ -1,9 +1,9 @@
 import { type AuditFilter, auditActionSchema, auditActions } from '@console/shared/api';
 import { Button, Group, Select } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
+import { DebouncedTextInput } from '../../../components/DebouncedTextInput';
 import type { AuditFilterPatch } from '../lib/audit-filter';
 import { fromLocalInput, toLocalInput } from '../lib/format';
-import { DebouncedTextInput } from './DebouncedTextInput';
 
 const actionOptions = auditActions.map((action) => ({ value: action, label: action }));
 

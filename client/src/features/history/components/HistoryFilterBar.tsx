@@ -4,8 +4,8 @@ import { IconSearch, IconX } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useCatalog } from '../../../api/get-catalog';
 import { useEnvironments } from '../../../api/get-environments';
+import { DebouncedTextInput } from '../../../components/DebouncedTextInput';
 import type { FilterPatch } from '../hooks/use-history-filter';
-import { DebouncedTextInput } from './DebouncedTextInput';
 
 /** `datetime-local` speaks local wall time without a zone; the URL and the API speak ISO with one. */
 function toLocalInput(iso: string | undefined): string {
