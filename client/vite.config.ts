@@ -1,10 +1,46 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const backend = 'http://127.0.0.1:8080';
 
+// `.../@mantine/<pkg>/esm/.../<Name>.module.css.mjs`: the class-name map every styled component imports.
+const MANTINE_CLASSES =
+  /^(.*\/@mantine\/(core|notifications|spotlight))\/esm\/(?:.+\/)?([A-Za-z]+)\.module\.css\.mjs$/;
+
+/**
+ * Mantine's whole stylesheet (all ~100 components, 30 KB gz) would block the first paint. Instead each
+ * component's class-name module imports that component's stylesheet, so a component's CSS lands in
+ * whichever chunk its code lands in: the shell's in the entry stylesheet, a lazy page's with that page
+ * (Vite loads a chunk's CSS before running it), and nothing for components no code uses. Dependencies
+ * import before dependants, so the cascade keeps Mantine's order (UnstyledButton before Button, …).
+ * The dev server pre-bundles Mantine past this hook, so it gets the whole stylesheets instead.
+ */
+function mantineStylesPerComponent(): Plugin {
+  let serve = false;
+  return {
+    name: 'console:mantine-styles-per-component',
+    configResolved(config) {
+      serve = config.command === 'serve';
+    },
+    // Prepended on the first line, so the existing source map's lines still hold.
+    transform(code, id) {
+      if (serve) {
+        if (!id.endsWith('/src/main.tsx')) return null;
+        const all = ['core', 'notifications', 'spotlight'].map((p) => `import '@mantine/${p}/styles.css';`);
+        return { code: `${all.join('')}${code}`, map: null };
+      }
+      const match = MANTINE_CLASSES.exec(id);
+      if (!match) return null;
+      const [, root, pkg, name] = match;
+      // @mantine/core ships one stylesheet per component; the other packages one for the package.
+      const sheet = pkg === 'core' ? `${root}/styles/${name}.css` : `${root}/styles.css`;
+      return { code: `import ${JSON.stringify(sheet)};${code}`, map: null };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), mantineStylesPerComponent()],
   server: {
     proxy: { '/api': backend, '/healthz': backend, '/sandbox': backend },
   },

@@ -1,9 +1,9 @@
 import { createTheme, MantineProvider } from '@mantine/core';
-import { ModalsProvider } from '@mantine/modals';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { queryClient } from '../lib/query-client';
+import { LazyModals } from './LazyModals';
+import { LazyNotifications } from './LazyNotifications';
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -16,10 +16,10 @@ export function AppProviders({ children }: { children: ReactNode }) {
     <QueryClientProvider client={queryClient}>
       {/* "auto" follows the operating system until the operator picks a scheme with the toggle. */}
       <MantineProvider theme={theme} defaultColorScheme="auto">
-        <ModalsProvider>
-          <Notifications position="bottom-right" />
-          {children}
-        </ModalsProvider>
+        {/* Both load after the first paint; see each for why nothing is lost meanwhile. */}
+        <LazyModals />
+        <LazyNotifications />
+        {children}
       </MantineProvider>
     </QueryClientProvider>
   );

@@ -1,11 +1,27 @@
+import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { requestModals } from './LazyModals';
 import { AppLayout } from './layout/AppLayout';
 import { AuthGuard } from './layout/AuthGuard';
 import { FullPageLoader } from './layout/FullPageLoader';
 import { NotFound } from './layout/NotFound';
 import { RouteError } from './layout/RouteError';
 
-// Every page is its own lazy chunk: the first paint carries only the shell.
+// Every page in the frame is its own lazy chunk, rendered under AppLayout's Suspense: the shell (header,
+// command list) paints as soon as the session is known, without waiting for the page's chunk.
+const ConsolePage = lazy(() => import('../features/console/pages/ConsolePage'));
+const HistoryListPage = lazy(() => import('../features/history/pages/HistoryListPage'));
+const HistoryEntryPage = lazy(() => import('../features/history/pages/HistoryEntryPage'));
+const AuditPage = lazy(() => import('../features/admin/pages/AuditPage'));
+const AccountPage = lazy(() => import('../features/admin/pages/AccountPage'));
+// These pages ask for confirmations through `modals`, whose host must be listening first.
+const UsersPage = lazy(
+  async () => (await Promise.all([import('../features/admin/pages/UsersPage'), requestModals()]))[0],
+);
+const TokensPage = lazy(
+  async () => (await Promise.all([import('../features/admin/pages/TokensPage'), requestModals()]))[0],
+);
+
 export const router = createBrowserRouter([
   {
     path: '/sign-in',
@@ -22,41 +38,14 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          {
-            index: true,
-            lazy: async () => ({
-              Component: (await import('../features/console/pages/ConsolePage')).default,
-            }),
-          },
-          {
-            path: 'history',
-            lazy: async () => ({
-              Component: (await import('../features/history/pages/HistoryListPage')).default,
-            }),
-          },
-          {
-            path: 'history/:id',
-            lazy: async () => ({
-              Component: (await import('../features/history/pages/HistoryEntryPage')).default,
-            }),
-          },
+          { index: true, element: <ConsolePage /> },
+          { path: 'history', element: <HistoryListPage /> },
+          { path: 'history/:id', element: <HistoryEntryPage /> },
           // Users and the audit log are for admins (the pages say so to others; the server enforces it).
-          {
-            path: 'admin/users',
-            lazy: async () => ({ Component: (await import('../features/admin/pages/UsersPage')).default }),
-          },
-          {
-            path: 'admin/audit',
-            lazy: async () => ({ Component: (await import('../features/admin/pages/AuditPage')).default }),
-          },
-          {
-            path: 'settings/tokens',
-            lazy: async () => ({ Component: (await import('../features/admin/pages/TokensPage')).default }),
-          },
-          {
-            path: 'settings/account',
-            lazy: async () => ({ Component: (await import('../features/admin/pages/AccountPage')).default }),
-          },
+          { path: 'admin/users', element: <UsersPage /> },
+          { path: 'admin/audit', element: <AuditPage /> },
+          { path: 'settings/tokens', element: <TokensPage /> },
+          { path: 'settings/account', element: <AccountPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -1,21 +1,31 @@
-import { AppShell, Burger, Button, Group, Kbd, Text } from '@mantine/core';
+import { AppShell, Burger, Button, Center, Group, Kbd, Loader, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { spotlight } from '@mantine/spotlight';
 import { IconSearch } from '@tabler/icons-react';
+import { Suspense } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { useSelectedEnvironment } from '../../hooks/use-selected-environment';
 import { CommandNav } from './CommandNav';
-import { CommandSpotlight } from './CommandSpotlight';
+import { useCommandPalette } from './CommandPalette';
 import { EnvironmentSwitcher } from './EnvironmentSwitcher';
 import { MainNav } from './MainNav';
 import { ThemeToggle } from './ThemeToggle';
 import { UserMenu } from './UserMenu';
+
+/** While a page's chunk arrives, inside the already painted frame. */
+function PageLoader() {
+  return (
+    <Center py="xl">
+      <Loader aria-label="Loading page" />
+    </Center>
+  );
+}
 
 export function AppLayout() {
   const [navOpened, nav] = useDisclosure(false);
   const selection = useSelectedEnvironment();
   const production = selection.environment?.production ?? false;
   const location = useLocation();
+  const commandPalette = useCommandPalette(selection.environment?.id ?? null);
 
   return (
     <AppShell
@@ -47,7 +57,7 @@ export function AppLayout() {
               variant="default"
               leftSection={<IconSearch size={16} />}
               rightSection={<Kbd size="xs">Ctrl K</Kbd>}
-              onClick={() => spotlight.open()}
+              onClick={commandPalette.open}
               visibleFrom="sm"
             >
               Find command
@@ -61,9 +71,11 @@ export function AppLayout() {
         <CommandNav environmentId={selection.environment?.id ?? null} onNavigate={nav.close} />
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet key={location.pathname === '/' ? 'console' : location.pathname} />
+        <Suspense fallback={<PageLoader />}>
+          <Outlet key={location.pathname === '/' ? 'console' : location.pathname} />
+        </Suspense>
       </AppShell.Main>
-      <CommandSpotlight environmentId={selection.environment?.id ?? null} />
+      {commandPalette.palette}
     </AppShell>
   );
 }

@@ -6,7 +6,7 @@ import { commandKeyOf, useCatalog } from '../../api/get-catalog';
 import { AccessBadge } from '../../components/command/AccessBadge';
 import { consoleHref } from '../../lib/console-url';
 
-/** Ctrl+K: find any command by service, command, title or description, Enter opens it. */
+/** The palette: find any command by service, command, title or description, Enter opens it. */
 export function CommandSpotlight({ environmentId }: { environmentId: string | null }) {
   const catalog = useCatalog();
   const navigate = useNavigate();
@@ -30,10 +30,8 @@ export function CommandSpotlight({ environmentId }: { environmentId: string | nu
       actions={actions}
       limit={12}
       highlightQuery
-      shortcut={['mod + K']}
-      // Ctrl+K types nothing, so it opens the palette from inside any field (filter, selects) too.
-      tagsToIgnore={[]}
-      triggerOnContentEditable
+      // Ctrl+K is bound by useCommandPalette, which also works before this chunk has loaded.
+      shortcut={null}
       nothingFound="No command matches."
       searchProps={{
         leftSection: <IconSearch size={18} />,
