@@ -129,7 +129,13 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleProcess
   const spawnedAt = Date.now();
   const child = spawn(
     process.execPath,
-    [...(opts.nodeArgs ?? []), '--import', 'tsx', path.join(repoRoot, 'server/src/main.ts')],
+    [
+      ...(opts.nodeArgs ?? []),
+      '--import',
+      'tsx',
+      // Another checkout's entry, for an A/B of two versions on the same (noisy) machine.
+      process.env.CONSOLE_BENCH_SERVER_ENTRY ?? path.join(repoRoot, 'server/src/main.ts'),
+    ],
     // stdout (pino, one line per request at info) goes to /dev/null: cheap, as a log shipper would be.
     { cwd: repoRoot, env: childEnv(env), stdio: ['ignore', 'ignore', 'pipe'] },
   );

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config';
+import { flushLogs } from './logger';
 import { createServer } from './server';
 
 function fail(message: string): never {
@@ -38,6 +39,8 @@ async function shutdown(code: number) {
     logger.error({ err }, 'error during shutdown');
     process.exitCode = 1;
   }
+  // stdout is written asynchronously: the last lines (this shutdown's among them) are still buffered.
+  await flushLogs(logger);
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));
@@ -49,5 +52,6 @@ try {
 } catch (err) {
   logger.fatal({ err }, 'cannot start');
   await server.stop().catch(() => {});
+  await flushLogs(logger);
   process.exit(1);
 }

@@ -26,6 +26,8 @@ const envelopeSchema = z.looseObject({
   RequestId: z.string().optional(),
 });
 
+const responseSchema = z.record(z.string(), z.unknown());
+
 export interface UpstreamResult {
   /** The URL as sent, except `usersig=REDACTED`. */
   redactedUrl: string;
@@ -172,7 +174,7 @@ export class TencentClient {
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
       throw fail('upstream/bad-response', 'the upstream answered JSON that is not an object', httpStatus);
     }
-    const response = z.record(z.string(), z.unknown()).parse(json);
+    const response = responseSchema.parse(json);
     const envelope = envelopeOf(response);
     if (!envelope) {
       throw fail(

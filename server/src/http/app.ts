@@ -1,5 +1,5 @@
 import compression from 'compression';
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { type Database, DuplicateError, InvalidCursorError } from '../adapters/db';
 import type { ProxyAuthConfig } from '../config/proxy-auth';
 import type { Logger } from '../logger';
@@ -57,13 +57,22 @@ function compressible(req: Request, res: Response): boolean {
   return compression.filter(req, res);
 }
 
+/** compression wraps every response it sees; the others skip it rather than be wrapped for nothing. */
+function compressGets(): RequestHandler {
+  const compress = compression({ filter: compressible });
+  return (req, res, next) => {
+    if (req.method !== 'GET') return next();
+    return compress(req, res, next);
+  };
+}
+
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
   app.use(createHttpLogger(deps.logger));
   app.use(securityHeaders);
-  app.use(compression({ filter: compressible }));
+  app.use(compressGets());
 
   const signedIn = [proxyAuth(deps.proxyAuth, deps.users), requireAuth(deps.auth)];
   // Before any body parser: the sandbox reads its own raw body, as the real API would.

@@ -103,8 +103,8 @@ export class SendRequestService {
       };
     }
 
-    await repos.history.insert(entry);
-    await repos.audit.append({
+    // Both rows are committed before the caller answers: every call that reached the signer is recorded.
+    await repos.calls.record(entry, {
       actor: user.username,
       action: replayOf === null ? 'request.send' : 'request.replay',
       target: entry.id,

@@ -13,15 +13,17 @@ import type { Database } from './open';
 import type { AuditLogTable, DB } from './schema';
 import { toStoredTime } from './time';
 
+export interface AuditEvent {
+  actor: string;
+  action: AuditAction;
+  target: string | null;
+  details: Record<string, unknown> | null;
+  at?: Date;
+}
+
 /** Append-only: there is deliberately no update or delete. */
 export interface AuditRepository {
-  append(e: {
-    actor: string;
-    action: AuditAction;
-    target: string | null;
-    details: Record<string, unknown> | null;
-    at?: Date;
-  }): Promise<AuditEntry>;
+  append(e: AuditEvent): Promise<AuditEntry>;
   /** Newest first (at desc, id desc), keyset cursor like history. */
   list(query: AuditQuery): Promise<AuditPage>;
   stream(filter: AuditFilter, batchSize?: number): AsyncIterable<AuditEntry>;
@@ -40,6 +42,18 @@ function auditWhere(
   if (filter.to !== undefined) conds.push(eb('at', '<', toStoredTime(filter.to)));
   if (after !== undefined) conds.push(eb(eb.refTuple('at', 'id'), '<', eb.tuple(after.at, after.id)));
   return eb.and(conds);
+}
+
+export function auditRow({ actor, action, target, details, at }: AuditEvent): Selectable<AuditLogTable> {
+  const when = at ?? new Date();
+  return {
+    id: newId(when.getTime()),
+    at: toStoredTime(when),
+    actor,
+    action,
+    target,
+    details: details === null ? null : JSON.stringify(details),
+  };
 }
 
 function auditEntry(row: Selectable<AuditLogTable>): AuditEntry {
@@ -73,16 +87,8 @@ export function createAuditRepository(db: Database): AuditRepository {
   }
 
   return {
-    async append({ actor, action, target, details, at }) {
-      const when = at ?? new Date();
-      const row: Selectable<AuditLogTable> = {
-        id: newId(when.getTime()),
-        at: toStoredTime(when),
-        actor,
-        action,
-        target,
-        details: details === null ? null : JSON.stringify(details),
-      };
+    async append(event) {
+      const row = auditRow(event);
       await kysely.insertInto('audit_log').values(row).execute();
       return auditEntry(row);
     },

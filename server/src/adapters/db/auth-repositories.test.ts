@@ -140,6 +140,27 @@ describe('token repository', () => {
     expect(await repos.tokens.findByHash('nope')).toBeUndefined();
   });
 
+  it("reads a token with its owner's current role and state in one lookup", async () => {
+    const t = await repos.tokens.create({
+      id: newId(),
+      name: 'ci',
+      owner: 'alice',
+      tokenHash: 'th2',
+      expiresAt: null,
+    });
+    expect(await repos.tokens.findByHashWithOwner('th2')).toEqual({
+      token: t,
+      owner: { username: 'alice', role: 'operator', disabled: false },
+    });
+    await repos.users.update('alice', { disabled: true, role: 'viewer' });
+    expect((await repos.tokens.findByHashWithOwner('th2'))?.owner).toEqual({
+      username: 'alice',
+      role: 'viewer',
+      disabled: true,
+    });
+    expect(await repos.tokens.findByHashWithOwner('nope')).toBeUndefined();
+  });
+
   it('throws DuplicateError for a token hash that exists', async () => {
     await repos.tokens.create({ id: newId(), name: 'a', owner: 'alice', tokenHash: 'same', expiresAt: null });
     await expect(

@@ -1,11 +1,13 @@
 import { type AuditRepository, createAuditRepository } from './audit-repository';
+import { type CallRecorder, createCallRecorder } from './call-recorder';
 import { createHistoryRepository, type HistoryRepository } from './history-repository';
 import type { Database } from './open';
 import { createSessionRepository, type SessionRepository } from './session-repository';
 import { createTokenRepository, type TokenRepository } from './token-repository';
 import { createUserRepository, type UserRepository } from './user-repository';
 
-export type { AuditRepository } from './audit-repository';
+export type { AuditEvent, AuditRepository } from './audit-repository';
+export type { CallRecorder } from './call-recorder';
 export { DuplicateError, InvalidCursorError } from './errors';
 export type { HistoryRepository } from './history-repository';
 export { newId } from './ids';
@@ -21,6 +23,8 @@ export interface Repositories {
   sessions: SessionRepository;
   tokens: TokenRepository;
   audit: AuditRepository;
+  /** Writes a call's history and audit rows together. */
+  calls: CallRecorder;
 }
 
 export function createRepositories(db: Database): Repositories {
@@ -30,5 +34,6 @@ export function createRepositories(db: Database): Repositories {
     sessions: createSessionRepository(db),
     tokens: createTokenRepository(db),
     audit: createAuditRepository(db),
+    calls: createCallRecorder(db),
   };
 }
