@@ -1,6 +1,6 @@
-import { expect, type Page, request, test } from '@playwright/test';
+import { type Page, request } from '@playwright/test';
 import { auditPageSchema } from '../shared/src/api/audit';
-import { ADMIN, signIn } from './helpers';
+import { ADMIN, apiAnswered, expect, signIn, test } from './helpers';
 
 test.use({ colorScheme: 'light', viewport: { width: 1440, height: 960 } });
 
@@ -18,6 +18,7 @@ async function createUserThroughPage(page: Page, username: string, password: str
 test('an admin creates users, changes a role, resets a password and disables an account on the Users page', async ({
   page,
   browser,
+  pageErrors,
 }) => {
   const alice = `alice-${stamp()}`;
   await signIn(page, ADMIN);
@@ -43,6 +44,7 @@ test('an admin creates users, changes a role, resets a password and disables an 
   await expect(row.getByText('Active')).toBeVisible();
 
   // A taken name is refused by the server (409) and said next to the field.
+  pageErrors.allow(apiAnswered(409, '/api/users'));
   await form.getByLabel('Username').fill(alice);
   await form.getByLabel('Password').fill('another-password');
   await form.getByRole('button', { name: 'Create user' }).click();
@@ -252,6 +254,7 @@ test('a token is shown once, works as a Bearer token and stops working when revo
 test('everyone changes their own password on the Account page; a wrong current password is said at the field', async ({
   page,
   browser,
+  pageErrors,
 }) => {
   const carol = `carol-${stamp()}`;
   await signIn(page);
@@ -263,6 +266,7 @@ test('everyone changes their own password on the Account page; a wrong current p
   await signIn(carolPage, { username: carol, password: 'carol-password-1' }, '/settings/account');
   await expect(carolPage.getByText(`Signed in as ${carol}`)).toBeVisible();
   const form = carolPage.getByRole('region', { name: 'Change password' });
+  pageErrors.allow(apiAnswered(401, '/api/session/password'));
   await form.getByLabel('Current password').fill('not-my-password');
   await form.getByRole('textbox', { name: 'New password', exact: true }).fill('carol-password-2');
   await form.getByLabel('Repeat new password').fill('carol-password-2');

@@ -1,13 +1,14 @@
 import { gzipSync } from 'node:zlib';
-import { expect, test } from '@playwright/test';
 import {
   ADMIN,
   consoleOrigin,
   editorIn,
+  expect,
   guardOrigin,
   recordSends,
   requestBodyText,
   signIn,
+  test,
   typeRequestBody,
 } from './helpers';
 

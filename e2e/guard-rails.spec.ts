@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { errorBodySchema } from '../shared/src/api/common';
-import { ADMIN, signIn } from './helpers';
+import { ADMIN, expect, signIn, test } from './helpers';
 
 test.use({ colorScheme: 'light', viewport: { width: 1440, height: 960 } });
 

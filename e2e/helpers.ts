@@ -1,4 +1,98 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { type BrowserContext, test as base, expect, type Locator, type Page } from '@playwright/test';
+
+export type PageProblem = { kind: 'pageerror' | 'console.error'; text: string; url: string };
+
+/** How a problem reads in a failure message, and what allow-list patterns are matched against. */
+function describeProblem(problem: PageProblem): string {
+  return `${problem.kind}: ${problem.text} (${problem.url})`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Chromium's own log line for a fetch that got a 4xx from the console's API at `path`. Chromium logs
+ * it as a console error even when the app handled the answer (a message at a field, the sign-in
+ * page), so a test that provokes such an answer on purpose allows exactly that line.
+ */
+export function apiAnswered(status: number, path: string): RegExp {
+  return new RegExp(
+    `^console\\.error: Failed to load resource: the server responded with a status of ${status} \\([^)]*\\) \\(https?://[^/]+${escapeRegExp(path)}\\)$`,
+  );
+}
+
+/**
+ * Allowed in every test: on every signed-out load the SPA asks `GET /api/session` who is signed in,
+ * and the 401 answer is how it learns to show the sign-in page (a wrong password is a 401 there too).
+ */
+const ALWAYS_ALLOWED = [apiAnswered(401, '/api/session')];
+
+function watchContext(context: BrowserContext, problems: PageProblem[]): void {
+  const watchPage = (page: Page) => {
+    page.on('pageerror', (error) =>
+      problems.push({ kind: 'pageerror', text: String(error), url: page.url() }),
+    );
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      problems.push({
+        kind: 'console.error',
+        text: message.text(),
+        url: message.location().url || page.url(),
+      });
+    });
+  };
+  for (const page of context.pages()) watchPage(page);
+  context.on('page', watchPage);
+}
+
+export type PageErrors = {
+  /** Every page error and console error seen so far in this test, in any page of any context. */
+  seen: PageProblem[];
+  /** Allows problems matching `pattern` (against "kind: text (url)") for the rest of this test. */
+  allow(pattern: RegExp): void;
+};
+
+type PageErrorFixtures = {
+  /** Problems a whole file or describe block provokes on purpose: `test.use({ allowedPageProblems })`. */
+  allowedPageProblems: RegExp[];
+  pageErrors: PageErrors;
+};
+
+/**
+ * `test` that fails at teardown when any page of the test threw or logged an error that the test
+ * did not allow: a React warning, a CSP violation or an uncaught exception is a bug even when every
+ * assertion passed. Tests allow what they provoke with `pageErrors.allow(...)`, next to the cause.
+ */
+export const test = base.extend<PageErrorFixtures>({
+  allowedPageProblems: [[], { option: true }],
+  pageErrors: [
+    async ({ context, browser, allowedPageProblems }, use) => {
+      const seen: PageProblem[] = [];
+      const allowed = [...ALWAYS_ALLOWED, ...allowedPageProblems];
+      watchContext(context, seen);
+      // Tests sign a second user in with a context of their own; its pages are watched as well.
+      const newContext = browser.newContext;
+      browser.newContext = async (...args) => {
+        const created = await newContext.apply(browser, args);
+        watchContext(created, seen);
+        return created;
+      };
+      try {
+        await use({ seen, allow: (pattern) => allowed.push(pattern) });
+      } finally {
+        browser.newContext = newContext;
+      }
+      const unexpected = seen
+        .map(describeProblem)
+        .filter((line) => !allowed.some((pattern) => pattern.test(line)));
+      expect(unexpected, 'errors in the page that the test did not expect').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
 
 export const ADMIN = { username: 'admin', password: 'e2e-admin-password' };
 

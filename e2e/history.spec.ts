@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { type HistoryEntry, historyEntrySchema, historyPageSchema } from '../shared/src/api/history';
-import { requestBodyText, signIn, typeRequestBody } from './helpers';
+import { expect, requestBodyText, signIn, test, typeRequestBody } from './helpers';
 
 test.use({ colorScheme: 'light', viewport: { width: 1440, height: 960 } });
 

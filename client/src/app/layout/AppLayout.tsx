@@ -46,7 +46,7 @@ export function AppLayout() {
               size="sm"
               aria-label="Toggle navigation"
             />
-            <Text fw={700} visibleFrom="md">
+            <Text fw={700} visibleFrom="lg" style={{ whiteSpace: 'nowrap' }}>
               Chat REST Console
             </Text>
             <MainNav />
@@ -56,7 +56,12 @@ export function AppLayout() {
             <Button
               variant="default"
               leftSection={<IconSearch size={16} />}
-              rightSection={<Kbd size="xs">Ctrl K</Kbd>}
+              rightSection={
+                <Kbd size="xs" visibleFrom="xl">
+                  Ctrl K
+                </Kbd>
+              }
+              style={{ flexShrink: 0 }}
               onClick={commandPalette.open}
               visibleFrom="sm"
             >

@@ -1,6 +1,9 @@
 import { useComputedColorScheme } from '@mantine/core';
-import { DiffEditor } from '@monaco-editor/react';
+import { DiffEditor, type DiffOnMount } from '@monaco-editor/react';
+import { useLayoutEffect, useRef } from 'react';
 import './setup';
+
+type DiffEditorInstance = Parameters<DiffOnMount>[0];
 
 export type JsonDiffViewerProps = {
   /** Distinct model paths per side, so the diff never shares a model with another viewer. */
@@ -22,6 +25,24 @@ export default function JsonDiffViewer({
   ariaLabel = 'Response comparison',
 }: JsonDiffViewerProps) {
   const scheme = useComputedColorScheme('light');
+  const editorRef = useRef<DiffEditorInstance | null>(null);
+  // @monaco-editor/react 4.7 disposes both models before the diff widget on unmount, and Monaco
+  // >= 0.52 throws "TextModel got disposed before DiffEditorWidget model got reset" for that
+  // (suren-atoyan/monaco-react#647). So the library keeps the models and this detaches and disposes
+  // them. A layout-effect cleanup runs before every passive cleanup of the unmounted subtree, so the
+  // widget is still alive here; the library disposes it afterwards, with no model left to complain.
+  useLayoutEffect(
+    () => () => {
+      const editor = editorRef.current;
+      if (!editor) return;
+      editorRef.current = null;
+      const models = editor.getModel();
+      editor.setModel(null);
+      models?.original.dispose();
+      models?.modified.dispose();
+    },
+    [],
+  );
   return (
     <DiffEditor
       original={original}
@@ -32,6 +53,11 @@ export default function JsonDiffViewer({
       height={height}
       theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
       loading={null}
+      keepCurrentOriginalModel
+      keepCurrentModifiedModel
+      onMount={(editor) => {
+        editorRef.current = editor;
+      }}
       options={{
         readOnly: true,
         originalEditable: false,

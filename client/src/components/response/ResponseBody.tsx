@@ -7,7 +7,24 @@ import { JsonViewer } from '../monaco/JsonViewer';
 
 /** Above this the body is shown as plain text: Monaco (tokenizing, folding) would freeze the page. */
 export const LARGE_BODY_BYTES = 5 * 1024 * 1024;
-const PREVIEW_CHARS = 200_000;
+/** How much of a large body goes into the DOM: one text node of megabytes stalls layout as well. */
+const PREVIEW_BYTES = 200 * 1024;
+
+const encoder = new TextEncoder();
+
+/** The first `limit` bytes of `text`, cut at the last whole line so no character or line is split. */
+function preview(text: string, limit: number): string {
+  // A UTF-16 unit is at most 3 UTF-8 bytes, so this slice holds at least `limit` bytes when there are.
+  const head = text.slice(0, limit);
+  const bytes = encoder.encode(head);
+  const fitting = bytes.length <= limit ? head : new TextDecoder().decode(bytes.slice(0, limit));
+  const lastLine = fitting.lastIndexOf('\n');
+  return lastLine > 0 ? fitting.slice(0, lastLine) : fitting.replace(/\uFFFD$/, '');
+}
+
+function formatKiB(bytes: number): string {
+  return `${Math.round(bytes / 1024).toLocaleString('en')} KB`;
+}
 
 function download(text: string, name: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -34,13 +51,14 @@ export function ResponseBody({ entry }: { entry: HistoryEntry }) {
   }
   const fileName = `${entry.command}-${entry.requestId ?? entry.id}.json`;
   if (bytes > LARGE_BODY_BYTES) {
+    const shown = preview(text, PREVIEW_BYTES);
     return (
-      <Stack gap="xs">
+      <Stack gap="xs" data-testid="large-response-body">
         <Alert color="blue" variant="light">
           <Group justify="space-between">
-            <Text size="sm">
-              The body is {(bytes / 1024 / 1024).toFixed(1)} MiB: shown as plain text (first{' '}
-              {PREVIEW_CHARS.toLocaleString()} characters).
+            <Text size="sm" data-testid="large-response-note">
+              Too large for the viewer: showing the first {formatKiB(encoder.encode(shown).length)} of{' '}
+              {(bytes / 1024 / 1024).toFixed(1)} MiB as plain text. Download has the whole body.
             </Text>
             <Button
               size="xs"
@@ -52,7 +70,9 @@ export function ResponseBody({ entry }: { entry: HistoryEntry }) {
           </Group>
         </Alert>
         <ScrollArea h={480} type="auto">
-          <Code block>{text.slice(0, PREVIEW_CHARS)}</Code>
+          <Code block aria-label="Response body (plain text)">
+            {shown}
+          </Code>
         </ScrollArea>
       </Stack>
     );
