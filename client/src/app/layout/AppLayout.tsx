@@ -46,7 +46,7 @@ export function AppLayout() {
               size="sm"
               aria-label="Toggle navigation"
             />
-            <Text fw={700} visibleFrom="lg" style={{ whiteSpace: 'nowrap' }}>
+            <Text fw={700} visibleFrom="xl" style={{ whiteSpace: 'nowrap' }}>
               Chat REST Console
             </Text>
             <MainNav />

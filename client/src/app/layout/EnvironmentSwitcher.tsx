@@ -17,7 +17,7 @@ export function EnvironmentSwitcher({ selection }: { selection: SelectedEnvironm
         role="combobox"
         aria-label="Environment"
         placeholder={selection.isLoading ? 'Loading environments…' : 'Environment'}
-        w={240}
+        w={220}
         allowDeselect={false}
         checkIconPosition="right"
         comboboxProps={{ width: 340, position: 'bottom-end' }}

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Menu, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Text, Tooltip } from '@mantine/core';
 import { IconChevronDown, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../api/get-session';
@@ -28,7 +28,7 @@ export function UserMenu() {
               <Text size="sm" fw={500} c="var(--mantine-color-text)">
                 {user.username}
               </Text>
-              <Badge variant="outline" size="sm">
+              <Badge variant="outline" size="sm" style={{ flexShrink: 0 }}>
                 {user.role}
               </Badge>
             </Group>
@@ -47,17 +47,20 @@ export function UserMenu() {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <Button
-        variant="subtle"
-        size="sm"
-        leftSection={<IconLogout size={16} />}
-        loading={signOut.isPending}
-        onClick={() =>
-          signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) })
-        }
-      >
-        Sign out
-      </Button>
+      {/* An icon with a name and a tooltip: the header also carries the environment and its badge. */}
+      <Tooltip label="Sign out">
+        <ActionIcon
+          variant="subtle"
+          size="lg"
+          aria-label="Sign out"
+          loading={signOut.isPending}
+          onClick={() =>
+            signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) })
+          }
+        >
+          <IconLogout size={18} aria-hidden />
+        </ActionIcon>
+      </Tooltip>
     </Group>
   );
 }
