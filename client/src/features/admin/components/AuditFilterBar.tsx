@@ -2,8 +2,8 @@ import { type AuditFilter, auditActionSchema, auditActions } from '@console/shar
 import { Button, Group, Select } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { DebouncedTextInput } from '../../../components/DebouncedTextInput';
+import { TimeRangeInputs } from '../../../components/TimeRangeInputs';
 import type { AuditFilterPatch } from '../lib/audit-filter';
-import { fromLocalInput, toLocalInput } from '../lib/format';
 
 const actionOptions = auditActions.map((action) => ({ value: action, label: action }));
 
@@ -34,20 +34,7 @@ export function AuditFilterBar({ filter, onChange, onClear }: Props) {
         nothingFoundMessage="No such action"
         w={220}
       />
-      <DebouncedTextInput
-        label="From"
-        type="datetime-local"
-        value={toLocalInput(filter.from)}
-        onCommit={(value) => onChange({ from: fromLocalInput(value) })}
-        w={200}
-      />
-      <DebouncedTextInput
-        label="To"
-        type="datetime-local"
-        value={toLocalInput(filter.to)}
-        onCommit={(value) => onChange({ to: fromLocalInput(value) })}
-        w={200}
-      />
+      <TimeRangeInputs from={filter.from} to={filter.to} onChange={onChange} />
       {active && (
         <Button variant="subtle" leftSection={<IconX size={16} aria-hidden />} onClick={onClear}>
           Clear filters

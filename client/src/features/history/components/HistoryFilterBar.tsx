@@ -5,22 +5,8 @@ import { useMemo } from 'react';
 import { useCatalog } from '../../../api/get-catalog';
 import { useEnvironments } from '../../../api/get-environments';
 import { DebouncedTextInput } from '../../../components/DebouncedTextInput';
+import { TimeRangeInputs } from '../../../components/TimeRangeInputs';
 import type { FilterPatch } from '../hooks/use-history-filter';
-
-/** `datetime-local` speaks local wall time without a zone; the URL and the API speak ISO with one. */
-function toLocalInput(iso: string | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
-}
-
-function fromLocalInput(value: string): string | null {
-  if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
 
 const outcomes = [
   { value: 'ok', label: 'OK' },
@@ -102,20 +88,7 @@ export function HistoryFilterBar({ filter, onChange, onClear }: Props) {
         onCommit={(value) => onChange({ operator: value })}
         w={140}
       />
-      <DebouncedTextInput
-        label="From"
-        type="datetime-local"
-        value={toLocalInput(filter.from)}
-        onCommit={(value) => onChange({ from: fromLocalInput(value) })}
-        w={200}
-      />
-      <DebouncedTextInput
-        label="To"
-        type="datetime-local"
-        value={toLocalInput(filter.to)}
-        onCommit={(value) => onChange({ to: fromLocalInput(value) })}
-        w={200}
-      />
+      <TimeRangeInputs from={filter.from} to={filter.to} onChange={onChange} />
       <DebouncedTextInput
         label="Search text"
         placeholder="command, bodies…"
