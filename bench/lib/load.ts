@@ -1,4 +1,5 @@
 import autocannon, { type Options } from 'autocannon';
+import { processCpuMs } from './proc-cpu';
 import { percentile } from './stats';
 
 export interface LoadSpec {
@@ -11,6 +12,8 @@ export interface LoadSpec {
   warmupSeconds: number;
   /** Varies each request (e.g. a different RequestId); autocannon calls it per request. */
   path?: () => string;
+  /** The server's pid: its CPU time (/proc) is read just before and just after the measured run. */
+  serverPid?: number;
 }
 
 export interface LoadResult {
@@ -26,6 +29,12 @@ export interface LoadResult {
   p90Ms: number;
   p99Ms: number;
   meanMs: number;
+  /**
+   * CPU (user + system) the server process spent during the measured run, per 2xx answer, in ms;
+   * a string saying why not where it could not be read (no /proc). Absent without `serverPid`.
+   */
+  serverCpuMsPerCall?: number | string;
+  serverCpuMs?: number;
 }
 
 function run(options: Options, onResponse?: (status: number, ms: number) => void) {
@@ -62,9 +71,12 @@ export async function measureLoad(spec: LoadSpec): Promise<LoadResult> {
     ...(pathFn ? { requests: [{ setupRequest: (req) => ({ ...req, path: pathFn() }) }] } : {}),
   };
   if (spec.warmupSeconds > 0) await run({ ...base, duration: spec.warmupSeconds });
+  // Let the server finish what the warm-up left in flight, so its CPU is not billed to this run.
+  if (spec.serverPid !== undefined) await new Promise((resolve) => setTimeout(resolve, 200));
   const latencies: number[] = [];
   let ok = 0;
   let other = 0;
+  const cpuBefore = spec.serverPid === undefined ? undefined : processCpuMs(spec.serverPid);
   const result = await run({ ...base, duration: spec.seconds }, (status, ms) => {
     if (status >= 200 && status < 300) {
       ok += 1;
@@ -73,6 +85,14 @@ export async function measureLoad(spec: LoadSpec): Promise<LoadResult> {
       other += 1;
     }
   });
+  const cpuAfter = spec.serverPid === undefined ? undefined : processCpuMs(spec.serverPid);
+  let cpu: Pick<LoadResult, 'serverCpuMsPerCall' | 'serverCpuMs'> = {};
+  if (typeof cpuBefore === 'string') cpu = { serverCpuMsPerCall: cpuBefore };
+  else if (typeof cpuAfter === 'string') cpu = { serverCpuMsPerCall: cpuAfter };
+  else if (cpuBefore !== undefined && cpuAfter !== undefined) {
+    const used = cpuAfter - cpuBefore;
+    cpu = { serverCpuMs: used, serverCpuMsPerCall: ok === 0 ? Number.NaN : used / ok };
+  }
   const total = latencies.reduce((a, b) => a + b, 0);
   return {
     connections: spec.connections,
@@ -85,5 +105,6 @@ export async function measureLoad(spec: LoadSpec): Promise<LoadResult> {
     p90Ms: percentile(latencies, 90),
     p99Ms: percentile(latencies, 99),
     meanMs: latencies.length === 0 ? Number.NaN : total / latencies.length,
+    ...cpu,
   };
 }

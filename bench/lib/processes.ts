@@ -60,17 +60,25 @@ async function stopChild(child: ChildProcess, graceMs = 15_000): Promise<void> {
   clearTimeout(timer);
 }
 
-export interface Upstream {
+/** A bench-owned server in a child process: the upstream or the bare proxy. */
+export interface ChildServer {
   url: string;
   port: number;
+  /** Of the child process, for its CPU time in /proc. */
+  pid: number;
   stop(): Promise<void>;
 }
+export type Upstream = ChildServer;
 
-/** The minimal upstream, in its own process so it never shares an event loop with the load generator. */
-export async function startUpstream(delayMs = 0): Promise<Upstream> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench/upstream-main.ts')], {
+/** A bench script in its own process that prints {"port":N} on its first stdout line once it listens. */
+async function startPortPrinter(
+  script: string,
+  what: string,
+  env: Record<string, string>,
+): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, script)], {
     cwd: repoRoot,
-    env: childEnv({ UPSTREAM_DELAY_MS: String(delayMs) }),
+    env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const { stderrTail } = track(child);
@@ -78,7 +86,7 @@ export async function startUpstream(delayMs = 0): Promise<Upstream> {
   const first = await Promise.race([
     once(lines, 'line').then(([line]: unknown[]) => String(line)),
     once(child, 'exit').then(() => {
-      throw new Error(`the bench upstream exited before listening: ${stderrTail()}`);
+      throw new Error(`${what} exited before listening: ${stderrTail()}`);
     }),
   ]);
   lines.close();
@@ -87,8 +95,37 @@ export async function startUpstream(delayMs = 0): Promise<Upstream> {
     typeof parsed === 'object' && parsed !== null && 'port' in parsed && typeof parsed.port === 'number'
       ? parsed.port
       : undefined;
-  if (port === undefined) throw new Error(`the bench upstream said "${first}" instead of its port`);
-  return { url: `http://127.0.0.1:${port}`, port, stop: () => stopChild(child) };
+  if (port === undefined) throw new Error(`${what} said "${first}" instead of its port`);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`${what} has no pid`);
+  return { url: `http://127.0.0.1:${port}`, port, pid, stop: () => stopChild(child) };
+}
+
+/** The minimal upstream, in its own process so it never shares an event loop with the load generator. */
+export function startUpstream(delayMs = 0): Promise<Upstream> {
+  return startPortPrinter('bench/upstream-main.ts', 'the bench upstream', {
+    UPSTREAM_DELAY_MS: String(delayMs),
+  });
+}
+
+export interface FloorProxyOptions {
+  upstreamUrl: string;
+  sdkAppId: number;
+  identifier: string;
+  userSig: string;
+}
+
+/**
+ * The bare reverse proxy (`bench/floor-proxy-main.ts`): node:http + undici, no auth, no record, no
+ * log. In its own process, like the console, so the two are measured the same way.
+ */
+export function startFloorProxy(opts: FloorProxyOptions): Promise<ChildServer> {
+  return startPortPrinter('bench/floor-proxy-main.ts', 'the bare bench proxy', {
+    FLOOR_UPSTREAM_URL: opts.upstreamUrl,
+    FLOOR_SDKAPPID: String(opts.sdkAppId),
+    FLOOR_IDENTIFIER: opts.identifier,
+    FLOOR_USERSIG: opts.userSig,
+  });
 }
 
 export interface ConsoleProcess {

@@ -4,10 +4,17 @@ import { UserSigSigner } from '../../server/src/adapters/usersig';
 import { historyEntrySchema } from '../../shared/src/api/index';
 import { authenticate } from '../lib/auth';
 import { busiestProfile, formatProfileSummary, type ProfileSummary } from '../lib/cpuprofile';
-import { type Figure, figure } from '../lib/figure';
+import { type Figure, figure, fmt } from '../lib/figure';
 import { type LoadResult, measureLoad } from '../lib/load';
-import { type ConsoleProcess, repoRoot, startConsole, startUpstream } from '../lib/processes';
-import { measureStoreCosts, type StoreCosts } from '../lib/store-costs';
+import {
+  type ChildServer,
+  type ConsoleProcess,
+  repoRoot,
+  startConsole,
+  startFloorProxy,
+  startUpstream,
+} from '../lib/processes';
+import { concurrentCalls, measureStoreCosts, type StoreCosts } from '../lib/store-costs';
 import { makeTempDir, removeTempDir } from '../lib/temp';
 import type { SectionContext, SectionResult } from './context';
 
@@ -24,7 +31,14 @@ export const profilesDir = path.join(repoRoot, 'bench/results/profiles');
 interface Pair {
   connections: number;
   direct: LoadResult;
+  /** The bare proxy (`bench/floor-proxy-main.ts`): what any Node proxy costs on this machine. */
+  floor: LoadResult;
   console: LoadResult;
+}
+
+/** A figure that could not be measured here, printed in the figures' layout instead of failing. */
+function skippedLine(name: string, reason: string) {
+  return `${'overhead'.padEnd(8)} ${name.padEnd(46)} SKIPPED: ${reason}`;
 }
 
 function profileLines(
@@ -33,7 +47,7 @@ function profileLines(
   const ms = (t: { meanMs: number }) => `${t.meanMs.toFixed(3)} ms`;
   return [
     `profile: ${Math.round(p.requestsPerSecond)} req/s under the profiler, ${p.busyMsPerCall.toFixed(2)} ms of server main-thread time per call`,
-    `store work per call, mean in-process: history insert ${ms(p.store.historyInsert)} + audit append ${ms(p.store.auditAppend)} as separate commits, both in one (calls.record) ${ms(p.store.callRecord)}; API-token check ${ms(p.store.tokenAuth)}`,
+    `store work per call, mean in-process: history insert ${ms(p.store.historyInsert)} + audit append ${ms(p.store.auditAppend)} as separate commits, both in one (calls.record) ${ms(p.store.callRecord)} (p99 ${p.store.callRecord.p99Ms.toFixed(3)} ms), ${concurrentCalls} in flight ${ms(p.store.callRecordConcurrent)} per record (group commit); API-token check ${ms(p.store.tokenAuth)}`,
     ...formatProfileSummary(p, 15).split('\n'),
   ];
 }
@@ -89,7 +103,14 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
   });
 
   let server: ConsoleProcess | undefined;
+  let floor: ChildServer | undefined;
   try {
+    floor = await startFloorProxy({
+      upstreamUrl: upstream.url,
+      sdkAppId: SDKAPPID,
+      identifier: ADMIN,
+      userSig,
+    });
     server = await startServer(path.join(work, 'data'));
     const credentials = await authenticate(server.url);
     const consoleHeaders = { 'content-type': 'application/json', ...credentials.headers };
@@ -105,6 +126,15 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
     if (probe.status !== 201 || !entry.success || entry.data.outcome !== 'ok') {
       throw new Error(`POST /api/requests answered ${probe.status}: ${probeText.slice(0, 300)}`);
     }
+    const floorProbe = await fetch(`${floor.url}/api/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: consoleBody,
+    });
+    const floorProbeText = await floorProbe.text();
+    if (floorProbe.status !== 201 || !floorProbeText.includes('"outcome":"ok"')) {
+      throw new Error(`the bare proxy answered ${floorProbe.status}: ${floorProbeText.slice(0, 300)}`);
+    }
 
     const pairs: Pair[] = [];
     for (const connections of [1, 32]) {
@@ -118,6 +148,17 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
         seconds: options.loadSeconds,
         warmupSeconds: options.warmupSeconds,
       });
+      ctx.log(`overhead: ${connections} connection(s), through the bare proxy (floor)`);
+      const viaFloor = await measureLoad({
+        url: `${floor.url}/api/requests`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: consoleBody,
+        connections,
+        seconds: options.loadSeconds,
+        warmupSeconds: options.warmupSeconds,
+        serverPid: floor.pid,
+      });
       ctx.log(`overhead: ${connections} connection(s), through the console`);
       const viaConsole = await measureLoad({
         url: `${server.url}/api/requests`,
@@ -127,11 +168,14 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
         connections,
         seconds: options.loadSeconds,
         warmupSeconds: options.warmupSeconds,
+        serverPid: server.pid,
       });
-      pairs.push({ connections, direct, console: viaConsole });
+      pairs.push({ connections, direct, floor: viaFloor, console: viaConsole });
     }
     await server.stop();
     server = undefined;
+    await floor.stop();
+    floor = undefined;
 
     let profile:
       | (ProfileSummary & { requestsPerSecond: number; busyMsPerCall: number; store: StoreCosts })
@@ -170,6 +214,7 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
     }
 
     const figures: Figure[] = [];
+    const skipped: string[] = [];
     const authNote = `auth: ${credentials.via === 'token' ? 'API token' : 'session cookie (no API tokens yet)'}`;
     for (const { connections, direct, console: c } of pairs) {
       const invalid = [direct, c].filter((r) => r.failed > 0);
@@ -207,6 +252,94 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
         }),
       );
     }
+
+    // The floor: the same loads through a bare node:http + undici proxy. On two cores shared by
+    // autocannon, a proxy and the upstream, even this reaches only a fraction of direct throughput;
+    // the console is judged fairly against it as well as against going direct.
+    const invalidNote = (...runs: LoadResult[]) => {
+      const invalid = runs.filter((r) => r.failed > 0);
+      return invalid.length
+        ? { note: `INVALID: ${invalid.map((r) => JSON.stringify(r.statusCodes)).join(' ')}` }
+        : {};
+    };
+    const one = pairs.find((p) => p.connections === 1);
+    const many = pairs.find((p) => p.connections === 32);
+    if (one) {
+      figures.push(
+        figure('overhead', {
+          name: 'bare proxy (floor): added p50 latency, 1 conn',
+          unit: 'ms',
+          value: one.floor.p50Ms,
+          baseline: one.direct.p50Ms,
+          baselineName: 'direct',
+          compare: 'diff',
+          ...invalidNote(one.direct, one.floor),
+        }),
+      );
+    }
+    if (many) {
+      figures.push(
+        figure('overhead', {
+          name: 'bare proxy (floor): throughput, 32 conn',
+          unit: 'req/s',
+          value: many.floor.requestsPerSecond,
+          baseline: many.direct.requestsPerSecond,
+          baselineName: 'direct',
+          compare: 'ratio',
+          ...invalidNote(many.direct, many.floor),
+        }),
+      );
+    }
+    if (one) {
+      figures.push(
+        figure('overhead', {
+          name: 'console vs bare proxy: added p50, 1 conn',
+          unit: 'ms',
+          value: one.console.p50Ms,
+          baseline: one.floor.p50Ms,
+          baselineName: 'bare proxy',
+          compare: 'diff',
+          ...invalidNote(one.floor, one.console),
+        }),
+      );
+    }
+    if (many) {
+      figures.push(
+        figure('overhead', {
+          name: 'console vs bare proxy: throughput, 32 conn',
+          unit: 'req/s',
+          value: many.console.requestsPerSecond,
+          baseline: many.floor.requestsPerSecond,
+          baselineName: 'bare proxy',
+          compare: 'ratio',
+          ...invalidNote(many.floor, many.console),
+        }),
+      );
+    }
+    // CPU per answered call of the server process, from /proc: it barely moves when other work
+    // competes for the cores, unlike latency and throughput.
+    for (const { connections, floor: f, console: c } of pairs) {
+      const name = `server CPU per call, console, ${connections} conn`;
+      const value = c.serverCpuMsPerCall;
+      const baseline = f.serverCpuMsPerCall;
+      if (typeof value !== 'number' || typeof baseline !== 'number') {
+        const reason = [value, baseline].find((v) => typeof v === 'string') ?? 'not measured';
+        skipped.push(skippedLine(name, reason));
+        continue;
+      }
+      figures.push(
+        figure('overhead', {
+          name,
+          unit: 'ms',
+          value,
+          baseline,
+          baselineName: 'bare proxy',
+          compare: 'ratio',
+          note: `user+sys from /proc: console ${fmt(c.serverCpuMs ?? Number.NaN)} ms over ${c.ok} calls, bare proxy ${fmt(f.serverCpuMs ?? Number.NaN)} ms over ${f.ok}`,
+        }),
+      );
+    }
+    const extraLines = [...skipped, ...(profile ? profileLines(profile) : [])];
     return {
       figures,
       details: {
@@ -217,10 +350,11 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
         runs: pairs,
         ...(profile ? { profile } : {}),
       },
-      ...(profile ? { extraLines: profileLines(profile) } : {}),
+      ...(extraLines.length ? { extraLines } : {}),
     };
   } finally {
     await server?.stop();
+    await floor?.stop();
     await upstream.stop();
     removeTempDir(work);
   }

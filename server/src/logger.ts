@@ -1,7 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type DestinationStream, type Logger, pino } from 'pino';
-import { pinoHttp } from 'pino-http';
 
 export type { Logger } from 'pino';
 
@@ -59,30 +56,5 @@ export function flushLogs(logger: Logger): Promise<void> {
     } catch {
       resolve();
     }
-  });
-}
-
-export function createHttpLogger(logger: Logger) {
-  return pinoHttp({
-    logger,
-    genReqId: (_req, res) => {
-      const id = randomUUID();
-      res.setHeader('x-request-id', id);
-      return id;
-    },
-    // Our serializers read the raw objects: pino-std-serializers' wrappers would first copy every
-    // header of each request and response only for us to keep four fields.
-    wrapSerializers: false,
-    serializers: {
-      req: (req: IncomingMessage & { id?: unknown; originalUrl?: string }) => ({
-        id: req.id,
-        method: req.method,
-        url: redactUserSig(req.originalUrl ?? req.url ?? ''),
-        remoteAddress: req.socket?.remoteAddress,
-      }),
-      res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
-    },
-    customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
   });
 }

@@ -70,7 +70,11 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
   let origin: string | undefined;
 
   async function start() {
-    database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+    database = await openDatabase({
+      dataDir: config.dataDir,
+      databaseUrl: config.databaseUrl,
+      onCheckpointError: (message) => logger.warn({ reason: message }, 'background WAL checkpoint failed'),
+    });
     const repos = createRepositories(database);
 
     let sandbox: SandboxIdentity | null = null;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { Agent, errors as undiciErrors } from 'undici';
 import { z } from 'zod';
 
@@ -60,8 +60,9 @@ export class UpstreamError extends Error {
 
 const MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
 
+/** crypto.randomInt draws from a pooled buffer of random bytes, not one syscall per call. */
 function randomUint32(): number {
-  return randomBytes(4).readUInt32BE(0);
+  return randomInt(0x1_0000_0000);
 }
 
 /** The only way an upstream URL is made: a configured base URL and a catalog command. */
@@ -112,6 +113,7 @@ export class TencentClient {
     const random = randomUint32();
     const url = buildUpstreamUrl(call, random);
     const redactedUrl = buildUpstreamUrl({ ...call, userSig: 'REDACTED' }, random);
+    const { origin } = new URL(url);
     const started = performance.now();
     const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
     const fail = (code: UpstreamErrorCode, message: string, httpStatus: number | null, cause?: unknown) =>
@@ -127,8 +129,8 @@ export class TencentClient {
     let text: string;
     try {
       const res = await this.agent.request({
-        origin: new URL(url).origin,
-        path: url.slice(new URL(url).origin.length),
+        origin,
+        path: url.slice(origin.length),
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify(call.body),

@@ -3,7 +3,6 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import { type Database, DuplicateError, InvalidCursorError } from '../adapters/db';
 import type { ProxyAuthConfig } from '../config/proxy-auth';
 import type { Logger } from '../logger';
-import { createHttpLogger } from '../logger';
 import type { AuditService } from '../services/audit';
 import type { AuthService } from '../services/auth';
 import type { EnvironmentRegistry } from '../services/environments';
@@ -15,6 +14,7 @@ import { AppError, errorHandler, notFoundRoute } from './errors';
 import { requireAuth, requireRole } from './middleware/auth';
 import { jsonBody } from './middleware/body';
 import { proxyAuth } from './middleware/proxy-auth';
+import { requestLog } from './middleware/request-log';
 import { sameOriginOnly, securityHeaders } from './middleware/security';
 import { auditRoutes } from './routes/audit';
 import { catalogRoutes } from './routes/catalog';
@@ -69,8 +69,11 @@ function compressGets(): RequestHandler {
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // API answers are fresh every time (no-store data, one-off sends): hashing each body for an ETag
+  // is work for nothing. The SPA's files keep theirs, which express.static computes on its own.
+  app.set('etag', false);
   app.set('trust proxy', deps.trustProxy);
-  app.use(createHttpLogger(deps.logger));
+  app.use(requestLog(app, deps.logger));
   app.use(securityHeaders);
   app.use(compressGets());
 

@@ -1,5 +1,11 @@
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { type Driver, Kysely, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRepositories, DuplicateError, type Repositories } from './index';
+import { createCallRecorder } from './call-recorder';
+import { createRepositories, DuplicateError, type Repositories, sqliteFileName } from './index';
+import type { Database } from './open';
+import type { DB } from './schema';
 import { openTempDatabase, seedEntry } from './testing';
 
 let store: Awaited<ReturnType<typeof openTempDatabase>>;
@@ -19,6 +25,51 @@ const auditFor = (target: string) => ({
   target,
   details: { outcome: 'ok' },
 });
+
+const entries = (n: number, from = 1) =>
+  Array.from({ length: n }, (_, i) => seedEntry(from + i, new Date(Date.UTC(2026, 10, 26, 10, 0, i))));
+
+/** SQLite's dialect with its driver's commits counted: what the recorder really committed. */
+class CountingDialect extends SqliteDialect {
+  commits = 0;
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const commit = driver.commitTransaction.bind(driver);
+    driver.commitTransaction = async (connection) => {
+      await commit(connection);
+      this.commits += 1;
+    };
+    return driver;
+  }
+}
+
+/** A second connection to the migrated temp file whose commits are counted. */
+function countingDatabase(): { db: Database; dialect: CountingDialect } {
+  const sqlite = new BetterSqlite3(join(store.dataDir, sqliteFileName));
+  sqlite.pragma('busy_timeout = 5000');
+  const dialect = new CountingDialect({ database: sqlite });
+  const kysely = new Kysely<DB>({ dialect });
+  const db: Database = {
+    kysely,
+    dialect: 'sqlite',
+    close: () => kysely.destroy(),
+    ping: async () => {},
+  };
+  return { db, dialect };
+}
+
+/** An independent read-only connection: what any other process would see on disk. */
+function storedIds(table: 'history' | 'audit_log', column: 'id' | 'target'): string[] {
+  const reader = new BetterSqlite3(join(store.dataDir, sqliteFileName), { readonly: true });
+  try {
+    return reader
+      .prepare(`select ${column} as v from ${table} order by rowid`)
+      .all()
+      .map((r) => (r as { v: string }).v);
+  } finally {
+    reader.close();
+  }
+}
 
 describe('call recorder', () => {
   it('commits the history entry and its audit row together, call after call', async () => {
@@ -44,5 +95,90 @@ describe('call recorder', () => {
     );
     const audit = await repos.audit.list({ limit: 10 });
     expect(audit.items.map((a) => a.target)).toEqual([entry.id]);
+  });
+
+  it('commits concurrent records together, and a lone record alone', async () => {
+    const { db, dialect } = countingDatabase();
+    try {
+      const calls = createCallRecorder(db);
+      const concurrent = entries(32);
+      await Promise.all(concurrent.map((e) => calls.record(e, auditFor(e.id))));
+      expect(dialect.commits).toBe(1);
+
+      const sequential = entries(3, 100);
+      for (const e of sequential) await calls.record(e, auditFor(e.id));
+      expect(dialect.commits).toBe(4);
+
+      const all = [...concurrent, ...sequential].map((e) => e.id);
+      expect(storedIds('history', 'id')).toEqual(all);
+      expect(storedIds('audit_log', 'target')).toEqual(all);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('rejects only the duplicates of a batch and commits all the others', async () => {
+    const stored = seedEntry(0, new Date('2026-11-26T09:59:59.000Z'));
+    await repos.calls.record(stored, auditFor(stored.id));
+    const batch = entries(10);
+    // One record repeats an id already stored, one repeats an id earlier in the same batch.
+    const dupOfStored = { ...batch[3]!, id: stored.id };
+    const dupInBatch = { ...batch[7]!, id: batch[5]!.id };
+    batch[3] = dupOfStored;
+    batch[7] = dupInBatch;
+    const { db, dialect } = countingDatabase();
+    try {
+      const calls = createCallRecorder(db);
+      const outcomes = await Promise.allSettled(batch.map((e, i) => calls.record(e, auditFor(`call-${i}`))));
+      const rejected = outcomes.flatMap((o, i) => (o.status === 'rejected' ? [[i, o.reason]] : []));
+      expect(rejected.map(([i]) => i)).toEqual([3, 7]);
+      for (const [, reason] of rejected) expect(reason).toBeInstanceOf(DuplicateError);
+      // The failed batch was rolled back whole, then each record committed alone: eight commits.
+      expect(dialect.commits).toBe(8);
+
+      const kept = [0, 1, 2, 4, 5, 6, 8, 9];
+      expect(storedIds('history', 'id')).toEqual([stored.id, ...kept.map((i) => batch[i]!.id)]);
+      expect(storedIds('audit_log', 'target')).toEqual([stored.id, ...kept.map((i) => `call-${i}`)]);
+      for (const i of kept) expect(await repos.history.get(batch[i]!.id)).toEqual(batch[i]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('has every row on disk, for another connection, when its record resolves', async () => {
+    const batch = entries(40);
+    const seenOnResolve: boolean[] = [];
+    await Promise.all(
+      batch.map((e, i) =>
+        repos.calls.record(e, auditFor(e.id)).then(() => {
+          // Read synchronously, before anything else runs, from a connection of its own.
+          const reader = new BetterSqlite3(join(store.dataDir, sqliteFileName), { readonly: true });
+          try {
+            const history = reader.prepare('select count(*) as n from history where id = ?').get(e.id);
+            const audit = reader.prepare('select count(*) as n from audit_log where target = ?').get(e.id);
+            seenOnResolve[i] = (history as { n: number }).n === 1 && (audit as { n: number }).n === 1;
+          } finally {
+            reader.close();
+          }
+        }),
+      ),
+    );
+    expect(seenOnResolve).toEqual(batch.map(() => true));
+  });
+
+  it('splits more records than a batch holds into several commits, in order, losing none', async () => {
+    const { db, dialect } = countingDatabase();
+    try {
+      const calls = createCallRecorder(db, { maxBatch: 4 });
+      const batch = entries(50);
+      const done: number[] = [];
+      await Promise.all(batch.map((e, i) => calls.record(e, auditFor(e.id)).then(() => done.push(i))));
+      expect(dialect.commits).toBe(13);
+      expect(done).toEqual(batch.map((_, i) => i));
+      expect(storedIds('history', 'id')).toEqual(batch.map((e) => e.id));
+      expect(storedIds('audit_log', 'target')).toEqual(batch.map((e) => e.id));
+    } finally {
+      await db.close();
+    }
   });
 });

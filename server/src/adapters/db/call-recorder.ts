@@ -7,8 +7,17 @@ import type { Database } from './open';
 
 /** The store side of one upstream call: its history entry and the audit row that names it. */
 export interface CallRecorder {
-  /** Both rows in one transaction: when this resolves, both are committed; when it throws, neither is. */
+  /**
+   * Both rows in one transaction: when this resolves, both are committed; when it throws, neither is.
+   * Calls made while others are pending share one transaction (group commit, decision 018); each
+   * caller still learns only its own outcome.
+   */
   record(entry: HistoryEntry, audit: AuditEvent): Promise<void>;
+}
+
+export interface CallRecorderOptions {
+  /** Most records one transaction writes; the rest wait for the next. Default 256. */
+  maxBatch?: number;
 }
 
 type Row = Record<string, unknown>;
@@ -34,27 +43,86 @@ function insertCompiler<T extends Row>(compile: (row: T) => CompiledQuery) {
   };
 }
 
-export function createCallRecorder(db: Database): CallRecorder {
+interface Pending {
+  id: string;
+  history: CompiledQuery;
+  audit: CompiledQuery;
+  resolve(): void;
+  reject(err: unknown): void;
+}
+
+export function createCallRecorder(db: Database, options: CallRecorderOptions = {}): CallRecorder {
+  const maxBatch = options.maxBatch ?? 256;
   const historyInsert = insertCompiler((row: ReturnType<typeof historyRow>) =>
     db.kysely.insertInto('history').values(row).compile(),
   );
   const auditInsert = insertCompiler((row: ReturnType<typeof auditRow>) =>
     db.kysely.insertInto('audit_log').values(row).compile(),
   );
-  return {
-    async record(entry, audit) {
-      const history = historyInsert(historyRow(entry));
-      const auditLine = auditInsert(auditRow(audit));
-      try {
-        // One commit instead of two: on SQLite each commit is a WAL append, most of a call's store time.
-        await db.kysely.transaction().execute(async (trx) => {
-          await trx.executeQuery(history);
-          await trx.executeQuery(auditLine);
-        });
-      } catch (err) {
-        if (isUniqueViolation(err)) throw new DuplicateError(`history entry ${entry.id} already exists`);
-        throw err;
+
+  let queue: Pending[] = [];
+  /** A flush is scheduled or a batch is being written; new records then only join the queue. */
+  let busy = false;
+
+  async function write(batch: readonly Pending[]): Promise<void> {
+    await db.kysely.transaction().execute(async (trx) => {
+      for (const p of batch) {
+        await trx.executeQuery(p.history);
+        await trx.executeQuery(p.audit);
       }
+    });
+  }
+
+  /** One record in its own transaction, settling its caller's promise. */
+  async function writeAlone(p: Pending): Promise<void> {
+    try {
+      await write([p]);
+      p.resolve();
+    } catch (err) {
+      p.reject(isUniqueViolation(err) ? new DuplicateError(`history entry ${p.id} already exists`) : err);
+    }
+  }
+
+  async function flush(): Promise<void> {
+    try {
+      while (queue.length > 0) {
+        const batch = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
+        queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);
+        if (batch.length === 1) {
+          await writeAlone(batch[0]!);
+          continue;
+        }
+        let committed = false;
+        try {
+          await write(batch);
+          committed = true;
+        } catch {
+          // The transaction was rolled back as a whole, so nothing of the batch is stored: write each
+          // record alone, and only the ones that really fail reject.
+          for (const p of batch) await writeAlone(p);
+        }
+        if (committed) for (const p of batch) p.resolve();
+      }
+    } finally {
+      busy = false;
+    }
+  }
+
+  return {
+    record(entry, audit) {
+      return new Promise<void>((resolve, reject) => {
+        queue.push({
+          id: entry.id,
+          history: historyInsert(historyRow(entry)),
+          audit: auditInsert(auditRow(audit)),
+          resolve,
+          reject,
+        });
+        if (busy) return;
+        busy = true;
+        // After this turn's I/O callbacks, so the other requests answered in it join the same commit.
+        setImmediate(() => void flush());
+      });
     },
   };
 }

@@ -4,12 +4,15 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { type Checkpointer, startCheckpointer } from './checkpointer';
 import { migrationProvider } from './migrations/index';
 import type { DB } from './schema';
 
 export interface Database {
   kysely: Kysely<DB>;
   dialect: 'sqlite' | 'postgres';
+  /** SQLite only: the thread that checkpoints the write-ahead log off the request path. */
+  checkpointer?: Checkpointer | undefined;
   close(): Promise<void>;
   ping(): Promise<void>;
 }
@@ -17,6 +20,8 @@ export interface Database {
 export interface OpenDatabaseOptions {
   dataDir: string;
   databaseUrl?: string | undefined;
+  /** Told when a background checkpoint fails (the next one retries; the log is never lost). */
+  onCheckpointError?: ((message: string) => void) | undefined;
 }
 
 export const sqliteFileName = 'console.sqlite';
@@ -50,17 +55,31 @@ function withStatementCache(db: BetterSqlite3.Database): SqliteDatabase {
   };
 }
 
-function openSqlite(dataDir: string): Kysely<DB> {
+/**
+ * Past this many WAL pages the request thread checkpoints by itself, as SQLite does by default at
+ * 1000: only if the checkpoint worker has fallen far behind or died (about 16 MiB of log).
+ */
+const fallbackAutocheckpointPages = 4000;
+
+function openSqlite(dataDir: string): { kysely: Kysely<DB>; file: string } {
   mkdirSync(dataDir, { recursive: true });
-  const db = new BetterSqlite3(join(dataDir, sqliteFileName));
+  const file = join(dataDir, sqliteFileName);
+  const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
   // NORMAL is durable across process crashes in WAL mode; only an OS crash may lose the last commits.
   db.pragma('synchronous = NORMAL');
+  // Checkpoints (and their fsyncs) run on the checkpoint worker's thread; see checkpointer.ts.
+  db.pragma(`wal_autocheckpoint = ${fallbackAutocheckpointPages}`);
+  // A log that grew during a long read (an export holds its snapshot) is cut back once reset.
+  db.pragma('journal_size_limit = 67108864');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   // 64 MiB of page cache keeps the history indexes of a million entries in memory.
   db.pragma('cache_size = -65536');
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(db) }) });
+  return {
+    kysely: new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(db) }) }),
+    file,
+  };
 }
 
 function openPostgres(connectionString: string): Kysely<DB> {
@@ -92,7 +111,8 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     );
   }
   const dialect = isPostgresUrl(opts.databaseUrl) ? 'postgres' : 'sqlite';
-  const kysely = isPostgresUrl(opts.databaseUrl) ? openPostgres(opts.databaseUrl) : openSqlite(opts.dataDir);
+  const sqlite = isPostgresUrl(opts.databaseUrl) ? undefined : openSqlite(opts.dataDir);
+  const kysely = sqlite?.kysely ?? openPostgres(opts.databaseUrl ?? '');
   try {
     await migrate(kysely);
     if (dialect === 'sqlite') {
@@ -103,13 +123,18 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     await kysely.destroy();
     throw err;
   }
+  const checkpointer = sqlite
+    ? startCheckpointer(sqlite.file, { onError: opts.onCheckpointError })
+    : undefined;
   let closed = false;
   return {
     kysely,
     dialect,
+    checkpointer,
     async close() {
       if (closed) return;
       closed = true;
+      await checkpointer?.stop();
       if (dialect === 'sqlite') await sql`pragma optimize`.execute(kysely);
       await kysely.destroy();
     },

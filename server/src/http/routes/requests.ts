@@ -6,16 +6,17 @@ import {
   replayRequestSchema,
   sendRequestSchema,
 } from '@console/shared/api';
-import { type Request, Router } from 'express';
+import { type Response, Router } from 'express';
 import type { HistoryService } from '../../services/history';
 import type { SendRequestService } from '../../services/send-request';
 import { principalOf } from '../middleware/auth';
 import { bodyOf } from '../middleware/body';
+import { addLogFields } from '../middleware/request-log';
 
-/** One line per upstream call that got an envelope; failed transports are logged by the error handler. */
-function logCall(req: Request, entry: HistoryEntry): void {
-  req.log.info(
-    {
+/** The upstream call goes on the request's own log line; failed transports are logged by the error handler. */
+function logCall(res: Response, entry: HistoryEntry): void {
+  addLogFields(res, {
+    call: {
       historyId: entry.id,
       environmentId: entry.environmentId,
       command: `${entry.service}/${entry.command}`,
@@ -24,8 +25,7 @@ function logCall(req: Request, entry: HistoryEntry): void {
       upstreamRequestId: entry.requestId,
       durationMs: entry.durationMs,
     },
-    'upstream call',
-  );
+  });
 }
 
 export function requestRoutes(send: SendRequestService, history: HistoryService): Router {
@@ -34,7 +34,7 @@ export function requestRoutes(send: SendRequestService, history: HistoryService)
   router.post('/requests', async (req, res) => {
     const input = sendRequestSchema.parse(bodyOf(req));
     const entry = await send.send(principalOf(req), input);
-    logCall(req, entry);
+    logCall(res, entry);
     res.status(201).json(entry);
   });
 
@@ -70,7 +70,7 @@ export function requestRoutes(send: SendRequestService, history: HistoryService)
   router.post('/requests/:id/replay', async (req, res) => {
     const input = replayRequestSchema.parse(bodyOf(req));
     const entry = await send.replay(principalOf(req), req.params.id, input);
-    logCall(req, entry);
+    logCall(res, entry);
     res.status(201).json(entry);
   });
 

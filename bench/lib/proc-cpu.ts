@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+let ticksPerSecond: number | undefined;
+
+/** `getconf CLK_TCK`: the unit of utime and stime in /proc/<pid>/stat (100 on every Linux seen so far). */
+function clockTicksPerSecond(): number {
+  if (ticksPerSecond === undefined) {
+    try {
+      const n = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+      ticksPerSecond = Number.isInteger(n) && n > 0 ? n : 100;
+    } catch {
+      ticksPerSecond = 100;
+    }
+  }
+  return ticksPerSecond;
+}
+
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc/<pid>/stat; a reason string
+ * where there is no /proc (macOS) or the process is gone. Resolution is one clock tick (10 ms).
+ */
+export function processCpuMs(pid: number): number | string {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch (err) {
+    const code = err instanceof Error && 'code' in err ? String(err.code) : 'unreadable';
+    return `/proc/${pid}/stat cannot be read (${code}; no /proc on this OS?)`;
+  }
+  // Field 2 (comm) is in parentheses and may hold spaces; fields 14 and 15 (utime, stime) follow it.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  if (!Number.isFinite(utime) || !Number.isFinite(stime)) return `/proc/${pid}/stat has no utime/stime`;
+  return ((utime + stime) * 1000) / clockTicksPerSecond();
+}

@@ -1,0 +1,80 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRepositories, openDatabase, sqliteFileName } from './index';
+import { seedEntry } from './testing';
+
+let dataDir: string;
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'console-checkpoint-'));
+});
+afterEach(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('background WAL checkpoints', () => {
+  it('leaves checkpoints to the worker: the request thread only checkpoints past its fallback size', async () => {
+    const db = await openDatabase({ dataDir });
+    try {
+      const auto = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db.kysely);
+      expect(auto.rows[0]?.wal_autocheckpoint).toBe(4000);
+      expect(db.checkpointer).toBeDefined();
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('copies committed pages from the log into the database file on its own thread', async () => {
+    const db = await openDatabase({ dataDir });
+    try {
+      const checkpointer = db.checkpointer;
+      if (!checkpointer) throw new Error('SQLite opens with a checkpointer');
+      const file = join(dataDir, sqliteFileName);
+      const before = (await stat(file)).size;
+      const repos = createRepositories(db);
+      const started = new Date('2026-11-26T10:00:00.000Z');
+      // Far fewer pages than the fallback threshold: only the worker can have moved them.
+      for (let i = 0; i < 200; i++) await repos.history.insert(seedEntry(i, new Date(started.getTime() + i)));
+      await until(
+        () => checkpointer.stats.lastCheckpointedFrames > 0 && checkpointer.stats.lastLogFrames > 0,
+        'a checkpoint that copied frames',
+      );
+      await until(
+        () => checkpointer.stats.lastCheckpointedFrames === checkpointer.stats.lastLogFrames,
+        'a full checkpoint',
+      );
+      expect(checkpointer.stats.errors).toBe(0);
+      // The rows reached the main file, not only the log.
+      expect((await stat(file)).size).toBeGreaterThan(before);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('stops with the database and keeps everything committed', async () => {
+    const db = await openDatabase({ dataDir });
+    const repos = createRepositories(db);
+    const entry = seedEntry(7, new Date('2026-11-26T11:00:00.000Z'));
+    await repos.history.insert(entry);
+    const checkpointer = db.checkpointer;
+    await db.close();
+    // A second stop is harmless (close is idempotent and the thread is gone).
+    await checkpointer?.stop();
+    const again = await openDatabase({ dataDir });
+    try {
+      expect((await createRepositories(again).history.get(entry.id))?.id).toBe(entry.id);
+    } finally {
+      await again.close();
+    }
+  });
+});
