@@ -1,3 +1,4 @@
+import { historyPageQuery } from '../../server/src/adapters/db/history-repository';
 import { createRepositories, type Database, openDatabase } from '../../server/src/adapters/db/index';
 import { seedHistory, seedRequestId } from '../../server/src/adapters/db/testing';
 import type { HistoryQuery } from '../../shared/src/api/index';
@@ -26,6 +27,51 @@ interface SizeResult {
   seedRowsPerSecond: number;
   lookup: Timing;
   pages: Record<PageName, Timing>;
+  scan?: ScanResult;
+}
+
+/** A free-text search that matches nothing: every row is read, the worst case of `q`. */
+const NO_MATCH = { q: 'no-entry-contains-this' } as const;
+
+interface ScanResult {
+  /** Through the repository: on SQLite the scan runs on the reader's thread (decision 020). */
+  viaReader: Timing;
+  /** The same compiled query on this thread, as every query ran before the reader. */
+  inThread: Timing;
+  /** Longest gap between 5 ms ticks of a timer on this thread while each kind of search ran. */
+  stallViaReaderMs: number;
+  stallInThreadMs: number;
+}
+
+/** Largest gap between the ticks of a 5 ms interval while `op` runs: how long the event loop stood still. */
+async function longestStall(op: () => Promise<unknown>): Promise<number> {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 5);
+  try {
+    await op();
+    const end = performance.now();
+    return Math.max(longest, end - last);
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function measureScan(db: Database, seconds: number): Promise<ScanResult> {
+  const repos = createRepositories(db);
+  const first = await repos.history.list({ ...NO_MATCH, limit: 50 });
+  if (first.items.length !== 0) throw new Error('the no-match search matched');
+  const opts = { seconds, warmup: 1, minIterations: 3 };
+  const viaReader = await timeLoop(() => repos.history.list({ ...NO_MATCH, limit: 50 }), opts);
+  const inThreadQuery = () => historyPageQuery(db.kysely, NO_MATCH, 51, undefined, db.dialect).execute();
+  const inThread = await timeLoop(inThreadQuery, opts);
+  const stallViaReaderMs = await longestStall(() => repos.history.list({ ...NO_MATCH, limit: 50 }));
+  const stallInThreadMs = await longestStall(inThreadQuery);
+  return { viaReader, inThread, stallViaReaderMs, stallInThreadMs };
 }
 
 /** Entries `i` with `i % 50 === 7` never got an answer, so they carry no RequestId. */
@@ -136,9 +182,10 @@ export async function runHistory(ctx: SectionContext): Promise<SectionResult> {
         // The first size would otherwise pay for the JIT warming up and look slower than the larger ones.
         if (index === 0) await measureStore(db, rows, options.loopSeconds);
         const measured = await measureStore(db, rows, options.loopSeconds);
+        const scan = await measureScan(db, options.loopSeconds);
         if (isLargest) storeStream = await streamRate(db, options.loadSeconds);
         await db.close();
-        results.push({ rows, seedSeconds, seedRowsPerSecond: rows / seedSeconds, ...measured });
+        results.push({ rows, seedSeconds, seedRowsPerSecond: rows / seedSeconds, ...measured, scan });
       } finally {
         if (!isLargest) removeTempDir(dir);
       }
@@ -174,7 +221,34 @@ export async function runHistory(ctx: SectionContext): Promise<SectionResult> {
         );
       }
     }
+    for (const r of results) {
+      if (!r.scan || !base.scan) continue;
+      figures.push(
+        figure('history', {
+          name: `q search, no match (full scan) p50 at ${label(r.rows)}`,
+          unit: 'ms',
+          value: r.scan.viaReader.p50Ms,
+          baseline: base.scan.viaReader.p50Ms,
+          baselineName: `at ${label(base.rows)}`,
+          compare: 'ratio',
+          note: `on the reader thread; the same query on the request thread: ${r.scan.inThread.p50Ms.toFixed(1)} ms`,
+        }),
+      );
+    }
     const largest = results.at(-1) ?? base;
+    if (largest.scan) {
+      figures.push(
+        figure('history', {
+          name: `longest event-loop stall during that search at ${label(largest.rows)}`,
+          unit: 'ms',
+          value: largest.scan.stallViaReaderMs,
+          baseline: largest.scan.stallInThreadMs,
+          baselineName: 'query on the request thread',
+          compare: 'diff',
+          note: 'gap between ticks of a 5 ms timer while one search runs',
+        }),
+      );
+    }
     figures.push(
       figure('history', {
         name: `seeding rate at ${label(largest.rows)} (seedHistory)`,

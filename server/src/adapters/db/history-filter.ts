@@ -14,10 +14,17 @@ export function likeContains(text: string): string {
 /**
  * WHERE clause of every history read. `from` is inclusive and `to` exclusive (createdAt >= from and
  * createdAt < to), so consecutive windows never count a row twice. `q` is a case-insensitive
- * substring match (ASCII case folding: `lower()` is the portable function) over command, request
- * body, response text and RequestId; it cannot use an index, the other filters narrow it first.
+ * substring match (ASCII case folding) over command, request body, response text and RequestId; it
+ * cannot use an index, the other filters narrow it first. SQLite's LIKE already folds ASCII case
+ * (and its `lower()` folds nothing more), so there it is a plain LIKE, half the work of wrapping
+ * both sides in `lower()`; PostgreSQL's LIKE is case-sensitive, so there it is `lower() like lower()`.
  */
-export function historyWhere(eb: HistoryEb, filter: HistoryFilter, after?: CursorKey): Expression<SqlBool> {
+export function historyWhere(
+  eb: HistoryEb,
+  filter: HistoryFilter,
+  after?: CursorKey,
+  dialect: 'sqlite' | 'postgres' = 'postgres',
+): Expression<SqlBool> {
   const conds: Expression<SqlBool>[] = [];
   if (filter.requestId !== undefined) conds.push(eb('request_id', '=', filter.requestId));
   if (filter.errorCode !== undefined) conds.push(eb('error_code', '=', filter.errorCode));
@@ -32,7 +39,9 @@ export function historyWhere(eb: HistoryEb, filter: HistoryFilter, after?: Curso
   if (filter.q !== undefined) {
     const pattern = likeContains(filter.q);
     const matches = (column: 'command' | 'request_body' | 'response' | 'request_id') =>
-      sql<SqlBool>`lower(${eb.ref(column)}) like lower(${pattern}) escape '\\'`;
+      dialect === 'sqlite'
+        ? sql<SqlBool>`${eb.ref(column)} like ${pattern} escape '\\'`
+        : sql<SqlBool>`lower(${eb.ref(column)}) like lower(${pattern}) escape '\\'`;
     conds.push(
       eb.or([matches('command'), matches('request_body'), matches('response'), matches('request_id')]),
     );

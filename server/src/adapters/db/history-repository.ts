@@ -5,11 +5,12 @@ import {
   type HistoryQuery,
   historyEntrySchema,
 } from '@console/shared/api';
-import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
+import type { Compilable, Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
 import { type CursorKey, decodeCursor, encodeCursor } from './cursor';
 import { DuplicateError, isUniqueViolation } from './errors';
 import { historyWhere } from './history-filter';
 import type { Database } from './open';
+import { ReaderUnavailableError } from './reader';
 import type { DB, HistoryTable } from './schema';
 import { toStoredTime } from './time';
 
@@ -90,11 +91,12 @@ export function historyPageQuery(
   filter: HistoryFilter,
   limit: number,
   after?: CursorKey,
+  dialect: Database['dialect'] = 'sqlite',
 ) {
   return kysely
     .selectFrom('history')
     .selectAll()
-    .where((eb) => historyWhere(eb, filter, after))
+    .where((eb) => historyWhere(eb, filter, after, dialect))
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit);
@@ -103,8 +105,25 @@ export function historyPageQuery(
 export function createHistoryRepository(db: Database): HistoryRepository {
   const { kysely } = db;
 
+  /**
+   * A `q` filter scans (a LIKE over bodies and answers cannot use an index), for up to seconds on a
+   * large history. On SQLite, whose driver is synchronous, that would stall every request of every
+   * operator, so such a query runs on the reader's thread; other filters are index walks and stay here.
+   */
+  async function rowsOf<R>(query: Compilable<R> & { execute(): Promise<R[]> }, filter: HistoryFilter) {
+    const reader = db.reader;
+    if (filter.q === undefined || reader === undefined) return query.execute();
+    const compiled = query.compile();
+    try {
+      return (await reader.all(compiled.sql, compiled.parameters)) as R[];
+    } catch (err) {
+      if (err instanceof ReaderUnavailableError) return query.execute();
+      throw err;
+    }
+  }
+
   async function readPage(filter: HistoryFilter, limit: number, after: CursorKey | undefined) {
-    const rows = await historyPageQuery(kysely, filter, limit + 1, after).execute();
+    const rows = await rowsOf(historyPageQuery(kysely, filter, limit + 1, after, db.dialect), filter);
     const more = rows.length > limit;
     const items = (more ? rows.slice(0, limit) : rows).map(historyEntry);
     const last = items.at(-1);
@@ -169,12 +188,12 @@ export function createHistoryRepository(db: Database): HistoryRepository {
     },
 
     async count(filter = {}) {
-      const row = await kysely
+      const query = kysely
         .selectFrom('history')
         .select((eb) => eb.fn.countAll().as('n'))
-        .where((eb) => historyWhere(eb, filter))
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
+        .where((eb) => historyWhere(eb, filter, undefined, db.dialect));
+      const [row] = await rowsOf(query, filter);
+      return Number(row?.n ?? 0);
     },
 
     async purge({ olderThan, keepLatest }) {

@@ -6,6 +6,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { type Checkpointer, startCheckpointer } from './checkpointer';
 import { migrationProvider } from './migrations/index';
+import { createReader, type Reader } from './reader';
 import type { DB } from './schema';
 
 export interface Database {
@@ -13,6 +14,8 @@ export interface Database {
   dialect: 'sqlite' | 'postgres';
   /** SQLite only: the thread that checkpoints the write-ahead log off the request path. */
   checkpointer?: Checkpointer | undefined;
+  /** SQLite only: a read-only connection on its own thread, for queries that scan (decision 020). */
+  reader?: Reader | undefined;
   close(): Promise<void>;
   ping(): Promise<void>;
 }
@@ -126,14 +129,17 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
   const checkpointer = sqlite
     ? startCheckpointer(sqlite.file, { onError: opts.onCheckpointError })
     : undefined;
+  const reader = sqlite ? createReader(sqlite.file) : undefined;
   let closed = false;
   return {
     kysely,
     dialect,
     checkpointer,
+    reader,
     async close() {
       if (closed) return;
       closed = true;
+      await reader?.stop();
       await checkpointer?.stop();
       if (dialect === 'sqlite') await sql`pragma optimize`.execute(kysely);
       await kysely.destroy();
