@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   type AuditAction,
   type AuditEntry,
@@ -106,6 +107,9 @@ export function createAuditRepository(db: Database): AuditRepository {
         const page = await readPage(filter, batchSize, after);
         yield* page.items;
         after = page.next;
+        // A turn of the event loop per page: a fast reader of an export would otherwise keep the
+        // stream pulling pages through microtasks alone, and no other request would get in.
+        if (after !== undefined) await nextTurn();
       } while (after !== undefined);
     },
   };

@@ -252,6 +252,25 @@ describe('history repository: stream', () => {
     expect(errors).toHaveLength(10);
   });
 
+  it('lets the event loop run between pages, so a long export does not hold up other requests', async () => {
+    await insertAll(Array.from({ length: 10 }, () => entry()));
+    let turns = 0;
+    let counting = true;
+    const tick = () => {
+      if (!counting) return;
+      turns += 1;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    let read = 0;
+    // A consumer that never waits for I/O itself, as a fast HTTP client makes the export pipeline.
+    for await (const _e of history.stream({}, 3)) read += 1;
+    counting = false;
+    expect(read).toBe(10);
+    // Pages of 3, 3, 3, 1: a turn after each page that has a next one.
+    expect(turns).toBeGreaterThanOrEqual(3);
+  });
+
   it('yields nothing from an empty store', async () => {
     const streamed: HistoryEntry[] = [];
     for await (const e of history.stream({})) streamed.push(e);
@@ -289,6 +308,25 @@ describe('history repository: purge', () => {
     expect(await history.count()).toBe(1_000);
     const oldest = await history.count({ to: new Date(start.getTime() + 11_000 * 1000).toISOString() });
     expect(oldest).toBe(0);
+  });
+
+  it('lets the event loop run between delete batches, so requests are answered during a long purge', async () => {
+    await seedHistory(store.db, 4_500, { start: new Date('2026-01-01T00:00:00.000Z') });
+    // Counts turns of the event loop (check phase) while the purge runs: a purge that only awaited
+    // its statements would let microtasks through, never a turn, and the count would stay 0.
+    let turns = 0;
+    let counting = true;
+    const tick = () => {
+      if (!counting) return;
+      turns += 1;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const removed = await history.purge({ keepLatest: 0 });
+    counting = false;
+    expect(removed).toBe(4_500);
+    // Five batches of at most 1000 rows, a turn after each full one.
+    expect(turns).toBeGreaterThanOrEqual(4);
   });
 
   it('keeps nothing with keepLatest 0 and does nothing without options', async () => {
