@@ -7,6 +7,7 @@
 import { randomInt } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Agent } from 'undici';
+import { listenAndAnnounce } from './lib/announce';
 
 const upstream = process.env.FLOOR_UPSTREAM_URL ?? '';
 const sdkAppId = process.env.FLOOR_SDKAPPID ?? '';
@@ -81,12 +82,7 @@ const server = createServer((req, res) => {
     })();
   });
 });
-server.keepAliveTimeout = 60_000;
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('not on a TCP port');
-  process.stdout.write(`${JSON.stringify({ port: address.port })}\n`);
-});
+listenAndAnnounce(server);
 process.on('SIGTERM', () => {
   server.closeAllConnections();
   server.close(() => {

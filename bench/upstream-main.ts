@@ -1,6 +1,7 @@
 // A stand-in for the Chat REST API that costs as little as node:http allows, so that what the
 // benchmark measures through the console is the console. Prints {"port":N} once it listens.
 import { createServer } from 'node:http';
+import { listenAndAnnounce } from './lib/announce';
 
 // Optional: answer after this many ms, as the real API does from across a network (--upstream-delay-ms).
 const delayMs = Number(process.env.UPSTREAM_DELAY_MS ?? 0);
@@ -19,13 +20,7 @@ const server = createServer((req, res) => {
     else answer();
   });
 });
-// Longer than any pause between runs, so neither side pays for reconnecting mid-measurement.
-server.keepAliveTimeout = 60_000;
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('not on a TCP port');
-  process.stdout.write(`${JSON.stringify({ port: address.port })}\n`);
-});
+listenAndAnnounce(server);
 process.on('SIGTERM', () => {
   server.closeAllConnections();
   server.close(() => process.exit(0));

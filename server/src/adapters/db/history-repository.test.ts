@@ -238,6 +238,27 @@ describe('history repository: keyset paging', () => {
   });
 });
 
+/**
+ * Turns of the event loop (its check phase) while `op` runs. A job that only awaits a synchronous
+ * driver's promises lets microtasks through but never a turn, so for it the count stays 0.
+ */
+async function turnsDuring(op: () => Promise<void>): Promise<number> {
+  let turns = 0;
+  let counting = true;
+  const tick = () => {
+    if (!counting) return;
+    turns += 1;
+    setImmediate(tick);
+  };
+  setImmediate(tick);
+  try {
+    await op();
+  } finally {
+    counting = false;
+  }
+  return turns;
+}
+
 describe('history repository: stream', () => {
   it('yields every matching entry newest first with a small batch size', async () => {
     const all = await insertAll(
@@ -254,18 +275,11 @@ describe('history repository: stream', () => {
 
   it('lets the event loop run between pages, so a long export does not hold up other requests', async () => {
     await insertAll(Array.from({ length: 10 }, () => entry()));
-    let turns = 0;
-    let counting = true;
-    const tick = () => {
-      if (!counting) return;
-      turns += 1;
-      setImmediate(tick);
-    };
-    setImmediate(tick);
     let read = 0;
-    // A consumer that never waits for I/O itself, as a fast HTTP client makes the export pipeline.
-    for await (const _e of history.stream({}, 3)) read += 1;
-    counting = false;
+    const turns = await turnsDuring(async () => {
+      // A consumer that never waits for I/O itself, as a fast HTTP client makes the export pipeline.
+      for await (const _e of history.stream({}, 3)) read += 1;
+    });
     expect(read).toBe(10);
     // Pages of 3, 3, 3, 1: a turn after each page that has a next one.
     expect(turns).toBeGreaterThanOrEqual(3);
@@ -312,18 +326,10 @@ describe('history repository: purge', () => {
 
   it('lets the event loop run between delete batches, so requests are answered during a long purge', async () => {
     await seedHistory(store.db, 4_500, { start: new Date('2026-01-01T00:00:00.000Z') });
-    // Counts turns of the event loop (check phase) while the purge runs: a purge that only awaited
-    // its statements would let microtasks through, never a turn, and the count would stay 0.
-    let turns = 0;
-    let counting = true;
-    const tick = () => {
-      if (!counting) return;
-      turns += 1;
-      setImmediate(tick);
-    };
-    setImmediate(tick);
-    const removed = await history.purge({ keepLatest: 0 });
-    counting = false;
+    let removed = 0;
+    const turns = await turnsDuring(async () => {
+      removed = await history.purge({ keepLatest: 0 });
+    });
     expect(removed).toBe(4_500);
     // Five batches of at most 1000 rows, a turn after each full one.
     expect(turns).toBeGreaterThanOrEqual(4);
