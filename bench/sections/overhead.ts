@@ -216,11 +216,20 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
     const figures: Figure[] = [];
     const skipped: string[] = [];
     const authNote = `auth: ${credentials.via === 'token' ? 'API token' : 'session cookie (no API tokens yet)'}`;
+    /** A comparison is only valid if every run in it answered 2xx only. */
+    const invalidity = (...runs: LoadResult[]) => {
+      const invalid = runs.filter((r) => r.failed > 0);
+      return invalid.length
+        ? `INVALID: ${invalid.map((r) => JSON.stringify(r.statusCodes)).join(' ')}`
+        : undefined;
+    };
+    const invalidNote = (...runs: LoadResult[]) => {
+      const note = invalidity(...runs);
+      return note === undefined ? {} : { note };
+    };
     for (const { connections, direct, console: c } of pairs) {
-      const invalid = [direct, c].filter((r) => r.failed > 0);
-      const note = invalid.length
-        ? `INVALID: ${invalid.map((r) => JSON.stringify(r.statusCodes)).join(' ')} ${authNote}`
-        : authNote;
+      const invalid = invalidity(direct, c);
+      const note = invalid === undefined ? authNote : `${invalid} ${authNote}`;
       const tag = `${connections} conn`;
       figures.push(
         figure('overhead', {
@@ -256,12 +265,6 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
     // The floor: the same loads through a bare node:http + undici proxy. On two cores shared by
     // autocannon, a proxy and the upstream, even this reaches only a fraction of direct throughput;
     // the console is judged fairly against it as well as against going direct.
-    const invalidNote = (...runs: LoadResult[]) => {
-      const invalid = runs.filter((r) => r.failed > 0);
-      return invalid.length
-        ? { note: `INVALID: ${invalid.map((r) => JSON.stringify(r.statusCodes)).join(' ')}` }
-        : {};
-    };
     const one = pairs.find((p) => p.connections === 1);
     const many = pairs.find((p) => p.connections === 32);
     if (one) {

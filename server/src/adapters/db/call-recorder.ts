@@ -60,7 +60,7 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
     db.kysely.insertInto('audit_log').values(row).compile(),
   );
 
-  let queue: Pending[] = [];
+  const queue: Pending[] = [];
   /** A flush is scheduled or a batch is being written; new records then only join the queue. */
   let busy = false;
 
@@ -86,22 +86,20 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
   async function flush(): Promise<void> {
     try {
       while (queue.length > 0) {
-        const batch = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
-        queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);
+        const batch = queue.splice(0, maxBatch);
         if (batch.length === 1) {
           await writeAlone(batch[0]!);
           continue;
         }
-        let committed = false;
         try {
           await write(batch);
-          committed = true;
         } catch {
           // The transaction was rolled back as a whole, so nothing of the batch is stored: write each
           // record alone, and only the ones that really fail reject.
           for (const p of batch) await writeAlone(p);
+          continue;
         }
-        if (committed) for (const p of batch) p.resolve();
+        for (const p of batch) p.resolve();
       }
     } finally {
       busy = false;

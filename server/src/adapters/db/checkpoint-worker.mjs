@@ -11,11 +11,11 @@ const db = new Database(file);
 // A writer holds the lock only for a moment; wait for it rather than fail.
 db.pragma('busy_timeout = 5000');
 
-/** @param {'PASSIVE' | 'TRUNCATE'} mode */
-function checkpoint(mode) {
+// PASSIVE never blocks the request thread's writers or readers; it copies what it can now.
+function checkpoint() {
   try {
     const [result] = /** @type {{ busy: number, log: number, checkpointed: number }[]} */ (
-      db.pragma(`wal_checkpoint(${mode})`)
+      db.pragma('wal_checkpoint(PASSIVE)')
     );
     return result;
   } catch (err) {
@@ -24,17 +24,15 @@ function checkpoint(mode) {
   }
 }
 
-// PASSIVE never blocks the request thread's writers or readers; it copies what it can now.
 const timer = setInterval(() => {
-  const result = checkpoint('PASSIVE');
+  const result = checkpoint();
   if (result) parentPort?.postMessage({ type: 'checkpoint', ...result });
 }, intervalMs);
 
 parentPort?.on('message', (message) => {
   if (message !== 'stop') return;
   clearInterval(timer);
-  checkpoint('PASSIVE');
+  checkpoint();
   db.close();
-  parentPort?.postMessage({ type: 'stopped' });
   parentPort?.close();
 });

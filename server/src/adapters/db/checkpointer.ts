@@ -21,8 +21,7 @@ export interface Checkpointer {
 
 type WorkerMessage =
   | { type: 'checkpoint'; busy: number; log: number; checkpointed: number }
-  | { type: 'error'; message: string }
-  | { type: 'stopped' };
+  | { type: 'error'; message: string };
 
 /**
  * Runs SQLite's WAL checkpoints on a worker thread with its own connection (decision 019). On the

@@ -22,8 +22,8 @@ export function likeContains(text: string): string {
 export function historyWhere(
   eb: HistoryEb,
   filter: HistoryFilter,
-  after?: CursorKey,
-  dialect: 'sqlite' | 'postgres' = 'postgres',
+  after: CursorKey | undefined,
+  dialect: 'sqlite' | 'postgres',
 ): Expression<SqlBool> {
   const conds: Expression<SqlBool>[] = [];
   if (filter.requestId !== undefined) conds.push(eb('request_id', '=', filter.requestId));

@@ -92,8 +92,8 @@ export function historyPageQuery(
   kysely: Kysely<DB>,
   filter: HistoryFilter,
   limit: number,
-  after?: CursorKey,
-  dialect: Database['dialect'] = 'sqlite',
+  after: CursorKey | undefined,
+  dialect: Database['dialect'],
 ) {
   return kysely
     .selectFrom('history')

@@ -118,7 +118,7 @@ describe('history query plans', () => {
       await sql`analyze`.execute(db.kysely);
       const after = { at: '2026-11-26T10:00:00.000Z', id: newId() };
       for (const cursor of [undefined, after]) {
-        const compiled = historyPageQuery(db.kysely, filter, 51, cursor).compile();
+        const compiled = historyPageQuery(db.kysely, filter, 51, cursor, db.dialect).compile();
         const plan = await db.kysely.executeQuery<{ detail: string }>(
           CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
         );

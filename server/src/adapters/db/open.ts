@@ -64,7 +64,7 @@ function withStatementCache(db: BetterSqlite3.Database): SqliteDatabase {
  */
 const fallbackAutocheckpointPages = 4000;
 
-function openSqlite(dataDir: string): { kysely: Kysely<DB>; file: string } {
+function openSqlite(dataDir: string): { kysely: Kysely<DB>; sqliteFile: string } {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, sqliteFileName);
   const db = new BetterSqlite3(file);
@@ -81,7 +81,7 @@ function openSqlite(dataDir: string): { kysely: Kysely<DB>; file: string } {
   db.pragma('cache_size = -65536');
   return {
     kysely: new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(db) }) }),
-    file,
+    sqliteFile: file,
   };
 }
 
@@ -113,9 +113,9 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       'DATABASE_URL must be a postgres:// URL (leave it unset for the SQLite file in DATA_DIR)',
     );
   }
-  const dialect = isPostgresUrl(opts.databaseUrl) ? 'postgres' : 'sqlite';
-  const sqlite = isPostgresUrl(opts.databaseUrl) ? undefined : openSqlite(opts.dataDir);
-  const kysely = sqlite?.kysely ?? openPostgres(opts.databaseUrl ?? '');
+  const { dialect, kysely, sqliteFile } = isPostgresUrl(opts.databaseUrl)
+    ? { dialect: 'postgres' as const, kysely: openPostgres(opts.databaseUrl), sqliteFile: undefined }
+    : { dialect: 'sqlite' as const, ...openSqlite(opts.dataDir) };
   try {
     await migrate(kysely);
     if (dialect === 'sqlite') {
@@ -126,10 +126,9 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     await kysely.destroy();
     throw err;
   }
-  const checkpointer = sqlite
-    ? startCheckpointer(sqlite.file, { onError: opts.onCheckpointError })
-    : undefined;
-  const reader = sqlite ? createReader(sqlite.file) : undefined;
+  const checkpointer =
+    sqliteFile === undefined ? undefined : startCheckpointer(sqliteFile, { onError: opts.onCheckpointError });
+  const reader = sqliteFile === undefined ? undefined : createReader(sqliteFile);
   let closed = false;
   return {
     kysely,

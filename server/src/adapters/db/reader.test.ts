@@ -60,7 +60,7 @@ describe('history reads that scan run on the reader thread', () => {
       viaRepository.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor !== undefined);
-    const direct = await historyPageQuery(db.kysely, filter, 10_000).execute();
+    const direct = await historyPageQuery(db.kysely, filter, 10_000, undefined, db.dialect).execute();
     expect(viaRepository).toEqual(direct.map((r) => r.id));
     expect(viaRepository.length).toBeGreaterThan(37);
   });
