@@ -9,7 +9,7 @@ import {
   SANDBOX_ADMIN,
   SANDBOX_SDKAPPID,
   sandboxKeyPath,
-} from './adapters/sandbox/index';
+} from './sandbox/index';
 
 async function main(): Promise<void> {
   const portText = process.env.SANDBOX_PORT ?? '8081';

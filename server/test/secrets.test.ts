@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandboxKeyPath } from '../src/adapters/sandbox';
+import { sandboxKeyPath } from '../src/sandbox';
 import { type Harness, obj, startHarness } from './support/harness';
 
 let h: Harness;

@@ -1,11 +1,14 @@
-import { errorBodySchema } from '@console/shared/api';
+import { type AppErrorCode, errorBodySchema } from '@console/shared/api';
 import type { z } from 'zod';
+
+/** The BFF's codes plus the client's own for answers that never came or cannot be read. */
+export type ApiErrorCode = AppErrorCode | 'network/unreachable' | 'response/not-json' | 'response/unexpected';
 
 /** Every failed call to the BFF becomes one of these; branch on `code`, never on `message`. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     /** The whole parsed body, e.g. `{error, entry}` for an upstream failure. */
     readonly body: unknown,

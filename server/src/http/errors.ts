@@ -1,22 +1,6 @@
-import type { AppErrorCode } from '@console/shared/api';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
-
-/** The one error type the HTTP layer turns into `{"error":{code,message,details?}}`. */
-export class AppError extends Error {
-  override readonly name = 'AppError';
-  constructor(
-    readonly code: AppErrorCode,
-    readonly status: number,
-    message: string,
-    readonly details?: unknown,
-    cause?: unknown,
-    /** Extra top-level fields of the error body (the recorded `entry` of a failed upstream call). */
-    readonly extra?: Record<string, unknown>,
-  ) {
-    super(message, cause === undefined ? undefined : { cause });
-  }
-}
+import { AppError } from '../core/errors';
 
 export const notFoundRoute: RequestHandler = (req, _res, next) => {
   next(new AppError('route/not-found', 404, `no route ${req.method} ${req.path}`));
@@ -69,12 +53,9 @@ function retryAfterOf(err: AppError): number | undefined {
 function toAppError(err: unknown, translate: (err: unknown) => AppError | undefined): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) {
-    return new AppError(
-      'request/invalid',
-      400,
-      'the request does not match the expected shape',
-      err.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
-    );
+    return new AppError('request/invalid', 400, 'the request does not match the expected shape', {
+      details: err.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    });
   }
   const translated = translate(err);
   if (translated) return translated;
@@ -89,5 +70,5 @@ function toAppError(err: unknown, translate: (err: unknown) => AppError | undefi
       return new AppError('request/invalid', 400, `the request body cannot be read (${err.type})`);
     }
   }
-  return new AppError('internal/error', 500, 'internal error', undefined, err);
+  return new AppError('internal/error', 500, 'internal error', { cause: err });
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@console/shared/api';
 import type { Repositories } from '../adapters/db';
-import { AppError } from '../http/errors';
+import { AppError } from '../core/errors';
 import { burnPasswordCheck, generatePassword, hashPassword, verifyPassword } from './passwords';
 import { SignInThrottle } from './sign-in-throttle';
 

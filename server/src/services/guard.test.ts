@@ -1,6 +1,6 @@
 import type { Access, Role } from '@console/shared/api';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../http/errors';
+import { AppError } from '../core/errors';
 import { checkCommand, type GuardedEnvironment } from './guard';
 
 const plain: GuardedEnvironment = { id: 'qa', production: false, readOnly: false, confirmWrites: false };

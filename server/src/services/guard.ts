@@ -1,5 +1,5 @@
 import type { Access, Role } from '@console/shared/api';
-import { AppError } from '../http/errors';
+import { AppError } from '../core/errors';
 
 /** The least role that may send a command of each access class. */
 export const requiredRoleFor: Record<Access, Role> = {
@@ -52,7 +52,7 @@ export function checkCommand({ role, env, command, confirm }: GuardInput): void 
       'auth/forbidden',
       403,
       `${command.command} is a ${command.access} command: it needs the ${needed} role (you are ${role})`,
-      { requiredRole: needed, role, access: command.access },
+      { details: { requiredRole: needed, role, access: command.access } },
     );
   }
   if (env.readOnly && command.access !== 'read') {
@@ -60,7 +60,7 @@ export function checkCommand({ role, env, command, confirm }: GuardInput): void 
       'environment/read-only',
       403,
       `the environment "${env.id}" is read-only: ${command.command} is a ${command.access} command`,
-      { environmentId: env.id, access: command.access },
+      { details: { environmentId: env.id, access: command.access } },
     );
   }
   const reason = confirmationReason(env, command.access);
@@ -74,9 +74,7 @@ export function checkCommand({ role, env, command, confirm }: GuardInput): void 
         ? `send "confirm": "${command.command}" to run it`
         : `the confirmation "${confirm}" does not match; send "confirm": "${command.command}"`;
     throw new AppError('guard/confirmation-required', 400, `${why}: ${what}`, {
-      reason,
-      expected: command.command,
-      environmentId: env.id,
+      details: { reason, expected: command.command, environmentId: env.id },
     });
   }
 }

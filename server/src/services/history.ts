@@ -2,7 +2,7 @@ import { Readable, type Transform } from 'node:stream';
 import type { ExportQuery, HistoryEntry, HistoryPage, HistoryQuery } from '@console/shared/api';
 import { stringify } from 'csv-stringify';
 import type { Repositories } from '../adapters/db';
-import { AppError } from '../http/errors';
+import { AppError } from '../core/errors';
 import type { Principal } from './auth';
 
 export const csvColumns = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../http/errors';
+import { AppError } from '../core/errors';
 import {
   CommandRateLimiter,
   DEFAULT_RATE_LIMIT_PER_SEC,

@@ -1,4 +1,4 @@
-import { AppError } from '../http/errors';
+import { AppError } from '../core/errors';
 
 /** Calls per second when the catalog does not know a command's limit: the IM default (reference §2.2). */
 export const DEFAULT_RATE_LIMIT_PER_SEC = 200;
@@ -84,7 +84,7 @@ export class CommandRateLimiter {
         'rate/limited',
         429,
         `${command.service}/${command.command} is limited to ${limit} calls per second on "${env.id}"; retry in ${waitMs} ms`,
-        { retryAfterMs: waitMs, limitPerSec: limit, environmentId: env.id },
+        { details: { retryAfterMs: waitMs, limitPerSec: limit, environmentId: env.id } },
       );
     }
   }

@@ -4,7 +4,7 @@ import { lookupErrorCode } from '@console/shared/error-codes';
 import { newId, type Repositories } from '../adapters/db';
 import { type TencentClient, UpstreamError } from '../adapters/tencent-client';
 import type { UserSigSigner } from '../adapters/usersig';
-import { AppError } from '../http/errors';
+import { AppError } from '../core/errors';
 import type { Principal } from './auth';
 import type { AuthorizeCommand } from './authorize';
 import type { EnvironmentRegistry } from './environments';
@@ -117,8 +117,8 @@ export class SendRequestService {
       },
     });
     if (failure) {
-      throw new AppError(failure.code, upstreamStatus[failure.code], failure.message, undefined, undefined, {
-        entry,
+      throw new AppError(failure.code, upstreamStatus[failure.code], failure.message, {
+        extra: { entry },
       });
     }
     return entry;

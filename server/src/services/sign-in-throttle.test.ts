@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../http/errors';
+import { AppError } from '../core/errors';
 import { SignInThrottle } from './sign-in-throttle';
 
 const minute = 60_000;

@@ -1,4 +1,4 @@
-import { AppError } from '../http/errors';
+import { AppError } from '../core/errors';
 
 export interface SignInThrottleOptions {
   /** Failures of one username within the window before further attempts are refused. */
@@ -44,7 +44,7 @@ export class SignInThrottle {
         'auth/throttled',
         429,
         `too many failed sign-ins; try again in ${Math.ceil(retryAfterMs / 1000)} s`,
-        { retryAfterMs },
+        { details: { retryAfterMs } },
       );
     }
   }

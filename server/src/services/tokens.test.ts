@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '../adapters/db';
 import { openTempDatabase } from '../adapters/db/testing';
-import { AppError } from '../http/errors';
+import { AppError } from '../core/errors';
 import { hashToken, TOKEN_PREFIX, TokenService } from './tokens';
 
 let store: Awaited<ReturnType<typeof openTempDatabase>>;

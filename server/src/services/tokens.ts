@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiToken, CreateTokenRequest, CreateTokenResponse, Role } from '@console/shared/api';
 import { newId, type Repositories, type TokenRecord } from '../adapters/db';
-import { AppError } from '../http/errors';
+import { AppError } from '../core/errors';
 
 /**
  * `crc_` + 32 random bytes in base64url (43 characters). The prefix lets secret scanners and people

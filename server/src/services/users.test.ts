@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '../adapters/db';
 import { openTempDatabase } from '../adapters/db/testing';
-import { AppError } from '../http/errors';
+import { AppError } from '../core/errors';
 import { verifyPassword } from './passwords';
 import { UserService } from './users';
 

@@ -1,6 +1,6 @@
 import type { CreateUserRequest, Role, UpdateUserRequest, User } from '@console/shared/api';
 import { DuplicateError, type Repositories, type UserRecord } from '../adapters/db';
-import { AppError } from '../http/errors';
+import { AppError } from '../core/errors';
 import { hashPassword } from './passwords';
 
 /** Whoever acts: a signed-in admin, or `system` for sign-on through the proxy. */

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import express from 'express';
 import { Api } from 'tls-sig-api-v2';
-import { createSandbox, SANDBOX_ADMIN, SANDBOX_SDKAPPID } from '../../src/adapters/sandbox/index';
+import { createSandbox, SANDBOX_ADMIN, SANDBOX_SDKAPPID } from '../../src/sandbox/index';
 
 export const TEST_KEY = 'a'.repeat(32) + 'b'.repeat(32);
 

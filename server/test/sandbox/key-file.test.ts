@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadOrCreateSandboxKey } from '../../src/adapters/sandbox/index';
+import { loadOrCreateSandboxKey } from '../../src/sandbox/index';
 
 let dir: string;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SANDBOX_ADMIN, SANDBOX_SDKAPPID } from '../../src/adapters/sandbox/index';
+import { SANDBOX_ADMIN, SANDBOX_SDKAPPID } from '../../src/sandbox/index';
 import { type Harness, startSandbox, TEST_KEY } from './harness';
 
 let h: Harness;

@@ -1,15 +1,5 @@
 import { z } from 'zod';
 
-/** Every error the BFF answers has this body; `code` is namespaced (`upstream/timeout`, `history/not-found`). */
-export const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.unknown().optional(),
-  }),
-});
-export type ErrorBody = z.infer<typeof errorBodySchema>;
-
 /** Stable error codes of the BFF. Clients branch on these, never on messages. */
 export const appErrorCodes = [
   'request/invalid',
@@ -38,7 +28,18 @@ export const appErrorCodes = [
   'route/not-found',
   'internal/error',
 ] as const;
-export type AppErrorCode = (typeof appErrorCodes)[number];
+export const appErrorCodeSchema = z.enum(appErrorCodes);
+export type AppErrorCode = z.infer<typeof appErrorCodeSchema>;
+
+/** Every error the BFF answers has this body; `code` is namespaced (`upstream/timeout`, `history/not-found`). */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: appErrorCodeSchema,
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /** A JSON object body, as Tencent requires (`{}` when a command takes no fields). */
 export const jsonObjectSchema = z.record(z.string(), z.unknown());

@@ -1,9 +1,9 @@
 import type { Role } from '@console/shared/api';
 import type { Request, RequestHandler, Response } from 'express';
+import { AppError } from '../../core/errors';
 import type { AuthService, Principal } from '../../services/auth';
 import { SESSION_TTL_MS } from '../../services/auth';
 import { hasRole } from '../../services/guard';
-import { AppError } from '../errors';
 
 export const SESSION_COOKIE = 'console_session';
 
@@ -105,8 +105,7 @@ export function requireRole(role: Role): RequestHandler {
     if (!principal) throw new AppError('auth/unauthenticated', 401, 'sign in first');
     if (!hasRole(principal.role, role)) {
       throw new AppError('auth/forbidden', 403, `this needs the ${role} role (you are ${principal.role})`, {
-        requiredRole: role,
-        role: principal.role,
+        details: { requiredRole: role, role: principal.role },
       });
     }
     next();

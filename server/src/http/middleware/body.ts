@@ -1,5 +1,5 @@
 import express, { type RequestHandler } from 'express';
-import { AppError } from '../errors';
+import { AppError } from '../../core/errors';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { ProxyAuthConfig } from '../../config/proxy-auth';
+import { AppError } from '../../core/errors';
 import type { UserService } from '../../services/users';
-import { AppError } from '../errors';
 import { hasBearerToken } from './auth';
 import { readProxyIdentity } from './proxy-identity';
 

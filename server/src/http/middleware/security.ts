@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
-import { AppError } from '../errors';
+import { AppError } from '../../core/errors';
 import { hasBearerToken } from './auth';
 
 /**

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Database } from '../../adapters/db';
-import { AppError } from '../errors';
+import { AppError } from '../../core/errors';
 
 export function healthRoutes(db: Database): Router {
   const router = Router();
@@ -8,7 +8,7 @@ export function healthRoutes(db: Database): Router {
     try {
       await db.ping();
     } catch (err) {
-      throw new AppError('internal/error', 503, 'the store does not answer', undefined, err);
+      throw new AppError('internal/error', 503, 'the store does not answer', { cause: err });
     }
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
