@@ -1,4 +1,5 @@
-import type { Access, Role } from '@console/shared/api';
+import { type Access, environmentSchema, type Role } from '@console/shared/api';
+import { confirmationReason, confirmationRequiredDetailsSchema } from '@console/shared/guard-rails';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, obj, startHarness, TEST_ADMIN, TEST_SDKAPPID } from './support/harness';
 import { errorCode, userWithRole } from './support/users';
@@ -149,5 +150,46 @@ describe('environment guard rails', () => {
         expect.objectContaining({ id: 'careful', confirmWrites: true }),
       ]),
     );
+  });
+
+  it('asks for a confirmation exactly where the shared policy, read from GET /api/environments, says so', async () => {
+    const listed = await h.call('GET', '/api/environments', { cookie: cookies.admin });
+    const environments = environmentSchema.array().parse(obj(listed.json).environments);
+    for (const id of ['fake', 'prod', 'careful']) {
+      const env = environments.find((e) => e.id === id);
+      if (!env) throw new Error(`${id} is not listed`);
+      for (const access of ['read', 'write', 'destructive'] as const) {
+        const reason = confirmationReason(env, access);
+        const res = await send('admin', access, id);
+        if (reason === null) {
+          expect(res.status, `${id} ${access}: ${res.text}`).toBe(201);
+        } else {
+          expect(res.status, `${id} ${access}`).toBe(400);
+          expect(errorCode(res.json)).toBe('guard/confirmation-required');
+          const details = confirmationRequiredDetailsSchema.parse(obj(obj(res.json).error).details);
+          expect(details).toEqual({ reason, expected: commands[access].command, environmentId: id });
+        }
+      }
+    }
+  });
+
+  it('lets a replay on a non-production confirmWrites environment through once the name is typed', async () => {
+    const sent = await send('operator', 'write', 'careful', 'account_import');
+    expect(sent.status).toBe(201);
+    const id = String(obj(sent.json).id);
+    const before = h.upstream.calls.length;
+    const asked = await h.call('POST', `/api/requests/${id}/replay`, { cookie: cookies.operator, json: {} });
+    expect(asked.status).toBe(400);
+    expect(confirmationRequiredDetailsSchema.parse(obj(obj(asked.json).error).details).reason).toBe(
+      'confirm-writes',
+    );
+    expect(h.upstream.calls.length).toBe(before);
+    const replayed = await h.call('POST', `/api/requests/${id}/replay`, {
+      cookie: cookies.operator,
+      json: { confirm: 'account_import' },
+    });
+    expect(replayed.status, replayed.text).toBe(201);
+    expect(obj(replayed.json).replayOf).toBe(id);
+    expect(h.upstream.calls.length).toBe(before + 1);
   });
 });

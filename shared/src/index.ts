@@ -1,4 +1,5 @@
 export * from './api';
 export * from './catalog';
 export * from './error-codes';
+export * from './guard-rails';
 export * from './regions';

@@ -1,4 +1,4 @@
-import { type CatalogCommand, catalogResponseSchema } from '@console/shared/api';
+import { catalogResponseSchema } from '@console/shared/api';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../lib/api-client';
 
@@ -12,16 +12,4 @@ export const catalogQueryOptions = () =>
 
 export function useCatalog() {
   return useQuery(catalogQueryOptions());
-}
-
-export function commandKeyOf(c: { service: string; command: string }): string {
-  return `${c.service}/${c.command}`;
-}
-
-export function findCatalogCommand(
-  commands: readonly CatalogCommand[] | undefined,
-  key: string | null,
-): CatalogCommand | undefined {
-  if (!commands || !key) return undefined;
-  return commands.find((c) => commandKeyOf(c) === key);
 }

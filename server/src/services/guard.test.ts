@@ -1,7 +1,8 @@
 import type { Access, Role } from '@console/shared/api';
+import type { GuardedEnvironment } from '@console/shared/guard-rails';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../core/errors';
-import { checkCommand, type GuardedEnvironment } from './guard';
+import { checkCommand } from './guard';
 
 const plain: GuardedEnvironment = { id: 'qa', production: false, readOnly: false, confirmWrites: false };
 const commands: Record<Access, { service: string; command: string; access: Access }> = {

@@ -13,7 +13,7 @@ export const environmentSchema = z.object({
   production: z.boolean(),
   /** Only `read` commands may be sent. */
   readOnly: z.boolean(),
-  /** On production, `write` commands also need `confirm`. */
+  /** Every `write` and `destructive` command needs `confirm` (on any environment, see `guard-rails.ts`). */
   confirmWrites: z.boolean(),
   sandbox: z.boolean(),
 });

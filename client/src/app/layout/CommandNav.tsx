@@ -1,4 +1,5 @@
 import type { CatalogCommand } from '@console/shared/api';
+import { commandKey, commandsByGroup, matchesQuery } from '@console/shared/catalog/lookups';
 import {
   Alert,
   Box,
@@ -13,23 +14,8 @@ import {
 import { IconFilter } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { commandKeyOf, useCatalog } from '../../api/get-catalog';
+import { useCatalog } from '../../api/get-catalog';
 import { consoleHref } from '../../lib/console-url';
-
-function matches(c: CatalogCommand, needle: string): boolean {
-  if (!needle) return true;
-  return [c.service, c.command, c.title, c.group].some((v) => v.toLowerCase().includes(needle));
-}
-
-function groupCommands(commands: readonly CatalogCommand[]): [string, CatalogCommand[]][] {
-  const groups = new Map<string, CatalogCommand[]>();
-  for (const c of commands) {
-    const list = groups.get(c.group) ?? [];
-    list.push(c);
-    groups.set(c.group, list);
-  }
-  return [...groups.entries()];
-}
 
 const accessColor = { read: 'teal', write: 'orange', destructive: 'red' } as const;
 
@@ -63,10 +49,9 @@ export function CommandNav({
   const [params] = useSearchParams();
   const location = useLocation();
   const active = location.pathname === '/' ? params.get('command') : null;
-  const needle = filter.trim().toLowerCase();
   const groups = useMemo(
-    () => groupCommands((catalog.data?.commands ?? []).filter((c) => matches(c, needle))),
-    [catalog.data, needle],
+    () => commandsByGroup((catalog.data?.commands ?? []).filter((c) => matchesQuery(c, filter))),
+    [catalog.data, filter],
   );
 
   return (
@@ -93,13 +78,13 @@ export function CommandNav({
             No command matches “{filter}”.
           </Text>
         )}
-        {groups.map(([group, commands]) => (
+        {groups.map(({ name: group, commands }) => (
           <Box key={group} mb="sm" component="section" aria-label={group}>
             <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" py={4}>
               {group}
             </Text>
             {commands.map((c) => {
-              const key = commandKeyOf(c);
+              const key = commandKey(c);
               return (
                 <MantineNavLink
                   key={key}

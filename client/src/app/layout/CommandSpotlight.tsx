@@ -1,8 +1,9 @@
+import { commandKey } from '@console/shared/catalog/lookups';
 import { Spotlight, type SpotlightActionData } from '@mantine/spotlight';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { commandKeyOf, useCatalog } from '../../api/get-catalog';
+import { useCatalog } from '../../api/get-catalog';
 import { AccessBadge } from '../../components/command/AccessBadge';
 import { consoleHref } from '../../lib/console-url';
 
@@ -13,7 +14,7 @@ export function CommandSpotlight({ environmentId }: { environmentId: string | nu
   const actions = useMemo<SpotlightActionData[]>(
     () =>
       (catalog.data?.commands ?? []).map((c) => {
-        const key = commandKeyOf(c);
+        const key = commandKey(c);
         return {
           id: key,
           label: c.title,

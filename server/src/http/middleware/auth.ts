@@ -1,9 +1,9 @@
 import type { Role } from '@console/shared/api';
+import { hasRole } from '@console/shared/guard-rails';
 import type { Request, RequestHandler, Response } from 'express';
 import { AppError } from '../../core/errors';
 import type { AuthService, Principal } from '../../services/auth';
 import { SESSION_TTL_MS } from '../../services/auth';
-import { hasRole } from '../../services/guard';
 
 export const SESSION_COOKIE = 'console_session';
 

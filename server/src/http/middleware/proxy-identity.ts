@@ -1,8 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { isIP } from 'node:net';
 import { type Role, usernameSchema } from '@console/shared/api';
+import { roleRank } from '@console/shared/guard-rails';
 import type { ProxyAuthConfig } from '../../config/proxy-auth';
-import { roleRank } from '../../services/guard';
 
 export interface ProxyIdentity {
   username: string;

@@ -1,9 +1,9 @@
 import type { CatalogCommand, Environment, JsonObject, Role } from '@console/shared/api';
+import { type ConfirmationReason, confirmationReason } from '@console/shared/guard-rails';
 import { SimpleGrid } from '@mantine/core';
 import { useRef, useState } from 'react';
-import { needsTypedConfirmation, sendBlockedReason } from '../../../lib/access';
-import { ApiError } from '../../../lib/api-client';
-import { useSendRequest } from '../api/send-request';
+import { useSendRequest } from '../../../api/send-request';
+import { confirmationRequested, sendBlockedReason } from '../../../lib/access';
 import { useSendShortcut } from '../hooks/use-send-shortcut';
 import { loadDraft, pretty, saveDraft } from '../lib/drafts';
 import { parseBody } from '../lib/parse-body';
@@ -13,7 +13,8 @@ import { ResponseRegion } from './ResponseRegion';
 
 type Props = { command: CatalogCommand; environment: Environment; role: Role };
 
-type Pending = { body: JsonObject; typed: boolean };
+/** A body waiting for the operator's last look; `confirmation` says why they must type the command name. */
+type Pending = { body: JsonObject; confirmation: ConfirmationReason | null };
 
 /** One command in one environment: the body being edited, the send, and its answer. */
 export function CommandWorkspace({ command, environment, role }: Props) {
@@ -38,10 +39,12 @@ export function CommandWorkspace({ command, environment, role }: Props) {
       { environmentId: environment.id, service: command.service, command: command.command, body, confirm },
       {
         onError: (error) => {
-          // The server's guard rails are the authority; when it asks, ask the operator.
-          if (error instanceof ApiError && error.code === 'guard/confirmation-required') {
+          // The same policy asked before sending; if the server still asks (its configuration changed
+          // since this page loaded), it is the authority: ask the operator.
+          const confirmation = confirmationRequested(error);
+          if (confirmation) {
             send.reset();
-            setPending({ body, typed: true });
+            setPending({ body, confirmation });
           }
         },
       },
@@ -56,9 +59,9 @@ export function CommandWorkspace({ command, environment, role }: Props) {
       return;
     }
     setSyntaxError(null);
-    const typed = needsTypedConfirmation(command.access, environment);
-    if (command.access === 'destructive' || typed) {
-      setPending({ body: parsed.body, typed });
+    const confirmation = confirmationReason(environment, command.access);
+    if (command.access === 'destructive' || confirmation) {
+      setPending({ body: parsed.body, confirmation });
       return;
     }
     dispatch(parsed.body, undefined);
@@ -108,7 +111,7 @@ export function CommandWorkspace({ command, environment, role }: Props) {
           opened
           command={command}
           environment={environment}
-          typed={pending.typed}
+          confirmation={pending.confirmation}
           onCancel={() => setPending(null)}
           onConfirm={(confirm) => {
             setPending(null);

@@ -1,19 +1,22 @@
 import type { CatalogCommand, Environment } from '@console/shared/api';
+import type { ConfirmationReason } from '@console/shared/guard-rails';
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { EnvironmentLabel } from '../../../components/environment/EnvironmentLabel';
+import { confirmationNote } from '../../../lib/access';
 
 type Props = {
   opened: boolean;
   command: CatalogCommand;
   environment: Environment;
-  /** Production: the operator types the command name, which is sent as `confirm`. */
-  typed: boolean;
+  /** Why the operator types the command name (sent as `confirm`), or null when a look is enough. */
+  confirmation: ConfirmationReason | null;
   onCancel: () => void;
   onConfirm: (confirm: string | undefined) => void;
 };
 
-export function ConfirmSendModal({ opened, command, environment, typed, onCancel, onConfirm }: Props) {
+export function ConfirmSendModal({ opened, command, environment, confirmation, onCancel, onConfirm }: Props) {
+  const typed = confirmation !== null;
   const [text, setText] = useState('');
   const ready = !typed || text === command.command;
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -43,9 +46,10 @@ export function ConfirmSendModal({ opened, command, environment, typed, onCancel
             </Text>
             <EnvironmentLabel environment={environment} detail />
           </Stack>
-          {typed && (
+          {confirmation && (
             <TextInput
               label={`Type ${command.command} to confirm`}
+              description={confirmationNote(confirmation)}
               value={text}
               onChange={(e) => setText(e.currentTarget.value)}
               autoComplete="off"

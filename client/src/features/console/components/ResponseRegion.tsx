@@ -1,13 +1,13 @@
 import type { Environment } from '@console/shared/api';
 import { Alert, Center, Loader, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import type { RecordedCall } from '../../../api/recorded-call';
 import { ErrorBoundary } from '../../../components/ErrorBoundary';
 import { ResponsePanel } from '../../../components/response/ResponsePanel';
 import { ApiError } from '../../../lib/api-client';
-import type { SendResult } from '../api/send-request';
 
 type Props = {
-  result: SendResult | undefined;
+  result: RecordedCall | undefined;
   error: unknown;
   sending: boolean;
   environment: Environment;

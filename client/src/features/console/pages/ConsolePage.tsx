@@ -1,13 +1,15 @@
+import { commandKey, findByKey } from '@console/shared/catalog/lookups';
 import { Alert, Center, Kbd, Loader, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { commandKeyOf, findCatalogCommand, useCatalog } from '../../../api/get-catalog';
+import { useCatalog } from '../../../api/get-catalog';
+import { useEntry } from '../../../api/get-entry';
 import { useSession } from '../../../api/get-session';
 import { useSelectedEnvironment } from '../../../hooks/use-selected-environment';
 import { readableSearch } from '../../../lib/console-url';
 import { rememberEnvironment } from '../../../lib/preferred-environment';
-import { useHistoryEntry } from '../api/get-history-entry';
+
 import { CommandHeader } from '../components/CommandHeader';
 import { CommandWorkspace } from '../components/CommandWorkspace';
 import { pretty, saveDraft } from '../lib/drafts';
@@ -32,9 +34,9 @@ export default function ConsolePage() {
   const catalog = useCatalog();
   const session = useSession();
   const from = params.get('from');
-  const fromEntry = useHistoryEntry(from);
+  const fromEntry = useEntry(from);
   const environment = selection.environment;
-  const commandKey = params.get('command');
+  const selectedKey = params.get('command');
 
   // Make the implicit environment explicit, so the address bar is always a shareable link.
   useEffect(() => {
@@ -51,7 +53,7 @@ export default function ConsolePage() {
   useEffect(() => {
     const entry = fromEntry.data;
     if (!from || !entry) return;
-    const key = commandKeyOf(entry);
+    const key = commandKey(entry);
     saveDraft(entry.environmentId, key, pretty(entry.requestBody));
     const next = new URLSearchParams();
     next.set('env', entry.environmentId);
@@ -95,7 +97,7 @@ export default function ConsolePage() {
   const user = session.data?.user;
   if (!user) return <Loading label="Loading session" />;
 
-  if (!commandKey) {
+  if (!selectedKey) {
     return (
       <Stack gap="sm" maw={640}>
         <Title order={1} size="h3">
@@ -108,11 +110,11 @@ export default function ConsolePage() {
       </Stack>
     );
   }
-  const command = findCatalogCommand(catalog.data.commands, commandKey);
+  const command = findByKey(catalog.data.commands, selectedKey);
   if (!command) {
     return (
       <Alert color="red" title="Unknown command" role="alert">
-        The catalog has no command “{commandKey}”. Pick one in the sidebar or with Ctrl+K.
+        The catalog has no command “{selectedKey}”. Pick one in the sidebar or with Ctrl+K.
       </Alert>
     );
   }
@@ -121,7 +123,7 @@ export default function ConsolePage() {
     <Stack gap="lg">
       <CommandHeader command={command} environment={environment} />
       <CommandWorkspace
-        key={`${environment.id}|${commandKey}`}
+        key={`${environment.id}|${selectedKey}`}
         command={command}
         environment={environment}
         role={user.role}

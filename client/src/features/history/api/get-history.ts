@@ -1,7 +1,7 @@
 import { type HistoryFilter, historyPageSchema } from '@console/shared/api';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { historyKeys } from '../../../api/history-keys';
 import { api } from '../../../lib/api-client';
-import { historyKeys } from './history-keys';
 import { filterToSearchParams } from './history-search-params';
 
 export const HISTORY_PAGE_SIZE = 100;

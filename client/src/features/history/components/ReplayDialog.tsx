@@ -1,10 +1,12 @@
 import type { Access, Environment, HistoryEntry } from '@console/shared/api';
+import type { ConfirmationReason } from '@console/shared/guard-rails';
 import { Alert, Button, Checkbox, Code, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconRepeat } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { ReplayInput } from '../../../api/replay-entry';
 import { AccessBadge } from '../../../components/command/AccessBadge';
 import { EnvironmentLabel } from '../../../components/environment/EnvironmentLabel';
-import type { ReplayInput } from '../api/replay-entry';
+import { confirmationNote } from '../../../lib/access';
 import { withFreshValues } from '../utils/dedup';
 
 type Props = {
@@ -13,8 +15,10 @@ type Props = {
   entry: HistoryEntry;
   environment: Environment | undefined;
   access: Access;
+  /** The de-duplicated top-level fields the recorded body holds. */
   dedup: readonly string[];
-  typedConfirmation: boolean;
+  /** Why the operator must type the command name, from the shared guard-rail policy; null when not. */
+  confirmation: ConfirmationReason | null;
   pending: boolean;
   error: string | null;
   onReplay: (input: ReplayInput) => void;
@@ -29,18 +33,27 @@ const accessWarning: Record<Access, string | null> = {
 
 /** The last look before a recorded call is sent again: what it does, where, and what Tencent will drop. */
 export function ReplayDialog(props: Props) {
-  const { opened, onClose, entry, environment, access, dedup, typedConfirmation, pending, error, onReplay } =
-    props;
-  const present = dedup.filter((field) => field in entry.requestBody);
+  const {
+    opened,
+    onClose,
+    entry,
+    environment,
+    access,
+    dedup: present,
+    confirmation,
+    pending,
+    error,
+    onReplay,
+  } = props;
   const [fresh, setFresh] = useState(true);
   const [typed, setTyped] = useState('');
-  const confirmed = !typedConfirmation || typed === entry.command;
+  const confirmed = confirmation === null || typed === entry.command;
   const warning = accessWarning[access];
 
   function submit() {
     const input: ReplayInput = { id: entry.id };
     if (fresh && present.length > 0) input.body = withFreshValues(entry.requestBody, present);
-    if (typedConfirmation) input.confirm = typed;
+    if (confirmation) input.confirm = typed;
     onReplay(input);
   }
 
@@ -93,10 +106,10 @@ export function ReplayDialog(props: Props) {
               </Stack>
             </Alert>
           )}
-          {typedConfirmation && (
+          {confirmation && (
             <TextInput
               label={`Type ${entry.command} to confirm`}
-              description="This is a production environment."
+              description={confirmationNote(confirmation)}
               value={typed}
               onChange={(event) => setTyped(event.currentTarget.value)}
               autoComplete="off"

@@ -1,10 +1,16 @@
 import { Alert, Anchor, Button, Group, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { ReplayResult as Result } from '../api/replay-entry';
+import type { RecordedCall } from '../../../api/recorded-call';
 import { OutcomeBadge } from './OutcomeBadge';
 
 /** Says how the replay went right where it was asked for, with the way on to its entry or a comparison. */
-export function ReplayResult({ result, onCompare }: { result: Result; onCompare: (id: string) => void }) {
+export function ReplayResult({
+  result,
+  onCompare,
+}: {
+  result: RecordedCall;
+  onCompare: (id: string) => void;
+}) {
   const { entry, failure } = result;
   return (
     <Alert

@@ -1,4 +1,6 @@
 import type { HistoryEntry } from '@console/shared/api';
+import { commandKey, dedupFields, findByKey } from '@console/shared/catalog/lookups';
+import { confirmationReason } from '@console/shared/guard-rails';
 import {
   Alert,
   Anchor,
@@ -13,18 +15,19 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { findCatalogCommand, useCatalog } from '../../../api/get-catalog';
+import { useCatalog } from '../../../api/get-catalog';
+import { useEntry } from '../../../api/get-entry';
 import { useEnvironments } from '../../../api/get-environments';
 import { useSession } from '../../../api/get-session';
+import type { RecordedCall } from '../../../api/recorded-call';
+import { type ReplayInput, useReplayEntry } from '../../../api/replay-entry';
 import { AccessBadge } from '../../../components/command/AccessBadge';
 import { ErrorBoundary } from '../../../components/ErrorBoundary';
 import { EditorSkeleton } from '../../../components/monaco/EditorSkeleton';
 import { JsonViewer } from '../../../components/monaco/JsonViewer';
 import { ResponsePanel } from '../../../components/response/ResponsePanel';
-import { needsTypedConfirmation, sendBlockedReason } from '../../../lib/access';
+import { confirmationRequested, sendBlockedReason } from '../../../lib/access';
 import { ApiError } from '../../../lib/api-client';
-import { useEntry } from '../api/get-entry';
-import { type ReplayInput, type ReplayResult as Result, useReplayEntry } from '../api/replay-entry';
 import { ComparePicker } from '../components/ComparePicker';
 import { CompareView } from '../components/CompareView';
 import { EntryActions } from '../components/EntryActions';
@@ -33,7 +36,7 @@ import { OutcomeBadge } from '../components/OutcomeBadge';
 import { ReplayChain } from '../components/ReplayChain';
 import { ReplayDialog } from '../components/ReplayDialog';
 import { ReplayResult } from '../components/ReplayResult';
-import { dedupFields } from '../utils/dedup';
+import { presentDedupFields } from '../utils/dedup';
 
 function EntryView({ entry }: { entry: HistoryEntry }) {
   const environments = useEnvironments();
@@ -43,14 +46,17 @@ function EntryView({ entry }: { entry: HistoryEntry }) {
   const replay = useReplayEntry();
   const [dialogOpen, setDialogOpen] = useState(false);
   const [pickerOpen, setPickerOpen] = useState(false);
-  const [lastReplay, setLastReplay] = useState<Result | null>(null);
+  const [lastReplay, setLastReplay] = useState<RecordedCall | null>(null);
 
   const environment = environments.data?.environments.find((e) => e.id === entry.environmentId);
-  const command = findCatalogCommand(catalog.data?.commands, `${entry.service}/${entry.command}`);
+  const command = findByKey(catalog.data?.commands ?? [], commandKey(entry));
   // Until the catalog says otherwise, treat the command as one that changes state.
   const access = command?.access ?? 'write';
-  const dedup = dedupFields(command?.schema).filter((field) => field in entry.requestBody);
-  const typedConfirmation = environment ? needsTypedConfirmation(access, environment) : false;
+  const dedup = presentDedupFields(entry.requestBody, dedupFields(command));
+  // The shared policy decides before sending; a refusal asking for it anyway (the server's
+  // configuration changed since the page loaded) shows the field too.
+  const confirmation =
+    (environment ? confirmationReason(environment, access) : null) ?? confirmationRequested(replay.error);
   const role = session.data?.user.role;
   const replayBlocked = !environment
     ? environments.isPending
@@ -80,6 +86,9 @@ function EntryView({ entry }: { entry: HistoryEntry }) {
         setDialogOpen(false);
         setLastReplay(result);
       },
+      onError: (error) => {
+        if (confirmationRequested(error)) setDialogOpen(true);
+      },
     });
   }
 
@@ -87,7 +96,7 @@ function EntryView({ entry }: { entry: HistoryEntry }) {
     replay.reset();
     setLastReplay(null);
     // Reading again is harmless; anything else gets a last look first.
-    if (access === 'read' && dedup.length === 0 && !typedConfirmation) send({ id: entry.id });
+    if (access === 'read' && dedup.length === 0 && !confirmation) send({ id: entry.id });
     else setDialogOpen(true);
   }
 
@@ -159,7 +168,7 @@ function EntryView({ entry }: { entry: HistoryEntry }) {
           environment={environment}
           access={access}
           dedup={dedup}
-          typedConfirmation={typedConfirmation}
+          confirmation={confirmation}
           pending={replay.isPending}
           error={replayError}
           onReplay={send}

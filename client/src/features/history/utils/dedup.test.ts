@@ -1,18 +1,25 @@
+import { dedupFields } from '@console/shared/catalog/lookups';
 import { describe, expect, it } from 'vitest';
-import { dedupFields, randomUint32, withFreshValues } from './dedup';
+import { presentDedupFields, randomUint32, withFreshValues } from './dedup';
 
-describe('dedupFields', () => {
-  it('lists the top-level fields marked x-dedup in the command schema', () => {
-    const schema = {
-      type: 'object',
-      properties: { MsgRandom: { type: 'integer', 'x-dedup': true }, To_Account: { type: 'string' } },
+describe('presentDedupFields', () => {
+  it('turns the shared catalog de-duplication pointers into the fields this body holds', () => {
+    const command = {
+      schema: {
+        type: 'object',
+        properties: { MsgRandom: { type: 'integer', 'x-dedup': true }, To_Account: { type: 'string' } },
+      },
     };
-    expect(dedupFields(schema)).toEqual(['MsgRandom']);
+    const pointers = dedupFields(command);
+    expect(pointers).toEqual(['/MsgRandom']);
+    expect(presentDedupFields({ MsgRandom: 7, To_Account: 'bob' }, pointers)).toEqual(['MsgRandom']);
+    expect(presentDedupFields({ To_Account: 'bob' }, pointers)).toEqual([]);
   });
 
-  it('finds none in a schema without properties', () => {
-    expect(dedupFields({ type: 'object' })).toEqual([]);
+  it('finds none for a command without a schema or properties, and ignores nested pointers', () => {
     expect(dedupFields(undefined)).toEqual([]);
+    expect(dedupFields({ schema: { type: 'object' } })).toEqual([]);
+    expect(presentDedupFields({ a: { b: 1 } }, ['/a/b'])).toEqual([]);
   });
 });
 

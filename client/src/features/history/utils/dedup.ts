@@ -1,21 +1,20 @@
 import type { JsonObject } from '@console/shared/api';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** Top-level body fields the command's schema marks with `"x-dedup": true` (Tencent drops repeats of them). */
-export function dedupFields(schema: Record<string, unknown> | undefined): string[] {
-  const properties = schema?.properties;
-  if (!isRecord(properties)) return [];
-  return Object.entries(properties)
-    .filter(([, field]) => isRecord(field) && field['x-dedup'] === true)
-    .map(([name]) => name);
-}
+import { topLevelField } from '@console/shared/catalog/lookups';
 
 /** A random uint32 from a cryptographic source, the range Tencent accepts for MsgRandom and the like. */
 export function randomUint32(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
+}
+
+/**
+ * The top-level fields named by the de-duplication pointers (`dedupFields` of the shared catalog
+ * lookups, e.g. "/MsgRandom") that this body actually holds.
+ */
+export function presentDedupFields(body: JsonObject, pointers: readonly string[]): string[] {
+  return pointers.flatMap((pointer) => {
+    const field = topLevelField(pointer);
+    return field !== null && field in body ? [field] : [];
+  });
 }
 
 /** A copy of the body with each named field that is present given a fresh random value. */

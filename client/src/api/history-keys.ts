@@ -1,6 +1,6 @@
 import type { HistoryFilter } from '@console/shared/api';
 
-/** The one place history query keys are spelled; lists and details invalidate through these. */
+/** The one place history query keys are spelled (every feature uses these); lists and details invalidate through them. */
 export const historyKeys = {
   all: ['history'] as const,
   lists: () => [...historyKeys.all, 'list'] as const,

@@ -1,8 +1,9 @@
 import { historyEntrySchema } from '@console/shared/api';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { api } from '../lib/api-client';
 import { historyKeys } from './history-keys';
 
+/** GET /api/requests/:id: the history permalink, comparisons and the console's `?from=` copy. */
 export function getEntry(id: string, signal?: AbortSignal) {
   return api(`/api/requests/${encodeURIComponent(id)}`, {
     schema: historyEntrySchema,
@@ -18,4 +19,6 @@ export const entryQueryOptions = (id: string) =>
     staleTime: Number.POSITIVE_INFINITY,
   });
 
-export const useEntry = (id: string) => useQuery(entryQueryOptions(id));
+/** `null` waits: nothing is fetched until there is an id. */
+export const useEntry = (id: string | null) =>
+  useQuery({ ...entryQueryOptions(id ?? ''), enabled: id !== null });
