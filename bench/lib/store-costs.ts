@@ -1,5 +1,6 @@
 import { createRepositories, openDatabase } from '../../server/src/adapters/db/index';
 import { seedEntry, seedHistory } from '../../server/src/adapters/db/testing';
+import type { HistoryEntry } from '../../shared/src/api/index';
 import { type Timing, timeLoop } from './stats';
 import { makeTempDir, removeTempDir } from './temp';
 
@@ -16,6 +17,14 @@ export interface StoreCosts {
    * their number, so `meanMs` is the store time per record; `iterations` counts records.
    */
   callRecordConcurrent: Timing;
+  /**
+   * What a call writes since issue 12: a `pending` row before it is sent (`calls.begin`), then its
+   * result and audit row (`calls.complete`), one call at a time. Minus `callRecord`, the cost of
+   * writing the call before it goes out.
+   */
+  callBeginComplete: Timing;
+  /** `callBeginComplete` with `concurrentCalls` calls in flight (both steps group-committed). */
+  callBeginCompleteConcurrent: Timing;
   /**
    * What `Authorization: Bearer` costs per request: token and owner in one read. The last-used
    * stamp is written at most once a minute, so it is not part of a call's cost.
@@ -37,6 +46,23 @@ const callAudit = (target: string) => ({
     outcome: 'ok',
   },
 });
+
+/** The entry as `calls.begin` writes it, before the call has a result. */
+function pendingOf(e: HistoryEntry): HistoryEntry {
+  return {
+    ...e,
+    httpStatus: null,
+    durationMs: null,
+    outcome: 'pending',
+    actionStatus: null,
+    errorCode: null,
+    errorInfo: null,
+    requestId: null,
+    response: null,
+    errorDoc: null,
+    failure: null,
+  };
+}
 
 /**
  * The store work one `POST /api/requests` does, each step timed alone in this process against a
@@ -98,6 +124,28 @@ export async function measureStoreCosts(seconds: number): Promise<StoreCosts> {
       p99Ms: rounds.p99Ms / concurrentCalls,
       meanMs: rounds.meanMs / concurrentCalls,
     };
+    const beginComplete = async (entry: HistoryEntry) => {
+      await repos.calls.begin(pendingOf(entry), JSON.stringify(entry.requestBody));
+      await repos.calls.complete(entry, callAudit(entry.id));
+    };
+    const callBeginComplete = await timeLoop((i) => beginComplete(seedEntry(3_000_000 + i, new Date())), {
+      seconds,
+    });
+    const beginRounds = await timeLoop(
+      (round) =>
+        Promise.all(
+          Array.from({ length: concurrentCalls }, (_, k) =>
+            beginComplete(seedEntry(4_000_000 + round * concurrentCalls + k, new Date())),
+          ),
+        ),
+      { seconds, warmup: 10, minIterations: 10 },
+    );
+    const callBeginCompleteConcurrent: Timing = {
+      iterations: beginRounds.iterations * concurrentCalls,
+      p50Ms: beginRounds.p50Ms / concurrentCalls,
+      p99Ms: beginRounds.p99Ms / concurrentCalls,
+      meanMs: beginRounds.meanMs / concurrentCalls,
+    };
     const tokenAuth = await timeLoop(
       async () => {
         const found = await repos.tokens.findByHashWithOwner('h');
@@ -105,7 +153,15 @@ export async function measureStoreCosts(seconds: number): Promise<StoreCosts> {
       },
       { seconds },
     );
-    return { historyInsert, auditAppend, callRecord, callRecordConcurrent, tokenAuth };
+    return {
+      historyInsert,
+      auditAppend,
+      callRecord,
+      callRecordConcurrent,
+      callBeginComplete,
+      callBeginCompleteConcurrent,
+      tokenAuth,
+    };
   } finally {
     await db.close();
     removeTempDir(dir);

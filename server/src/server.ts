@@ -13,6 +13,7 @@ import { AuthService } from './services/auth';
 import { type AuthorizeCommand, guardCommands } from './services/authorize';
 import { EnvironmentRegistry, type SandboxIdentity } from './services/environments';
 import { HistoryService } from './services/history';
+import { startInterruptedCallSweep } from './services/interrupted-calls';
 import { CommandRateLimiter } from './services/rate-limiter';
 import { startRetentionJob } from './services/retention';
 import { SendRequestService } from './services/send-request';
@@ -67,6 +68,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
   let database: Database | undefined;
   let client: TencentClient | undefined;
   let stopRetention: (() => Promise<void>) | undefined;
+  let stopSweep: (() => Promise<void>) | undefined;
   let origin: string | undefined;
 
   async function start() {
@@ -76,6 +78,11 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       onCheckpointError: (message) => logger.warn({ reason: message }, 'background WAL checkpoint failed'),
     });
     const repos = createRepositories(database);
+    stopSweep = await startInterruptedCallSweep(
+      repos,
+      { storeIsExclusive: database.dialect === 'sqlite', upstreamTimeoutMs: config.upstreamTimeoutMs },
+      logger,
+    );
 
     let sandbox: SandboxIdentity | null = null;
     let sandboxRouter: express.Router | undefined;
@@ -163,6 +170,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
 
   async function stop() {
     await stopRetention?.();
+    await stopSweep?.();
     if (http) {
       const server = http;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

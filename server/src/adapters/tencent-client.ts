@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { checkJsonShape } from '@console/shared/api';
 import { Agent, errors as undiciErrors } from 'undici';
 import { z } from 'zod';
 
@@ -13,7 +14,16 @@ export interface UpstreamCall {
   target: CallTarget;
   service: string;
   command: string;
-  body: Record<string, unknown>;
+  userSig: string;
+}
+
+/** A call ready to go: its URL (with a fresh `random`) and the JSON text of its body, made once. */
+export interface PreparedCall {
+  url: string;
+  /** The URL as it will be sent, except `usersig=REDACTED`: what the history may keep. */
+  redactedUrl: string;
+  bodyText: string;
+  /** To scrub from the answer: a gateway may echo the request URL back (in ErrorInfo, say). */
   userSig: string;
 }
 
@@ -59,6 +69,12 @@ export class UpstreamError extends Error {
 }
 
 const MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
+/**
+ * An answer nested deeper than this is refused: recording it would stringify it recursively. Far above
+ * any real Chat answer, far below where the stack gives out.
+ */
+const MAX_RESPONSE_SHAPE = { maxDepth: 256, maxKeys: 1_000_000 };
+const REDACTED = 'REDACTED';
 
 /** crypto.randomInt draws from a pooled buffer of random bytes, not one syscall per call. */
 function randomUint32(): number {
@@ -66,7 +82,7 @@ function randomUint32(): number {
 }
 
 /** The only way an upstream URL is made: a configured base URL and a catalog command. */
-export function buildUpstreamUrl(call: Omit<UpstreamCall, 'body'>, random: number): string {
+export function buildUpstreamUrl(call: UpstreamCall, random: number): string {
   const q = (v: string | number) => encodeURIComponent(String(v));
   const { target } = call;
   return (
@@ -96,6 +112,20 @@ function envelopeOf(json: Record<string, unknown>) {
   return undefined;
 }
 
+/** Replaces every occurrence of the UserSig, as is and URL-encoded, with REDACTED. */
+export function scrub(text: string, userSig: string): string {
+  if (userSig === '') return text;
+  let out = text.split(userSig).join(REDACTED);
+  // As sent, and as another encoder might write it back (`*` is left alone by encodeURIComponent only).
+  for (const form of new Set([
+    encodeURIComponent(userSig),
+    encodeURIComponent(userSig).replaceAll('*', '%2A'),
+  ])) {
+    if (form !== userSig) out = out.split(form).join(REDACTED);
+  }
+  return out;
+}
+
 export class TencentClient {
   private readonly agent: Agent;
 
@@ -109,10 +139,19 @@ export class TencentClient {
     });
   }
 
-  async send(call: UpstreamCall): Promise<UpstreamResult> {
+  /** The URL and body text of a call; the history row is written from this before the call is sent. */
+  prepare(call: UpstreamCall, bodyText: string): PreparedCall {
     const random = randomUint32();
-    const url = buildUpstreamUrl(call, random);
-    const redactedUrl = buildUpstreamUrl({ ...call, userSig: 'REDACTED' }, random);
+    return {
+      url: buildUpstreamUrl(call, random),
+      redactedUrl: buildUpstreamUrl({ ...call, userSig: REDACTED }, random),
+      bodyText,
+      userSig: call.userSig,
+    };
+  }
+
+  async send(call: PreparedCall): Promise<UpstreamResult> {
+    const { url, redactedUrl } = call;
     const { origin } = new URL(url);
     const started = performance.now();
     const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
@@ -133,7 +172,7 @@ export class TencentClient {
         path: url.slice(origin.length),
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(call.body),
+        body: call.bodyText,
         signal: controller.signal,
       });
       httpStatus = res.statusCode;
@@ -148,7 +187,8 @@ export class TencentClient {
         }
         chunks.push(buf);
       }
-      text = Buffer.concat(chunks).toString('utf8');
+      // The exact UserSig of this call, wherever the answer repeats it, before anything parses or keeps it.
+      text = scrub(Buffer.concat(chunks).toString('utf8'), call.userSig);
     } catch (err) {
       if (err instanceof UpstreamError) throw err;
       if (timedOut || isTimeout(err)) {
@@ -175,6 +215,13 @@ export class TencentClient {
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
       throw fail('upstream/bad-response', 'the upstream answered JSON that is not an object', httpStatus);
+    }
+    if (checkJsonShape(json, MAX_RESPONSE_SHAPE) !== undefined) {
+      throw fail(
+        'upstream/bad-response',
+        `the upstream answer is nested deeper than ${MAX_RESPONSE_SHAPE.maxDepth} levels or has too many keys`,
+        httpStatus,
+      );
     }
     const response = responseSchema.parse(json);
     const envelope = envelopeOf(response);

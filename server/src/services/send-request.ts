@@ -30,7 +30,10 @@ export class SendRequestService {
     },
   ) {}
 
-  /** Signs, sends, records, then answers: every call that reached the signer is in the history. */
+  /**
+   * Records the call as pending, signs and sends it, records its result, then answers: every call that
+   * reached the signer is in the history, even if the process dies while it is in flight.
+   */
   async send(user: Principal, input: SendInput, replayOf: string | null = null): Promise<HistoryEntry> {
     const { repos, environments, signer, client, authorize } = this.deps;
     const env = environments.get(input.environmentId);
@@ -47,7 +50,18 @@ export class SendRequestService {
     }
     await authorize(user, env, command, input.confirm);
 
+    // The body's JSON text is made once, before signing: the same text goes upstream and into the history.
+    const bodyText = JSON.stringify(input.body);
     const userSig = signer.sign(env);
+    const call = client.prepare(
+      {
+        target: { baseUrl: env.baseUrl(), sdkAppId: env.sdkAppId, adminIdentifier: env.adminIdentifier },
+        service: command.service,
+        command: command.command,
+        userSig,
+      },
+      bodyText,
+    );
     const base = {
       id: newId(),
       createdAt: new Date().toISOString(),
@@ -57,21 +71,33 @@ export class SendRequestService {
       service: command.service,
       command: command.command,
       requestBody: input.body,
+      url: call.redactedUrl,
       replayOf,
     };
+    // Written before it goes out: if the process dies mid-call, the history still has it (as unknown).
+    await repos.calls.begin(
+      {
+        ...base,
+        httpStatus: null,
+        durationMs: null,
+        outcome: 'pending',
+        actionStatus: null,
+        errorCode: null,
+        errorInfo: null,
+        requestId: null,
+        response: null,
+        errorDoc: null,
+        failure: null,
+      },
+      bodyText,
+    );
+
     let entry: HistoryEntry;
     let failure: UpstreamError | undefined;
     try {
-      const result = await client.send({
-        target: { baseUrl: env.baseUrl(), sdkAppId: env.sdkAppId, adminIdentifier: env.adminIdentifier },
-        service: command.service,
-        command: command.command,
-        body: input.body,
-        userSig,
-      });
+      const result = await client.send(call);
       entry = {
         ...base,
-        url: result.redactedUrl,
         httpStatus: result.httpStatus,
         durationMs: result.durationMs,
         outcome: result.outcome,
@@ -89,7 +115,6 @@ export class SendRequestService {
       failure = err;
       entry = {
         ...base,
-        url: err.redactedUrl,
         httpStatus: err.httpStatus,
         durationMs: err.durationMs,
         outcome: 'error',
@@ -103,8 +128,8 @@ export class SendRequestService {
       };
     }
 
-    // Both rows are committed before the caller answers: every call that reached the signer is recorded.
-    await repos.calls.record(entry, {
+    // The result and the audit row are committed before the caller answers.
+    await repos.calls.complete(entry, {
       actor: user.username,
       action: replayOf === null ? 'request.send' : 'request.replay',
       target: entry.id,

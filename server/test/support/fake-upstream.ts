@@ -2,7 +2,18 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { inflateSync } from 'node:zlib';
 
-export type UpstreamMode = 'ok' | 'fail' | 'not-json' | 'http-500' | 'array' | 'hang' | 'no-action-status';
+export type UpstreamMode =
+  | 'ok'
+  | 'fail'
+  | 'not-json'
+  | 'http-500'
+  | 'array'
+  | 'hang'
+  | 'no-action-status'
+  /** A gateway that repeats the request URL (with its usersig) in ErrorInfo and a field of its own. */
+  | 'echo-url'
+  /** An answer nested far deeper than any real one. */
+  | 'deep';
 
 export interface ReceivedCall {
   method: string;
@@ -101,6 +112,19 @@ export async function startFakeUpstream(expect: {
           ErrorDisplay: 'account does not exist',
           RequestId: requestId,
         });
+      case 'echo-url':
+        return json(200, {
+          ActionStatus: 'FAIL',
+          ErrorCode: 60006,
+          ErrorInfo: `gateway rejected ${req.url ?? ''}`,
+          RequestId: requestId,
+          Debug: { url: req.url ?? '', raw: userSig },
+        });
+      case 'deep':
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(`{"ActionStatus":"OK","ErrorCode":0,"X":${'['.repeat(5000)}${']'.repeat(5000)}}`);
+        return;
       case 'no-action-status':
         return json(200, { ErrorCode: 0, ErrorInfo: 'OK', RequestId: requestId, Result: [] });
       case 'not-json':

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BODY_MAX_DEPTH, BODY_MAX_KEYS, checkJsonShape, describeJsonShapeViolation } from './json-limits';
 
 /** Stable error codes of the BFF. Clients branch on these, never on messages. */
 export const appErrorCodes = [
@@ -44,6 +45,14 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 /** A JSON object body, as Tencent requires (`{}` when a command takes no fields). */
 export const jsonObjectSchema = z.record(z.string(), z.unknown());
 export type JsonObject = z.infer<typeof jsonObjectSchema>;
+
+/** A body to send upstream: a JSON object within the nesting and key limits (see json-limits.ts). */
+export const requestBodySchema = jsonObjectSchema.superRefine((value, ctx) => {
+  const violation = checkJsonShape(value, { maxDepth: BODY_MAX_DEPTH, maxKeys: BODY_MAX_KEYS });
+  if (violation !== undefined) {
+    ctx.addIssue({ code: 'custom', message: describeJsonShapeViolation(violation), params: violation });
+  }
+});
 
 /** ISO-8601 timestamp with offset, as stored and answered. */
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });

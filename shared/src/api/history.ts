@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { errorCodeDocSchema } from './catalog';
-import { jsonObjectSchema, paged, pageLimitSchema } from './common';
+import { jsonObjectSchema, paged, pageLimitSchema, requestBodySchema } from './common';
 
-export const outcomeSchema = z.enum(['ok', 'fail', 'error']);
+/**
+ * `ok`/`fail`: Tencent answered ActionStatus OK/FAIL; `error`: no envelope came back; `pending`: the
+ * call is written before it is sent and is in flight now; `unknown`: the console stopped while the
+ * call was in flight, so whether Tencent carried it out is not known.
+ */
+export const outcomeSchema = z.enum(['ok', 'fail', 'error', 'pending', 'unknown']);
 export type Outcome = z.infer<typeof outcomeSchema>;
 
 /** POST /api/requests */
@@ -10,7 +15,7 @@ export const sendRequestSchema = z.object({
   environmentId: z.string().min(1),
   service: z.string().min(1),
   command: z.string().min(1),
-  body: jsonObjectSchema,
+  body: requestBodySchema,
   /** The command name, typed by the operator, when a guard rail asks for confirmation. */
   confirm: z.string().optional(),
 });
@@ -18,7 +23,7 @@ export type SendRequest = z.infer<typeof sendRequestSchema>;
 
 /** POST /api/requests/:id/replay — without `body`, the recorded body is sent again. */
 export const replayRequestSchema = z.object({
-  body: jsonObjectSchema.optional(),
+  body: requestBodySchema.optional(),
   confirm: z.string().optional(),
 });
 export type ReplayRequest = z.infer<typeof replayRequestSchema>;

@@ -5,3 +5,4 @@ export * from './common';
 export * from './environments';
 export * from './health';
 export * from './history';
+export * from './json-limits';

@@ -22,6 +22,13 @@ function statusColor(entry: HistoryEntry): string {
   return 'gray';
 }
 
+/** What the status shows when no envelope came back. */
+const noStatusLabel: Partial<Record<HistoryEntry['outcome'], string>> = {
+  error: 'No answer',
+  pending: 'In flight',
+  unknown: 'Unknown',
+};
+
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Stack gap={0}>
@@ -71,7 +78,7 @@ export function ResponsePanel({ entry, failure, environment }: ResponsePanelProp
           <Group gap="lg" align="flex-start" wrap="wrap">
             <Field label="ActionStatus">
               <Badge color={statusColor(entry)} variant="filled" size="lg" data-testid="action-status">
-                {entry.actionStatus ?? (entry.outcome === 'error' ? 'No answer' : '—')}
+                {entry.actionStatus ?? noStatusLabel[entry.outcome] ?? '—'}
               </Badge>
             </Field>
             <Field label="ErrorCode">

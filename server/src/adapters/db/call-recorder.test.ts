@@ -1,10 +1,11 @@
 import { join } from 'node:path';
+import type { HistoryEntry } from '@console/shared/api';
 import BetterSqlite3 from 'better-sqlite3';
 import { type Driver, Kysely, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCallRecorder } from './call-recorder';
+import { createCallRecorder, interruptedFailure } from './call-recorder';
 import { createRepositories, DuplicateError, type Repositories, sqliteFileName } from './index';
-import type { Database } from './open';
+import { type Database, openDatabase } from './open';
 import type { DB } from './schema';
 import { openTempDatabase, seedEntry } from './testing';
 
@@ -180,5 +181,106 @@ describe('call recorder', () => {
     } finally {
       await db.close();
     }
+  });
+});
+
+/** The entry as `begin` writes it: no result yet. */
+const pendingOf = (e: HistoryEntry): HistoryEntry => ({
+  ...e,
+  httpStatus: null,
+  durationMs: null,
+  outcome: 'pending',
+  actionStatus: null,
+  errorCode: null,
+  errorInfo: null,
+  requestId: null,
+  response: null,
+  errorDoc: null,
+  failure: null,
+});
+
+describe('call recorder: calls in flight', () => {
+  it('stores the pending row with the body text as sent, then completes it with its audit row', async () => {
+    const entry = seedEntry(1, new Date('2026-11-26T10:00:00.000Z'));
+    const bodyText = JSON.stringify(entry.requestBody);
+    await repos.calls.begin(pendingOf(entry), bodyText);
+    expect(await repos.history.get(entry.id)).toEqual(pendingOf(entry));
+    expect(storedIds('audit_log', 'target')).toEqual([]);
+
+    await repos.calls.complete(entry, auditFor(entry.id));
+    expect(await repos.history.get(entry.id)).toEqual(entry);
+    expect(storedIds('history', 'id')).toEqual([entry.id]);
+    expect(storedIds('audit_log', 'target')).toEqual([entry.id]);
+  });
+
+  it('commits the begins of concurrent calls together, and their completions together', async () => {
+    const { db, dialect } = countingDatabase();
+    try {
+      const calls = createCallRecorder(db);
+      const batch = entries(20);
+      await Promise.all(batch.map((e) => calls.begin(pendingOf(e), JSON.stringify(e.requestBody))));
+      expect(dialect.commits).toBe(1);
+      await Promise.all(batch.map((e) => calls.complete(e, auditFor(e.id))));
+      expect(dialect.commits).toBe(2);
+      for (const e of batch) expect(await repos.history.get(e.id)).toEqual(e);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('keeps a completed call whose pending row was purged meanwhile', async () => {
+    const entry = seedEntry(1, new Date('2026-11-26T10:00:00.000Z'));
+    await repos.calls.begin(pendingOf(entry), JSON.stringify(entry.requestBody));
+    await repos.history.purge({ keepLatest: 0 });
+    await repos.calls.complete(entry, auditFor(entry.id));
+    expect(await repos.history.get(entry.id)).toEqual(entry);
+  });
+
+  it('turns the pending rows of a process that died into unknown on reopening, with an audit row each', async () => {
+    const sent = seedEntry(1, new Date('2026-11-26T10:00:00.000Z'));
+    const replay = { ...seedEntry(2, new Date('2026-11-26T10:00:01.000Z')), replayOf: sent.id };
+    const finished = seedEntry(3, new Date('2026-11-26T10:00:02.000Z'));
+    await repos.calls.record(sent, auditFor(sent.id));
+    await repos.calls.begin(pendingOf(replay), JSON.stringify(replay.requestBody));
+    await repos.calls.begin(pendingOf(finished), JSON.stringify(finished.requestBody));
+    await repos.calls.complete(finished, auditFor(finished.id));
+    await store.db.close();
+
+    const reopened = await openDatabase({ dataDir: store.dataDir });
+    try {
+      const again = createRepositories(reopened);
+      expect(await again.calls.recoverInterrupted()).toBe(1);
+      expect(await again.history.get(replay.id)).toEqual({
+        ...pendingOf(replay),
+        outcome: 'unknown',
+        failure: interruptedFailure,
+      });
+      expect(await again.history.get(finished.id)).toEqual(finished);
+      const audit = await again.audit.list({ limit: 10 });
+      expect(audit.items[0]).toMatchObject({
+        actor: replay.operator,
+        action: 'request.replay',
+        target: replay.id,
+        details: { outcome: 'unknown', interrupted: true, replayOf: sent.id },
+      });
+      expect(await again.calls.recoverInterrupted()).toBe(0);
+
+      // The live process learns the answer after all: the known result wins over unknown.
+      await again.calls.complete(replay, auditFor(replay.id));
+      expect(await again.history.get(replay.id)).toEqual(replay);
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('recovers only calls begun before the given time', async () => {
+    const old = seedEntry(1, new Date('2026-11-26T10:00:00.000Z'));
+    const fresh = seedEntry(2, new Date('2026-11-26T10:05:00.000Z'));
+    for (const e of [old, fresh]) await repos.calls.begin(pendingOf(e), JSON.stringify(e.requestBody));
+    expect(
+      await repos.calls.recoverInterrupted({ startedBefore: new Date('2026-11-26T10:01:00.000Z') }),
+    ).toBe(1);
+    expect((await repos.history.get(old.id))?.outcome).toBe('unknown');
+    expect((await repos.history.get(fresh.id))?.outcome).toBe('pending');
   });
 });

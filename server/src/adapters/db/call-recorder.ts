@@ -1,18 +1,40 @@
 import type { HistoryEntry } from '@console/shared/api';
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, type Transaction } from 'kysely';
 import { type AuditEvent, auditRow } from './audit-repository';
 import { DuplicateError, isUniqueViolation } from './errors';
-import { historyRow } from './history-repository';
+import { historyRow, historyRowResult } from './history-repository';
 import type { Database } from './open';
+import type { DB } from './schema';
+import { toStoredTime } from './time';
+
+/** What a recovered call's history entry says about it; its `failure` field. */
+export const interruptedFailure = {
+  code: 'call/interrupted',
+  message:
+    'The console stopped while this call was in flight, so no answer was recorded. It may or may not ' +
+    'have reached Tencent and been carried out: check its effect before sending it again.',
+} as const;
 
 /** The store side of one upstream call: its history entry and the audit row that names it. */
 export interface CallRecorder {
   /**
-   * Both rows in one transaction: when this resolves, both are committed; when it throws, neither is.
-   * Calls made while others are pending share one transaction (group commit, decision 018); each
-   * caller still learns only its own outcome.
+   * Writes the call's history row as `pending`, before it is sent: a crash then leaves it in the
+   * history (as `unknown` after `recoverInterrupted`), never missing. `bodyText` is the JSON text
+   * sent upstream, stored as is rather than made a second time.
    */
+  begin(pending: HistoryEntry, bodyText: string): Promise<void>;
+  /**
+   * Completes a begun call with its result and appends its audit row, in one transaction: when this
+   * resolves, both are committed; when it throws, neither is.
+   */
+  complete(entry: HistoryEntry, audit: AuditEvent): Promise<void>;
+  /** A finished call in one go (both rows, one transaction): imports, tests and benchmarks. */
   record(entry: HistoryEntry, audit: AuditEvent): Promise<void>;
+  /**
+   * Pending calls left by a process that died become `unknown`, each with an audit row saying so.
+   * `startedBefore` limits it to calls begun before then (all pending calls when absent). Answers how many.
+   */
+  recoverInterrupted(opts?: { startedBefore?: Date }): Promise<number>;
 }
 
 export interface CallRecorderOptions {
@@ -23,16 +45,19 @@ export interface CallRecorderOptions {
 type Row = Record<string, unknown>;
 
 /**
- * Kysely rebuilds and recompiles an insert's operation tree on every call although, for one set of
+ * Kysely rebuilds and recompiles a statement's operation tree on every call although, for one set of
  * columns, the SQL text never changes. This compiles it once per column set and binds each row's
- * values in column order — checked against Kysely's own parameters the first time, falling back to
+ * values in order — checked against Kysely's own parameters the first time, falling back to
  * Kysely's compilation for any shape where they differ.
  */
-function insertCompiler<T extends Row>(compile: (row: T) => CompiledQuery) {
+function cachedCompiler<T extends Row>(
+  compile: (row: T) => CompiledQuery,
+  extra: (row: T) => unknown[] = () => [],
+) {
   const sqlByColumns = new Map<string, string>();
   return (row: T): CompiledQuery => {
     const columns = Object.keys(row).join(',');
-    const values = Object.values(row);
+    const values = [...Object.values(row), ...extra(row)];
     const known = sqlByColumns.get(columns);
     if (known !== undefined) return CompiledQuery.raw(known, values);
     const compiled = compile(row);
@@ -45,20 +70,36 @@ function insertCompiler<T extends Row>(compile: (row: T) => CompiledQuery) {
 
 interface Pending {
   id: string;
-  history: CompiledQuery;
-  audit: CompiledQuery;
+  write(trx: Transaction<DB>): Promise<void>;
   resolve(): void;
   reject(err: unknown): void;
 }
 
+/** Rows of recovered calls updated per transaction. */
+const recoverBatch = 500;
+
 export function createCallRecorder(db: Database, options: CallRecorderOptions = {}): CallRecorder {
   const maxBatch = options.maxBatch ?? 256;
-  const historyInsert = insertCompiler((row: ReturnType<typeof historyRow>) =>
+  const historyInsert = cachedCompiler((row: ReturnType<typeof historyRow>) =>
     db.kysely.insertInto('history').values(row).compile(),
   );
-  const auditInsert = insertCompiler((row: ReturnType<typeof auditRow>) =>
+  const auditInsert = cachedCompiler((row: ReturnType<typeof auditRow>) =>
     db.kysely.insertInto('audit_log').values(row).compile(),
   );
+  type Result = ReturnType<typeof historyRowResult> & { id: string };
+  // A live process may complete a call that a sweep already called `unknown`: the answer is known now.
+  const resultUpdate = cachedCompiler(
+    ({ id, ...set }: Result) =>
+      db.kysely
+        .updateTable('history')
+        .set(set)
+        .where('id', '=', id)
+        .where('outcome', 'in', ['pending', 'unknown'])
+        .compile(),
+    () => ['pending', 'unknown'],
+  );
+  // `id` last: the compiled statement binds the SET values, then the id, then the outcomes.
+  const updateOf = (entry: HistoryEntry) => resultUpdate({ ...historyRowResult(entry), id: entry.id });
 
   const queue: Pending[] = [];
   /** A flush is scheduled or a batch is being written; new records then only join the queue. */
@@ -66,10 +107,7 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
 
   async function write(batch: readonly Pending[]): Promise<void> {
     await db.kysely.transaction().execute(async (trx) => {
-      for (const p of batch) {
-        await trx.executeQuery(p.history);
-        await trx.executeQuery(p.audit);
-      }
+      for (const p of batch) await p.write(trx);
     });
   }
 
@@ -106,21 +144,96 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
     }
   }
 
+  function enqueue(id: string, write: Pending['write']): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      queue.push({ id, write, resolve, reject });
+      if (busy) return;
+      busy = true;
+      // After this turn's I/O callbacks, so the other requests answered in it join the same commit.
+      setImmediate(() => void flush());
+    });
+  }
+
+  /** One batch; answers how many pending rows it read and how many of them it recovered. */
+  async function recoverSome(startedBefore: Date | undefined): Promise<{ read: number; recovered: number }> {
+    let query = db.kysely
+      .selectFrom('history')
+      .select(['id', 'operator', 'environment_id', 'service', 'command', 'replay_of'])
+      .where('outcome', '=', 'pending');
+    if (startedBefore !== undefined) query = query.where('created_at', '<', toStoredTime(startedBefore));
+    const rows = await query.orderBy('created_at').orderBy('id').limit(recoverBatch).execute();
+    if (rows.length === 0) return { read: 0, recovered: 0 };
+    let recovered = 0;
+    const failure = JSON.stringify(interruptedFailure);
+    await db.kysely.transaction().execute(async (trx) => {
+      for (const row of rows) {
+        const res = await trx
+          .updateTable('history')
+          .set({ outcome: 'unknown', failure })
+          .where('id', '=', row.id)
+          .where('outcome', '=', 'pending')
+          .executeTakeFirst();
+        // Completed meanwhile by its own (live) process: nothing to recover.
+        if (Number(res.numUpdatedRows) === 0) continue;
+        recovered += 1;
+        await trx
+          .insertInto('audit_log')
+          .values(
+            auditRow({
+              actor: row.operator,
+              action: row.replay_of === null ? 'request.send' : 'request.replay',
+              target: row.id,
+              details: {
+                environmentId: row.environment_id,
+                service: row.service,
+                command: row.command,
+                outcome: 'unknown',
+                interrupted: true,
+                ...(row.replay_of === null ? {} : { replayOf: row.replay_of }),
+              },
+            }),
+          )
+          .execute();
+      }
+    });
+    return { read: rows.length, recovered };
+  }
+
   return {
-    record(entry, audit) {
-      return new Promise<void>((resolve, reject) => {
-        queue.push({
-          id: entry.id,
-          history: historyInsert(historyRow(entry)),
-          audit: auditInsert(auditRow(audit)),
-          resolve,
-          reject,
-        });
-        if (busy) return;
-        busy = true;
-        // After this turn's I/O callbacks, so the other requests answered in it join the same commit.
-        setImmediate(() => void flush());
+    begin(pending, bodyText) {
+      const history = historyInsert(historyRow(pending, bodyText));
+      return enqueue(pending.id, async (trx) => {
+        await trx.executeQuery(history);
       });
+    },
+
+    complete(entry, audit) {
+      const update = updateOf(entry);
+      const auditQuery = auditInsert(auditRow(audit));
+      return enqueue(entry.id, async (trx) => {
+        const res = await trx.executeQuery(update);
+        // The pending row is gone (a retention purge by count, say): keep the call all the same.
+        if (Number(res.numAffectedRows ?? 0n) === 0) await trx.executeQuery(historyInsert(historyRow(entry)));
+        await trx.executeQuery(auditQuery);
+      });
+    },
+
+    record(entry, audit) {
+      const history = historyInsert(historyRow(entry));
+      const auditQuery = auditInsert(auditRow(audit));
+      return enqueue(entry.id, async (trx) => {
+        await trx.executeQuery(history);
+        await trx.executeQuery(auditQuery);
+      });
+    },
+
+    async recoverInterrupted(opts = {}) {
+      let total = 0;
+      for (;;) {
+        const { read, recovered } = await recoverSome(opts.startedBefore);
+        total += recovered;
+        if (read < recoverBatch) return total;
+      }
     },
   };
 }

@@ -32,7 +32,11 @@ const jsonOrNull = (value: unknown): string | null =>
 
 const parseJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
-export function historyRow(entry: HistoryEntry): Selectable<HistoryTable> {
+/**
+ * The stored row of an entry. `bodyText`, when given, is the request body's JSON text as it was sent
+ * upstream: made once per call, not a second time here.
+ */
+export function historyRow(entry: HistoryEntry, bodyText?: string): Selectable<HistoryTable> {
   return {
     id: entry.id,
     created_at: toStoredTime(entry.createdAt),
@@ -41,7 +45,15 @@ export function historyRow(entry: HistoryEntry): Selectable<HistoryTable> {
     region: entry.region,
     service: entry.service,
     command: entry.command,
-    request_body: JSON.stringify(entry.requestBody),
+    request_body: bodyText ?? JSON.stringify(entry.requestBody),
+    ...historyRowResult(entry),
+    replay_of: entry.replayOf,
+  };
+}
+
+/** The columns a call's result fills in: what completing a pending row updates. */
+export function historyRowResult(entry: HistoryEntry) {
+  return {
     url: entry.url,
     http_status: entry.httpStatus,
     duration_ms: entry.durationMs,
@@ -53,7 +65,6 @@ export function historyRow(entry: HistoryEntry): Selectable<HistoryTable> {
     response: jsonOrNull(entry.response),
     error_doc: jsonOrNull(entry.errorDoc),
     failure: jsonOrNull(entry.failure),
-    replay_of: entry.replayOf,
   };
 }
 

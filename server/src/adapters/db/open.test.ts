@@ -56,7 +56,12 @@ describe('openDatabase', () => {
         second.kysely,
       );
       expect(again.rows).toEqual(applied.rows);
-      expect(again.rows.map((r) => r.name)).toEqual(['0001-history', '0002-auth', '0003-audit']);
+      expect(again.rows.map((r) => r.name)).toEqual([
+        '0001-history',
+        '0002-auth',
+        '0003-audit',
+        '0004-hardening',
+      ]);
       const reopened = createRepositories(second);
       expect(await reopened.history.get(entry.id)).toEqual(entry);
       expect((await reopened.users.get('admin'))?.role).toBe('admin');

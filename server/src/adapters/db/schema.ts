@@ -54,6 +54,8 @@ export interface ApiTokensTable {
   expires_at: string | null;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** A role narrower than the owner's, or null for the owner's own. */
+  role: string | null;
 }
 
 export interface AuditLogTable {

@@ -14,6 +14,8 @@ export interface TokenRecord {
   expiresAt: string | null;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** Narrower than the owner's role, or null for the owner's own. */
+  role: Role | null;
 }
 
 /** What a bearer token's check needs of its owner, read in the same query as the token. */
@@ -31,6 +33,7 @@ export interface TokenRepository {
     owner: string;
     tokenHash: string;
     expiresAt: Date | null;
+    role?: Role | null;
   }): Promise<TokenRecord>;
   findByHash(tokenHash: string): Promise<TokenRecord | undefined>;
   /** As `findByHash`, with the owner's current role and state; undefined when either is missing. */
@@ -53,13 +56,14 @@ function tokenRecord(row: Selectable<ApiTokensTable>): TokenRecord {
     expiresAt: row.expires_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    role: row.role === null ? null : roleSchema.parse(row.role),
   };
 }
 
 export function createTokenRepository(db: Database): TokenRepository {
   const { kysely } = db;
   return {
-    async create({ id, name, owner, tokenHash, expiresAt }) {
+    async create({ id, name, owner, tokenHash, expiresAt, role = null }) {
       const row: Selectable<ApiTokensTable> = {
         id,
         name,
@@ -69,6 +73,7 @@ export function createTokenRepository(db: Database): TokenRepository {
         expires_at: expiresAt === null ? null : toStoredTime(expiresAt),
         last_used_at: null,
         revoked_at: null,
+        role,
       };
       try {
         await kysely.insertInto('api_tokens').values(row).execute();

@@ -12,6 +12,8 @@ const outcomes = [
   { value: 'ok', label: 'OK' },
   { value: 'fail', label: 'FAIL (error code)' },
   { value: 'error', label: 'Error (no answer)' },
+  { value: 'pending', label: 'In flight' },
+  { value: 'unknown', label: 'Unknown (console stopped)' },
 ];
 
 type Props = { filter: HistoryFilter; onChange: (patch: FilterPatch) => void; onClear: () => void };

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { migration0001History } from './0001-history';
 import { migration0002Auth } from './0002-auth';
 import { migration0003Audit } from './0003-audit';
+import { migration0004Hardening } from './0004-hardening';
 
 /** In code rather than read from a folder, so the migrations ship with the bundle and run under tsx alike. */
 const migrations: Record<string, Migration> = {
   '0001-history': migration0001History,
   '0002-auth': migration0002Auth,
   '0003-audit': migration0003Audit,
+  '0004-hardening': migration0004Hardening,
 };
 
 export const migrationProvider: MigrationProvider = {
