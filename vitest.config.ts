@@ -7,6 +7,7 @@ export default defineConfig({
       'server/src/**/*.test.ts',
       'server/test/**/*.test.ts',
       'client/src/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     environment: 'node',
     setupFiles: ['./scripts/vitest-setup.ts'],
