@@ -1,4 +1,5 @@
 import { errorBodySchema } from '../shared/src/api/common';
+import { historyEntrySchema } from '../shared/src/api/history';
 import { ADMIN, expect, signIn, test } from './helpers';
 
 test.use({ colorScheme: 'light', viewport: { width: 1440, height: 960 } });
@@ -113,4 +114,53 @@ test('an admin deleting an account on a production environment must type the com
   await page.goto('/admin/audit?action=request.send&actor=admin');
   const log = page.getByRole('table', { name: 'Audit log' });
   await expect(log.getByRole('row').filter({ hasText: 'account_delete' }).first()).toBeVisible();
+});
+
+test('on a non-production environment that confirms writes, the console asks for the name before sending and the replay can succeed', async ({
+  page,
+}) => {
+  await signIn(page, ADMIN);
+  const posts: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname.startsWith('/api/requests')) posts.push(r.url());
+  });
+
+  await page.goto('/?env=staging-careful&command=im_open_login_svc/account_import');
+  const editor = page.getByRole('region', { name: 'Request body' });
+  await expect(editor.getByRole('button', { name: 'Send' })).toBeEnabled();
+  await editor.getByRole('button', { name: 'Send' }).click();
+
+  // The shared policy asks first: nothing has been posted when the dialog opens.
+  const dialog = page.getByRole('dialog', { name: 'Send account_import?' });
+  const typed = dialog.getByLabel('Type account_import to confirm');
+  await expect(typed).toBeVisible();
+  await expect(typed).toHaveAccessibleDescription(/before every command that changes state/);
+  expect(posts).toEqual([]);
+  const confirm = dialog.getByRole('button', { name: 'Send account_import' });
+  await expect(confirm).toBeDisabled();
+  await typed.fill('account_import');
+  const sent = page.waitForResponse(
+    (r) => r.url().endsWith('/api/requests') && r.request().method() === 'POST',
+  );
+  await confirm.click();
+  const response = await sent;
+  expect(response.status()).toBe(201);
+  expect(response.request().postDataJSON()).toMatchObject({ confirm: 'account_import' });
+  expect(posts).toHaveLength(1);
+  const entry = historyEntrySchema.parse(await response.json());
+
+  // The replay dialog offers the same confirmation, so the replay goes through on the first try.
+  await page.goto(`/history/${entry.id}`);
+  await page.getByRole('button', { name: 'Replay', exact: true }).click();
+  const replay = page.getByRole('dialog', { name: 'Replay im_open_login_svc/account_import' });
+  const replayNow = replay.getByRole('button', { name: 'Replay now' });
+  await expect(replayNow).toBeDisabled();
+  await replay.getByLabel('Type account_import to confirm').fill('account_import');
+  const replayed = page.waitForResponse((r) => r.url().endsWith(`/api/requests/${entry.id}/replay`));
+  await replayNow.click();
+  const replayResponse = await replayed;
+  expect(replayResponse.status()).toBe(201);
+  expect(replayResponse.request().postDataJSON()).toEqual({ confirm: 'account_import' });
+  await expect(page.getByRole('status').filter({ hasText: 'Replayed' })).toBeVisible();
+  expect(posts).toHaveLength(2);
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorCodeDocSchema } from './catalog';
-import { jsonObjectSchema, paged, pageLimitSchema, requestBodySchema } from './common';
+import { errorBodySchema, jsonObjectSchema, paged, pageLimitSchema, requestBodySchema } from './common';
 
 /**
  * `ok`/`fail`: Tencent answered ActionStatus OK/FAIL; `error`: no envelope came back; `pending`: the
@@ -58,7 +58,7 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 /** 502/504 from POST /api/requests: the transport failed, the call is still recorded. */
 export const upstreamFailureResponseSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  error: errorBodySchema.shape.error,
   entry: historyEntrySchema,
 });
 export type UpstreamFailureResponse = z.infer<typeof upstreamFailureResponseSchema>;
