@@ -1,3 +1,4 @@
+import { commandKey } from '@console/shared/catalog/lookups';
 import { AppError } from '../core/errors';
 
 /** Calls per second when the catalog does not know a command's limit: the IM default (reference §2.2). */
@@ -56,7 +57,7 @@ export interface RateLimitedCommand {
  */
 export function rateLimitFor(env: RateLimitedEnvironment, command: RateLimitedCommand): number {
   return (
-    env.rateLimits[`${command.service}/${command.command}`] ??
+    env.rateLimits[commandKey(command)] ??
     env.rateLimits['*'] ??
     command.rateLimitPerSec ??
     DEFAULT_RATE_LIMIT_PER_SEC

@@ -1,4 +1,5 @@
 import type { CatalogCommand, Environment, JsonObject, Role } from '@console/shared/api';
+import { commandKey } from '@console/shared/catalog/lookups';
 import { type ConfirmationReason, confirmationReason } from '@console/shared/guard-rails';
 import { SimpleGrid } from '@mantine/core';
 import { useRef, useState } from 'react';
@@ -18,7 +19,7 @@ type Pending = { body: JsonObject; confirmation: ConfirmationReason | null };
 
 /** One command in one environment: the body being edited, the send, and its answer. */
 export function CommandWorkspace({ command, environment, role }: Props) {
-  const key = `${command.service}/${command.command}`;
+  const key = commandKey(command);
   const [text, setText] = useState(() => loadDraft(environment.id, key) ?? pretty(command.example));
   // What the editor holds right now. Ctrl+Enter can arrive before React re-renders with the last
   // keystroke, so sending reads this, never the `text` of a possibly stale render.
