@@ -7,6 +7,8 @@ export const appErrorCodes = [
   'request/not-json',
   'request/too-large',
   'request/bad-origin',
+  /** A Content-Encoding the server does not decode (415). */
+  'request/unsupported-encoding',
   'catalog/unknown-command',
   'environment/unknown',
   'environment/read-only',
