@@ -22,6 +22,8 @@ export const appErrorCodes = [
   'user/not-found',
   /** An admin tried to disable or demote their own account. */
   'user/self-lockout',
+  /** The change would leave no enabled admin (409). */
+  'user/last-admin',
   'token/not-found',
   'guard/confirmation-required',
   'rate/limited',
