@@ -64,6 +64,48 @@ describe('trusted-header sign-on from a trusted proxy address', () => {
     expect(res.status).toBe(401);
   });
 
+  it('leaves the role alone when the groups header is absent: the bootstrap admin stays admin', async () => {
+    const res = await h.call('GET', '/api/session', { headers: { 'x-forwarded-user': 'admin' } });
+    expect(obj(res.json).user).toEqual({ username: 'admin', role: 'admin' });
+    const cookie = await h.signIn();
+    const session = await h.call('GET', '/api/session', { cookie });
+    expect(obj(session.json).user).toEqual({ username: 'admin', role: 'admin' });
+    expect((await h.call('GET', '/api/users', { cookie })).status).toBe(200);
+  });
+
+  it('changes the role when the groups header is there, even empty, but never demotes the last admin', async () => {
+    await h.call('GET', '/api/session', {
+      headers: { 'x-forwarded-user': 'ivo', 'x-forwarded-groups': 'ops' },
+    });
+    const empty = await h.call('GET', '/api/session', {
+      headers: { 'x-forwarded-user': 'ivo', 'x-forwarded-groups': '' },
+    });
+    expect(obj(empty.json).user).toEqual({ username: 'ivo', role: 'viewer' });
+
+    // olaf (an earlier test) goes back to operator: admin is the only enabled admin. The proxy's groups
+    // say viewer; the role stays.
+    await h.call('GET', '/api/session', {
+      headers: { 'x-forwarded-user': 'olaf', 'x-forwarded-groups': 'ops' },
+    });
+    const demoted = await h.call('GET', '/api/session', {
+      headers: { 'x-forwarded-user': 'admin', 'x-forwarded-groups': 'staff' },
+    });
+    expect(obj(demoted.json).user).toEqual({ username: 'admin', role: 'admin' });
+
+    // With a second admin, the proxy's groups win again.
+    await h.call('GET', '/api/session', {
+      headers: { 'x-forwarded-user': 'ada', 'x-forwarded-groups': 'ops-admins' },
+    });
+    const now = await h.call('GET', '/api/session', {
+      headers: { 'x-forwarded-user': 'admin', 'x-forwarded-groups': 'ops' },
+    });
+    expect(obj(now.json).user).toEqual({ username: 'admin', role: 'operator' });
+    const back = await h.call('GET', '/api/session', {
+      headers: { 'x-forwarded-user': 'admin', 'x-forwarded-groups': 'ops-admins' },
+    });
+    expect(obj(back.json).user).toEqual({ username: 'admin', role: 'admin' });
+  });
+
   it('never lets a proxy user sign in with a password', async () => {
     await h.call('GET', '/api/session', { headers: { 'x-forwarded-user': 'pia' } });
     for (const password of ['!no-password', 'pia-password']) {

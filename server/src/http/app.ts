@@ -1,6 +1,6 @@
 import compression from 'compression';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
-import { type Database, DuplicateError, InvalidCursorError } from '../adapters/db';
+import type { Database } from '../adapters/db';
 import type { ProxyAuthConfig } from '../config/proxy-auth';
 import { AppError } from '../core/errors';
 import type { Logger } from '../logger';
@@ -41,12 +41,6 @@ export interface AppDeps {
   clientDist: string;
   /** The built-in sandbox's router, when it is on. It parses its own raw body. */
   sandboxRouter?: Router | undefined;
-}
-
-function translateStoreError(err: unknown): AppError | undefined {
-  if (err instanceof InvalidCursorError) return new AppError('request/invalid', 400, err.message);
-  if (err instanceof DuplicateError) return new AppError('user/exists', 409, err.message);
-  return undefined;
 }
 
 /**
@@ -105,6 +99,6 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(clientRoutes(deps.clientDist));
   app.use(notFoundRoute);
-  app.use(errorHandler(translateStoreError));
+  app.use(errorHandler());
   return app;
 }

@@ -15,14 +15,18 @@ function isBodyParserError(err: unknown): err is BodyParserError {
   return typeof err === 'object' && err !== null && 'type' in err && typeof err.type === 'string';
 }
 
-/** Maps anything thrown by a route to the error body; `translate` lets adapters' errors join in. */
-export function errorHandler(translate: (err: unknown) => AppError | undefined): ErrorRequestHandler {
+/**
+ * Maps anything thrown by a route to the error body. Services translate their repositories' errors
+ * into AppErrors (a duplicate username is the users service's `user/exists`); this layer knows only
+ * generic things: validation, body parsing, and errors that carry an HTTP 4xx status of their own.
+ */
+export function errorHandler(): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
     if (res.headersSent) {
       next(err);
       return;
     }
-    const appError = toAppError(err, translate);
+    const appError = toAppError(err);
     if (appError.status >= 500 && appError.code === 'internal/error') {
       req.log?.error({ err }, 'unhandled error');
     } else if (appError.code.startsWith('upstream/')) {
@@ -50,15 +54,46 @@ function retryAfterOf(err: AppError): number | undefined {
   return details.retryAfterMs;
 }
 
-function toAppError(err: unknown, translate: (err: unknown) => AppError | undefined): AppError {
+/** The 4xx status an error from Express or a library carries (`status` or `statusCode`), if any. */
+function clientStatusOf(err: unknown): number | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const status =
+    'status' in err && typeof err.status === 'number'
+      ? err.status
+      : 'statusCode' in err && typeof err.statusCode === 'number'
+        ? err.statusCode
+        : undefined;
+  return status !== undefined && Number.isInteger(status) && status >= 400 && status < 500
+    ? status
+    : undefined;
+}
+
+/** A code and message for an error that says only its 4xx status; never the library's own text. */
+function fromClientStatus(err: unknown, status: number): AppError {
+  if (err instanceof URIError) {
+    return new AppError('request/invalid', 400, 'the URL has malformed percent-encoding');
+  }
+  if (typeof err === 'object' && err !== null && 'code' in err && String(err.code).startsWith('Z_')) {
+    return new AppError(
+      'request/invalid',
+      400,
+      'the request body does not decode as its Content-Encoding says',
+    );
+  }
+  if (status === 404) return new AppError('route/not-found', 404, 'not found');
+  if (status === 413) return new AppError('request/too-large', 413, 'the request is too large');
+  if (status === 415)
+    return new AppError('request/unsupported-encoding', 415, "the request's encoding is not supported");
+  return new AppError('request/invalid', status, `the request cannot be handled (HTTP ${status})`);
+}
+
+function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) {
     return new AppError('request/invalid', 400, 'the request does not match the expected shape', {
       details: err.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
     });
   }
-  const translated = translate(err);
-  if (translated) return translated;
   if (isBodyParserError(err)) {
     if (err.type === 'entity.too.large') {
       return new AppError('request/too-large', 413, 'the request body is larger than 1 MiB');
@@ -66,9 +101,15 @@ function toAppError(err: unknown, translate: (err: unknown) => AppError | undefi
     if (err.type === 'entity.parse.failed') {
       return new AppError('request/not-json', 400, 'the request body is not valid JSON');
     }
-    if (err.status !== undefined && err.status >= 400 && err.status < 500) {
-      return new AppError('request/invalid', 400, `the request body cannot be read (${err.type})`);
+    if (err.type === 'encoding.unsupported') {
+      return new AppError(
+        'request/unsupported-encoding',
+        415,
+        'the Content-Encoding of the body is not supported (send identity, gzip, deflate or br)',
+      );
     }
   }
+  const status = clientStatusOf(err);
+  if (status !== undefined) return fromClientStatus(err, status);
   return new AppError('internal/error', 500, 'internal error', { cause: err });
 }

@@ -1,7 +1,8 @@
 import { Readable, type Transform } from 'node:stream';
 import type { AuditEntry, AuditFilter, AuditPage, AuditQuery } from '@console/shared/api';
 import { stringify } from 'csv-stringify';
-import type { Repositories } from '../adapters/db';
+import { InvalidCursorError, type Repositories } from '../adapters/db';
+import { AppError } from '../core/errors';
 
 export const auditCsvColumns = ['id', 'at', 'actor', 'action', 'target', 'details'] as const;
 
@@ -26,8 +27,13 @@ export interface AuditExport {
 export class AuditService {
   constructor(private readonly repos: Repositories) {}
 
-  list(query: AuditQuery): Promise<AuditPage> {
-    return this.repos.audit.list(query);
+  async list(query: AuditQuery): Promise<AuditPage> {
+    try {
+      return await this.repos.audit.list(query);
+    } catch (err) {
+      if (err instanceof InvalidCursorError) throw new AppError('request/invalid', 400, err.message);
+      throw err;
+    }
   }
 
   /** The export is itself audited, before the first row goes out. */

@@ -1,7 +1,7 @@
 import { Readable, type Transform } from 'node:stream';
 import type { ExportQuery, HistoryEntry, HistoryPage, HistoryQuery } from '@console/shared/api';
 import { stringify } from 'csv-stringify';
-import type { Repositories } from '../adapters/db';
+import { InvalidCursorError, type Repositories } from '../adapters/db';
 import { AppError } from '../core/errors';
 import type { Principal } from './auth';
 
@@ -57,8 +57,13 @@ export interface HistoryExport {
 export class HistoryService {
   constructor(private readonly repos: Repositories) {}
 
-  list(query: HistoryQuery): Promise<HistoryPage> {
-    return this.repos.history.list(query);
+  async list(query: HistoryQuery): Promise<HistoryPage> {
+    try {
+      return await this.repos.history.list(query);
+    } catch (err) {
+      if (err instanceof InvalidCursorError) throw new AppError('request/invalid', 400, err.message);
+      throw err;
+    }
   }
 
   async get(id: string): Promise<HistoryEntry> {

@@ -79,4 +79,25 @@ describe('UserService', () => {
     const created = await repos.audit.list({ limit: 10, action: 'user.create' });
     expect(created.items[0]).toMatchObject({ actor: 'system', target: 'dora@example.com' });
   });
+
+  it('answers 409 user/last-admin, changing nothing, to demoting or disabling the last enabled admin', async () => {
+    const other = { username: 'someone-else' };
+    expect(await codeOf(users.update(other, 'admin', { role: 'operator' }))).toBe('user/last-admin');
+    expect(await codeOf(users.update(other, 'admin', { disabled: true }))).toBe('user/last-admin');
+    expect(await repos.users.get('admin')).toMatchObject({ role: 'admin', disabled: false });
+
+    // A disabled admin does not count as the other admin.
+    await repos.users.create({ username: 'backup', passwordHash: 'x', role: 'admin' });
+    await users.update(other, 'backup', { disabled: true });
+    expect(await codeOf(users.update(other, 'admin', { role: 'viewer' }))).toBe('user/last-admin');
+
+    await users.update(other, 'backup', { disabled: false });
+    expect((await users.update(other, 'admin', { role: 'viewer' })).role).toBe('viewer');
+    expect(await codeOf(users.update(other, 'backup', { disabled: true }))).toBe('user/last-admin');
+  });
+
+  it('keeps the last admin an admin when the proxy says otherwise', async () => {
+    const user = await users.signOnFromProxy('admin', 'viewer', 'viewer');
+    expect(user.role).toBe('admin');
+  });
 });

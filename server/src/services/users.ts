@@ -1,5 +1,5 @@
 import type { CreateUserRequest, Role, UpdateUserRequest, User } from '@console/shared/api';
-import { DuplicateError, type Repositories, type UserRecord } from '../adapters/db';
+import { DuplicateError, LastAdminError, type Repositories, type UserRecord } from '../adapters/db';
 import { AppError } from '../core/errors';
 import { hashPassword } from './passwords';
 
@@ -68,11 +68,23 @@ export class UserService {
         throw new AppError('user/self-lockout', 400, 'you cannot take the admin role from yourself');
       }
     }
-    const after = await this.repos.users.update(username, {
-      ...(patch.role !== undefined && { role: patch.role }),
-      ...(patch.disabled !== undefined && { disabled: patch.disabled }),
-      ...(patch.password !== undefined && { passwordHash: await hashPassword(patch.password) }),
-    });
+    let after: UserRecord | undefined;
+    try {
+      after = await this.repos.users.update(username, {
+        ...(patch.role !== undefined && { role: patch.role }),
+        ...(patch.disabled !== undefined && { disabled: patch.disabled }),
+        ...(patch.password !== undefined && { passwordHash: await hashPassword(patch.password) }),
+      });
+    } catch (err) {
+      if (err instanceof LastAdminError) {
+        throw new AppError(
+          'user/last-admin',
+          409,
+          `"${username}" is the only enabled admin; make another user admin before demoting or disabling this one`,
+        );
+      }
+      throw err;
+    }
     if (!after) throw new AppError('user/not-found', 404, `no user "${username}"`);
     const endsSessions = (patch.disabled === true && !before.disabled) || patch.password !== undefined;
     const sessionsEnded = endsSessions ? await this.repos.sessions.deleteForUser(username) : 0;
@@ -92,7 +104,9 @@ export class UserService {
 
   /**
    * The user a trusted proxy vouches for: created on first sight, its role kept in step with the
-   * proxy's groups when the proxy sends them (`role` defined), else left as an admin set it.
+   * proxy's groups when the proxy sends them (`role` defined), else left as an admin set it. The last
+   * enabled admin keeps the role whatever the groups say: losing it would lock everyone out of the
+   * admin pages, and the proxy's request is still served, as an admin (decision 022).
    */
   async signOnFromProxy(username: string, role: Role | undefined, fallbackRole: Role): Promise<UserRecord> {
     const existing = await this.repos.users.get(username);
@@ -108,7 +122,13 @@ export class UserService {
         // Two first requests of the same user raced; the other one created it.
         if (!(err instanceof DuplicateError)) throw err;
         const raced = await this.repos.users.get(username);
-        if (!raced) throw err;
+        if (!raced) {
+          throw new AppError(
+            'auth/unauthenticated',
+            401,
+            `the proxy's user "${username}" differs from an existing user only in letter case`,
+          );
+        }
         return raced;
       }
       await this.repos.audit.append({
@@ -120,7 +140,13 @@ export class UserService {
       return created;
     }
     if (role === undefined || role === existing.role || existing.disabled) return existing;
-    const updated = (await this.repos.users.update(username, { role })) ?? existing;
+    let updated: UserRecord;
+    try {
+      updated = (await this.repos.users.update(username, { role })) ?? existing;
+    } catch (err) {
+      if (err instanceof LastAdminError) return existing;
+      throw err;
+    }
     await this.repos.audit.append({
       actor: 'system',
       action: 'user.update',

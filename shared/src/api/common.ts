@@ -7,6 +7,8 @@ export const appErrorCodes = [
   'request/not-json',
   'request/too-large',
   'request/bad-origin',
+  /** A Content-Encoding the server does not decode (415). */
+  'request/unsupported-encoding',
   'catalog/unknown-command',
   'environment/unknown',
   'environment/read-only',
@@ -20,6 +22,8 @@ export const appErrorCodes = [
   'user/not-found',
   /** An admin tried to disable or demote their own account. */
   'user/self-lockout',
+  /** The change would leave no enabled admin (409). */
+  'user/last-admin',
   'token/not-found',
   'guard/confirmation-required',
   'rate/limited',

@@ -3,6 +3,11 @@ export class DuplicateError extends Error {
   override name = 'DuplicateError';
 }
 
+/** The change would leave the console without an enabled admin; nothing was changed. */
+export class LastAdminError extends Error {
+  override name = 'LastAdminError';
+}
+
 /** A paging cursor that this store did not write (or that was altered); routes answer 400. */
 export class InvalidCursorError extends Error {
   override name = 'InvalidCursorError';

@@ -8,7 +8,7 @@ import { createUserRepository, type UserRepository } from './user-repository';
 
 export type { AuditEvent, AuditRepository } from './audit-repository';
 export type { CallRecorder } from './call-recorder';
-export { DuplicateError, InvalidCursorError } from './errors';
+export { DuplicateError, InvalidCursorError, LastAdminError } from './errors';
 export type { HistoryRepository } from './history-repository';
 export { newId } from './ids';
 export { type Database, type OpenDatabaseOptions, openDatabase, sqliteFileName } from './open';

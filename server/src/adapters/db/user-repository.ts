@@ -1,6 +1,6 @@
 import { type Role, roleSchema } from '@console/shared/api';
 import type { Selectable } from 'kysely';
-import { DuplicateError, isUniqueViolation } from './errors';
+import { DuplicateError, isUniqueViolation, LastAdminError } from './errors';
 import type { Database } from './open';
 import type { UsersTable } from './schema';
 import { toStoredTime } from './time';
@@ -19,6 +19,10 @@ export interface UserRepository {
   create(u: { username: string; passwordHash: string; role: Role }): Promise<UserRecord>;
   get(username: string): Promise<UserRecord | undefined>;
   list(): Promise<UserRecord[]>;
+  /**
+   * Undefined when there is no such user. Throws LastAdminError, changing nothing, when the patch
+   * would demote or disable the last enabled admin: the check and the change are one statement.
+   */
   update(
     username: string,
     patch: { role?: Role; disabled?: boolean; passwordHash?: string },
@@ -84,8 +88,27 @@ export function createUserRepository(db: Database): UserRepository {
           updated_at: toStoredTime(new Date()),
         })
         .where('username', '=', username)
+        .$if((patch.role !== undefined && patch.role !== 'admin') || patch.disabled === true, (qb) =>
+          qb.where((eb) =>
+            eb.or([
+              // The user is not an enabled admin now, so the change takes no admin away …
+              eb.not(eb.and([eb('role', '=', 'admin'), eb('disabled', '=', 0)])),
+              // … or another enabled admin remains.
+              eb.exists(
+                eb
+                  .selectFrom('users as other')
+                  .select('other.username')
+                  .where('other.role', '=', 'admin')
+                  .where('other.disabled', '=', 0)
+                  .where('other.username', '<>', username),
+              ),
+            ]),
+          ),
+        )
         .executeTakeFirst();
-      return Number(res.numUpdatedRows) === 0 ? undefined : get(username);
+      if (Number(res.numUpdatedRows) > 0) return get(username);
+      if ((await get(username)) === undefined) return undefined;
+      throw new LastAdminError(`${username} is the last enabled admin`);
     },
 
     async count() {

@@ -48,7 +48,9 @@ export function readProxyIdentity(
   if (username === undefined) return { kind: 'absent' };
   if (!isTrustedPeer(config, peer)) return { kind: 'untrusted', peer };
   if (!usernameSchema.safeParse(username).success) return { kind: 'invalid', value: username };
-  const role =
-    config.groupsHeader === null ? undefined : roleFromGroups(config, single(headers[config.groupsHeader]));
+  // No groups header on this request says nothing about the groups: the stored role stays. Only a
+  // header that is there (even empty: in no group) changes it.
+  const groups = config.groupsHeader === null ? undefined : headers[config.groupsHeader];
+  const role = groups === undefined ? undefined : roleFromGroups(config, single(groups));
   return { kind: 'identified', identity: { username, role } };
 }
