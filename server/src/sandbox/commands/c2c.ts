@@ -1,5 +1,6 @@
 import { int, msgBody, seconds, str, strList, uint32 } from '../state/body';
 import { dedupeKey, findDuplicate, remember } from '../state/dedupe';
+import { emptyExtensions } from '../state/factory';
 import { fail, ok } from '../state/result';
 import { touchSession } from '../state/sessions';
 import type { C2CMessage, CommandContext, SandboxState } from '../state/types';
@@ -18,7 +19,16 @@ function store(state: SandboxState, d: Draft): C2CMessage {
   state.counters.c2cSeq += 1;
   state.counters.c2cMsgs += 1;
   const seq = state.counters.c2cSeq;
-  const msg: C2CMessage = { ...d, seq, key: `${seq}_${d.random}_${d.time}`, withdrawn: false };
+  const msg: C2CMessage = {
+    ...d,
+    seq,
+    key: `${seq}_${d.random}_${d.time}`,
+    withdrawn: false,
+    deletedFor: new Set(),
+    receipt: false,
+    modified: 0,
+    ext: emptyExtensions(),
+  };
   state.c2c.push(msg);
   touchSession(state, d.from, 1, d.to, d.time);
   touchSession(state, d.to, 1, d.from, d.time);

@@ -2,7 +2,8 @@ import { anyStr, type Body, int, msgBody, recordList, seconds, str, strList, uin
 import { dedupeKey, findDuplicate, remember } from '../state/dedupe';
 import { type CommandResult, fail, ok } from '../state/result';
 import { touchSession } from '../state/sessions';
-import type { Group, GroupMember, MemberRole, SandboxState } from '../state/types';
+import { makeGroup, makeGroupMessage, makeMember } from '../state/factory';
+import type { Group, GroupMember, SandboxState } from '../state/types';
 import { GROUP_TYPES, lookupGroup, newGroupId, publicTypeName } from './group-ids';
 import type { CommandFn } from './types';
 
@@ -16,9 +17,7 @@ function groupOr(state: SandboxState, body: Body): { group: Group } | CommandRes
   return 'group' in found ? found : fail(found.code, found.info);
 }
 
-function member(account: string, role: MemberRole, nowSec: number): GroupMember {
-  return { account, role, joinTime: nowSec, shutUpUntil: 0, lastSendMsgTime: 0, nameCard: '' };
-}
+const member = makeMember;
 
 function memberJson(m: GroupMember, group: Group) {
   return {
@@ -69,26 +68,20 @@ export const createGroup: CommandFn = (state, body, ctx) => {
     if (!acc || !state.accounts.has(acc)) return fail(10019, `MemberList: ${NO_ACCOUNT}`);
     if (!members.has(acc)) members.set(acc, member(acc, item.Role === 'Admin' ? 'Admin' : 'Member', now));
   }
-  const group: Group = {
+  const group = makeGroup({
     id,
     type,
     name,
+    owner,
+    createTime: now,
     introduction: str(body, 'Introduction') ?? '',
     notification: str(body, 'Notification') ?? '',
     faceUrl: str(body, 'FaceUrl') ?? '',
-    owner,
-    createTime: now,
-    maxMemberNum:
-      int(body, 'MaxMemberCount') ?? (type === 'AVChatRoom' ? 0 : type === 'Private' ? 200 : 2000),
     applyJoinOption,
-    shutUpAll: false,
-    infoSeq: 1,
-    lastInfoTime: now,
-    lastMsgTime: 0,
-    nextMsgSeq: 1,
     members,
-    messages: [],
-  };
+  });
+  const max = int(body, 'MaxMemberCount');
+  if (max !== undefined) group.maxMemberNum = max;
   state.groups.set(id, group);
   state.counters.newGroups += 1;
   return ok({ GroupId: id });
@@ -290,7 +283,7 @@ export const sendGroupMsg: CommandFn = (state, body, ctx) => {
   const dup = findDuplicate(state, key, ctx.nowMs);
   if (dup) return ok(dup.fields);
   const seq = g.nextMsgSeq;
-  g.messages.push({ seq, from: sender, random, time: now, body: content, recalled: false });
+  g.messages.push(makeGroupMessage({ seq, from: sender, random, time: now, body: content }));
   g.nextMsgSeq += 1;
   g.lastMsgTime = now;
   state.counters.groupMsgs += 1;
