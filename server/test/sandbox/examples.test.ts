@@ -77,6 +77,7 @@ describe('every catalog example on a fresh sandbox', () => {
   });
 
   it('answers OK again after POST /sandbox/reset restored the seed', async () => {
+    h.reset();
     const destroy = catalog.find((c) => c.command === 'destroy_group');
     if (!destroy) throw new Error('destroy_group is missing from the catalog');
     expect((await h.call(commandKey(destroy), destroy.example)).ErrorCode).toBe(0);

@@ -133,7 +133,7 @@ export const roomCommands: readonly CatalogCommand[] = [
       rateLimitVerified: false,
       rateLimitNote: null,
       docUrl: 'https://www.tencentcloud.com/document/product/647/60702',
-      example: { RoomId: 'room-test', MemberList_Account: ['user2'], Reason: 'x' },
+      example: { RoomId: 'room-test', MemberList_Account: ['user1'], Reason: 'x' },
     },
     ['RoomId', 'MemberList_Account'],
   ),

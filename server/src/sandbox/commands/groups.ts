@@ -1,8 +1,8 @@
 import { anyStr, type Body, int, msgBody, recordList, seconds, str, strList, uint32 } from '../state/body';
 import { dedupeKey, findDuplicate, remember } from '../state/dedupe';
+import { makeGroup, makeGroupMessage, makeMember } from '../state/factory';
 import { type CommandResult, fail, ok } from '../state/result';
 import { touchSession } from '../state/sessions';
-import { makeGroup, makeGroupMessage, makeMember } from '../state/factory';
 import type { Group, GroupMember, SandboxState } from '../state/types';
 import { GROUP_TYPES, lookupGroup, newGroupId, publicTypeName } from './group-ids';
 import type { CommandFn } from './types';
@@ -10,7 +10,7 @@ import type { CommandFn } from './types';
 const NO_ACCOUNT = 'the account does not exist or is not imported';
 const APPLY_OPTIONS = ['FreeAccess', 'NeedPermission', 'DisableApply'];
 
-function groupOr(state: SandboxState, body: Body): { group: Group } | CommandResult {
+export function groupOr(state: SandboxState, body: Body): { group: Group } | CommandResult {
   const id = str(body, 'GroupId');
   if (!id) return fail(10004, 'GroupId is missing or is not a string');
   const found = lookupGroup(state, id);
@@ -19,16 +19,17 @@ function groupOr(state: SandboxState, body: Body): { group: Group } | CommandRes
 
 const member = makeMember;
 
-function memberJson(m: GroupMember, group: Group) {
+export function memberJson(m: GroupMember, group: Group) {
   return {
     Member_Account: m.account,
     Role: m.role,
     JoinTime: m.joinTime,
     MsgSeq: group.nextMsgSeq - 1,
-    MsgFlag: 'AcceptAndNotify',
+    MsgFlag: m.msgFlag,
     LastSendMsgTime: m.lastSendMsgTime,
     ShutUpUntil: m.shutUpUntil,
     NameCard: m.nameCard,
+    AppMemberDefinedData: [...m.custom].map(([Key, Value]) => ({ Key, Value })),
   };
 }
 
@@ -137,6 +138,7 @@ export const getGroupInfo: CommandFn = (state, body) => {
         MaxMemberNum: g.maxMemberNum,
         ApplyJoinOption: g.applyJoinOption,
         ShutUpAllMember: g.shutUpAll ? 'On' : 'Off',
+        AppDefinedData: [...g.custom].map(([Key, Value]) => ({ Key, Value })),
       };
       if (g.type !== 'AVChatRoom') info.MemberList = [...g.members.values()].map((m) => memberJson(m, g));
       return info;
@@ -305,7 +307,9 @@ export const groupMsgGetSimple: CommandFn = (state, body) => {
   if (g.type === 'AVChatRoom') return fail(10007, 'AVChatRoom does not store message history');
   const fromSeq = int(body, 'ReqMsgSeq') ?? g.nextMsgSeq - 1;
   // Recalled messages are dropped from history, as clients see them.
-  const older = g.messages.filter((m) => m.seq <= fromSeq && !m.recalled).sort((a, b) => b.seq - a.seq);
+  const older = g.messages
+    .filter((m) => m.seq <= fromSeq && !m.recalled && !m.deleted)
+    .sort((a, b) => b.seq - a.seq);
   const page = older.slice(0, count);
   return ok({
     GroupId: g.id,
@@ -332,7 +336,7 @@ export const groupMsgRecall: CommandFn = (state, body) => {
   return ok({
     RecallRetList: list.map((item) => {
       const seq = int(item, 'MsgSeq');
-      const msg = g.messages.find((m) => m.seq === seq && !m.recalled);
+      const msg = g.messages.find((m) => m.seq === seq && !m.recalled && !m.deleted);
       if (!msg) return { MsgSeq: seq ?? 0, RetCode: 10030 };
       msg.recalled = true;
       return { MsgSeq: msg.seq, RetCode: 0 };

@@ -26,7 +26,6 @@ export function makeMember(account: string, role: MemberRole, joinTime: number):
     msgFlag: 'AcceptAndNotify',
     unreadMsgNum: 0,
     custom: new Map(),
-    marks: [],
   };
 }
 
@@ -56,6 +55,7 @@ export function makeGroup(
     bans: new Map(),
     avAdmins: new Set(),
     online: new Set(),
+    avMarks: new Map(),
     topics: new Map(),
     permissionGroups: new Map(),
     ...fields,

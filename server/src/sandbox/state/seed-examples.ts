@@ -133,21 +133,40 @@ export function seedExampleWorld(state: SandboxState, nowMs: number): void {
   state.push.userTags.set('user1', new Set(['tag1']));
   const pushed = { from: 'administrator', random: 1, body: text('hi all'), condition: null };
   state.push.records.push(
-    { ...pushed, id: 'xxx-yyy-zzz', command: 'all_member_push/im_push', to: null, time: now - 3600, targets: 0 },
+    {
+      ...pushed,
+      id: 'xxx-yyy-zzz',
+      command: 'all_member_push/im_push',
+      to: null,
+      time: now - 3600,
+      targets: 0,
+    },
     { ...pushed, id: 'xxx-yyy-zzz', command: 'timpush/batch', to: ['user1'], time: now - 3600, targets: 1 },
   );
 
   // Groups: the example group with 110 messages (seq 100 from user1), a group to destroy, an
   // audio-video group and a community with topics and permission groups.
   const t0 = now - 7 * 86_400;
-  const group = makeGroup({ id: EXAMPLE_GROUP, type: 'Public', name: 'TestGroup', owner: 'user1', createTime: t0 });
+  const group = makeGroup({
+    id: EXAMPLE_GROUP,
+    type: 'Public',
+    name: 'TestGroup',
+    owner: 'user1',
+    createTime: t0,
+  });
   group.members.set('user1', makeMember('user1', 'Owner', t0));
   group.members.set('user2', makeMember('user2', 'Member', t0));
   group.members.set('user3', makeMember('user3', 'Member', t0));
   const senders = ['user1', 'user2', 'user3'];
   for (let seq = 1; seq <= 110; seq++) {
     const from = seq === 100 ? 'user1' : (senders[seq % 3] ?? 'user1');
-    const msg = makeGroupMessage({ seq, from, random: 8_000_000 + seq, time: t0 + seq * 60, body: text(`message ${seq}`) });
+    const msg = makeGroupMessage({
+      seq,
+      from,
+      random: 8_000_000 + seq,
+      time: t0 + seq * 60,
+      body: text(`message ${seq}`),
+    });
     group.messages.push(msg);
   }
   const hundredth = group.messages[99];
@@ -162,11 +181,23 @@ export function seedExampleWorld(state: SandboxState, nowMs: number): void {
   for (const m of group.members.keys()) touchSession(state, m, 2, group.id, group.lastMsgTime);
   state.groups.set(group.id, group);
 
-  const doomed = makeGroup({ id: '@TGS#2J4SZEAEL', type: 'Private', name: 'Old project', owner: 'user1', createTime: t0 });
+  const doomed = makeGroup({
+    id: '@TGS#2J4SZEAEL',
+    type: 'Private',
+    name: 'Old project',
+    owner: 'user1',
+    createTime: t0,
+  });
   doomed.members.set('user1', makeMember('user1', 'Owner', t0));
   state.groups.set(doomed.id, doomed);
 
-  const av = makeGroup({ id: EXAMPLE_AV_GROUP, type: 'AVChatRoom', name: 'Live chat', owner: 'user1', createTime: t0 });
+  const av = makeGroup({
+    id: EXAMPLE_AV_GROUP,
+    type: 'AVChatRoom',
+    name: 'Live chat',
+    owner: 'user1',
+    createTime: t0,
+  });
   av.online = new Set(['user1', 'user2', 'user3']);
   state.groups.set(av.id, av);
 
@@ -228,7 +259,16 @@ export function seedExampleWorld(state: SandboxState, nowMs: number): void {
       ),
       messages:
         id === EXAMPLE_OFFICIAL_ACCOUNT
-          ? [{ key: '71_1_1698741698', seq: 71, random: 1, time: 1698741698, body: text('news'), recalled: false }]
+          ? [
+              {
+                key: '71_1_1698741698',
+                seq: 71,
+                random: 1,
+                time: 1698741698,
+                body: text('news'),
+                recalled: false,
+              },
+            ]
           : [],
       nextSeq: 72,
     });

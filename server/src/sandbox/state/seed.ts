@@ -1,5 +1,5 @@
-import { seedExampleWorld } from './seed-examples';
 import { emptyExtensions, makeGroup, makeGroupMessage, makeMember } from './factory';
+import { seedExampleWorld } from './seed-examples';
 import { touchSession } from './sessions';
 import type { Account, C2CMessage, GroupType, MemberRole, SandboxState } from './types';
 

@@ -58,8 +58,6 @@ export interface GroupMember {
   unreadMsgNum: number;
   /** AppMemberDefinedData: the member's custom fields. */
   custom: Map<string, string>;
-  /** AVChatRoom member marks (modify_user_info). */
-  marks: number[];
 }
 
 export interface GroupMessage {
@@ -130,6 +128,8 @@ export interface Group {
   avAdmins: Set<string>;
   /** AVChatRoom accounts online in the room (seeded; users join from the SDK). */
   online: Set<string>;
+  /** AVChatRoom member marks (modify_user_info): account → marks. */
+  avMarks: Map<string, number[]>;
   topics: Map<string, Topic>;
   permissionGroups: Map<string, PermissionGroup>;
 }
