@@ -1,6 +1,7 @@
 import { int, msgBody, recordList, seconds, str, strList, uint32 } from '../state/body';
 import { dedupeKey, findDuplicate, remember } from '../state/dedupe';
 import { emptyExtensions } from '../state/factory';
+import { overCap } from '../state/limits';
 import { fail, ok } from '../state/result';
 import { touchSession } from '../state/sessions';
 import type { C2CMessage, CommandContext, SandboxState } from '../state/types';
@@ -35,6 +36,10 @@ function store(state: SandboxState, d: Draft): C2CMessage {
   return msg;
 }
 
+function c2cFull(state: SandboxState, adding: number) {
+  return overCap(state.c2c.length, adding, state.limits.c2cMessages, 'one-to-one messages');
+}
+
 function c2cMuted(state: SandboxState, from: string, ctx: CommandContext): boolean {
   const mute = state.globalMute.get(from);
   return mute !== undefined && mute.c2cUntil > seconds(ctx.nowMs);
@@ -57,6 +62,8 @@ export const sendmsg: CommandFn = (state, body, ctx) => {
   const key = dedupeKey(`c2c:${to}`, from, random, content);
   const dup = findDuplicate(state, key, ctx.nowMs);
   if (dup) return ok(dup.fields);
+  const full = c2cFull(state, 1);
+  if (full) return full;
   const msg = store(state, { from, to, random, time: seconds(ctx.nowMs), body: content, read: false });
   const fields = { MsgTime: msg.time, MsgKey: msg.key };
   remember(state, key, ctx.nowMs, fields);
@@ -77,6 +84,8 @@ export const batchsendmsg: CommandFn = (state, body, ctx) => {
   const key = dedupeKey(`batch:${to.join(',')}`, from, random, content);
   const dup = findDuplicate(state, key, ctx.nowMs);
   if (dup) return ok(dup.fields);
+  const full = c2cFull(state, to.length);
+  if (full) return full;
   const errorList: { To_Account: string; ErrorCode: number }[] = [];
   const time = seconds(ctx.nowMs);
   let lastKey = '';
@@ -104,6 +113,8 @@ export const importmsg: CommandFn = (state, body, ctx) => {
   if (!state.accounts.has(to)) return fail(90012, 'To_Account is not imported or does not exist');
   const key = dedupeKey(`import:${to}`, from, random, content);
   if (findDuplicate(state, key, ctx.nowMs)) return ok();
+  const full = c2cFull(state, 1);
+  if (full) return full;
   // Imported history is stored as read: importing must not raise unread counters.
   store(state, { from, to, random, time, body: content, read: true });
   remember(state, key, ctx.nowMs, {});

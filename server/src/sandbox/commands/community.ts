@@ -1,6 +1,6 @@
 import { anyStr, type Body, int, recordList, seconds, str, strList } from '../state/body';
 import { nextId } from '../state/factory';
-import { LIMITS, overCap } from '../state/limits';
+import { overCap } from '../state/limits';
 import { type CommandResult, fail, ok } from '../state/result';
 import type { Group, PermissionGroup, SandboxState, Topic } from '../state/types';
 import { groupOr } from './groups';
@@ -284,7 +284,7 @@ export const addPermissionGroupMember: CommandFn = (state, body) => {
   const list = recordList(body, 'MemberList');
   if (!list) return fail(10004, 'MemberList is missing or invalid');
   if (list.length > 100) return fail(10005, 'at most 100 members per request');
-  const full = overCap(pg.members.size, list.length, LIMITS.collection, 'members per permission group');
+  const full = overCap(pg.members.size, list.length, state.limits.collection, 'members per permission group');
   if (full) return full;
   return ok({
     MemberList: list.map((item) => {

@@ -1,5 +1,5 @@
 import { type Body, int, isRecord, recordList, str, strList } from '../state/body';
-import { LIMITS, overCap } from '../state/limits';
+import { overCap } from '../state/limits';
 import { type CommandResult, fail, ok } from '../state/result';
 import { sessionKey } from '../state/sessions';
 import type { SandboxState } from '../state/types';
@@ -66,7 +66,7 @@ export const createContactGroup: CommandFn = (state, body) => {
     const full = overCap(
       groups.size,
       groups.has(name) ? 0 : 1,
-      LIMITS.collection,
+      state.limits.collection,
       'conversation groups per account',
     );
     if (full) return full;

@@ -1,6 +1,6 @@
 import { anyStr, type Body, int, msgBody, recordList, seconds, str, strList, uint32 } from '../state/body';
 import { makeGroupMessage, makeMember } from '../state/factory';
-import { LIMITS, overCap } from '../state/limits';
+import { overCap } from '../state/limits';
 import { type CommandResult, fail, ok } from '../state/result';
 import { touchSession } from '../state/sessions';
 import type { Group, MemberRole, SandboxState } from '../state/types';
@@ -14,8 +14,8 @@ import type { CommandFn } from './types';
 type Found = { group: Group } | CommandResult;
 const isFound = (f: Found): f is { group: Group } => 'group' in f;
 
-function storeFull(g: Group, adding: number): CommandResult | undefined {
-  return overCap(g.messages.length, adding, LIMITS.groupMessages, 'messages per group');
+function storeFull(state: SandboxState, g: Group, adding: number): CommandResult | undefined {
+  return overCap(g.messages.length, adding, state.limits.groupMessages, 'messages per group');
 }
 
 export const getSpecifiedGroupMemberInfo: CommandFn = (state, body) => {
@@ -199,7 +199,7 @@ export const banGroupMember: CommandFn = (state, body, ctx) => {
   if (ids.includes(g.owner)) return fail(10004, 'the group owner cannot be banned');
   const unknown = ids.filter((id) => !state.accounts.has(id));
   if (unknown.length > 0) return fail(10019, `accounts not imported: ${unknown.join(', ')}`);
-  const full = overCap(g.bans.size, ids.length, LIMITS.collection, 'banned accounts per group');
+  const full = overCap(g.bans.size, ids.length, state.limits.collection, 'banned accounts per group');
   if (full) return full;
   const until = seconds(ctx.nowMs) + duration;
   const reason = anyStr(body, 'Description') ?? '';
@@ -252,7 +252,7 @@ export const sendGroupSystemNotification: CommandFn = (state, body, ctx) => {
   if (body.ToMembers_Account !== undefined && !to)
     return fail(10004, 'ToMembers_Account must be an array of UserIDs');
   if (g.type !== 'AVChatRoom') {
-    const full = storeFull(g, 1);
+    const full = storeFull(state, g, 1);
     if (full) return full;
     // System notifications are kept out of the message history (they are not chat messages).
     g.messages.push(
@@ -295,7 +295,7 @@ export const importGroupMsg: CommandFn = (state, body, ctx) => {
   const list = recordList(body, 'MsgList');
   if (!list) return fail(10004, 'MsgList is missing or invalid');
   if (list.length > 20) return fail(10005, 'at most 20 messages per request');
-  const full = storeFull(g, list.length);
+  const full = storeFull(state, g, list.length);
   if (full) return full;
   const now = seconds(ctx.nowMs);
   for (const m of list) {

@@ -1,6 +1,7 @@
 import { anyStr, type Body, int, msgBody, recordList, seconds, str, strList, uint32 } from '../state/body';
 import { dedupeKey, findDuplicate, remember } from '../state/dedupe';
 import { makeGroup, makeGroupMessage, makeMember } from '../state/factory';
+import { overCap } from '../state/limits';
 import { type CommandResult, fail, ok } from '../state/result';
 import { touchSession } from '../state/sessions';
 import type { Group, GroupMember, SandboxState } from '../state/types';
@@ -61,6 +62,8 @@ export const createGroup: CommandFn = (state, body, ctx) => {
     id = newGroupId(state, type);
   }
 
+  const full = overCap(state.groups.size, 1, state.limits.groups, 'groups');
+  if (full) return full;
   const now = seconds(ctx.nowMs);
   const members = new Map<string, GroupMember>();
   if (owner) members.set(owner, member(owner, 'Owner', now));
@@ -284,8 +287,14 @@ export const sendGroupMsg: CommandFn = (state, body, ctx) => {
   const key = dedupeKey(`group:${g.id}`, sender, random, content);
   const dup = findDuplicate(state, key, ctx.nowMs);
   if (dup) return ok(dup.fields);
+  // AVChatRoom messages are delivered, not stored (the real service keeps no history for them).
+  if (g.type !== 'AVChatRoom') {
+    const full = overCap(g.messages.length, 1, state.limits.groupMessages, 'messages per group');
+    if (full) return full;
+  }
   const seq = g.nextMsgSeq;
-  g.messages.push(makeGroupMessage({ seq, from: sender, random, time: now, body: content }));
+  if (g.type !== 'AVChatRoom')
+    g.messages.push(makeGroupMessage({ seq, from: sender, random, time: now, body: content }));
   g.nextMsgSeq += 1;
   g.lastMsgTime = now;
   state.counters.groupMsgs += 1;

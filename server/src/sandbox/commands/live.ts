@@ -1,5 +1,5 @@
 import { anyStr, type Body, int, isRecord, seconds, str, strList, uint32 } from '../state/body';
-import { LIMITS, overCap } from '../state/limits';
+import { overCap } from '../state/limits';
 import { type CommandResult, fail } from '../state/result';
 import type { ConferenceRoom, Gift, GiftCategory, LiveRoom, Localized, SandboxState } from '../state/types';
 import type { CommandFn } from './types';
@@ -79,7 +79,7 @@ export const createRoom: CommandFn = (state, body, ctx) => {
   const owner = str(info, 'Owner_Account');
   if (!owner || !state.accounts.has(owner))
     return fail(INVALID, 'RoomInfo.Owner_Account is missing or not imported');
-  const full = overCap(state.liveRooms.size, 1, LIMITS.collection, 'live rooms');
+  const full = overCap(state.liveRooms.size, 1, state.limits.collection, 'live rooms');
   if (full) return full;
   const room: LiveRoom = {
     id,
@@ -329,7 +329,7 @@ export const addRobot: CommandFn = (state, body) => {
   const full = overCap(
     r.robots.size,
     ids.filter((id) => !r.robots.has(id)).length,
-    LIMITS.collection,
+    state.limits.collection,
     'robots per room',
   );
   if (full) return full;
@@ -457,7 +457,7 @@ export const addGift: CommandFn = (state, body) => {
   const name = str(body, 'DefaultName');
   if (!id || !ROOM_ID.test(id) || !name) return fail(INVALID, 'GiftId and DefaultName are required');
   if (state.gifts.has(id)) return fail(INVALID, `the gift ${id} already exists`);
-  const full = overCap(state.gifts.size, 1, LIMITS.collection, 'gifts');
+  const full = overCap(state.gifts.size, 1, state.limits.collection, 'gifts');
   if (full) return full;
   const g: Gift = {
     id,
@@ -556,7 +556,7 @@ export const addGiftCategory: CommandFn = (state, body) => {
   const name = str(body, 'DefaultName');
   if (!id || !ROOM_ID.test(id) || !name) return fail(INVALID, 'CategoryId and DefaultName are required');
   if (state.giftCategories.has(id)) return fail(INVALID, `the gift category ${id} already exists`);
-  const full = overCap(state.giftCategories.size, 1, LIMITS.collection, 'gift categories');
+  const full = overCap(state.giftCategories.size, 1, state.limits.collection, 'gift categories');
   if (full) return full;
   state.giftCategories.set(id, {
     id,
@@ -702,7 +702,7 @@ export const conferenceCreateRoom: CommandFn = (state, body, ctx) => {
   const owner = str(info, 'Owner_Account');
   if (!owner || !state.accounts.has(owner))
     return fail(INVALID, 'RoomInfo.Owner_Account is missing or not imported');
-  const full = overCap(state.conferenceRooms.size, 1, LIMITS.collection, 'conference rooms');
+  const full = overCap(state.conferenceRooms.size, 1, state.limits.collection, 'conference rooms');
   if (full) return full;
   const room: ConferenceRoom = {
     id,

@@ -1,5 +1,5 @@
 import { type Body, int, recordList, str, strList } from '../state/body';
-import { LIMITS, overCap } from '../state/limits';
+import { overCap } from '../state/limits';
 import { type CommandResult, fail, ok } from '../state/result';
 import type { SandboxState } from '../state/types';
 import type { CommandFn } from './types';
@@ -72,7 +72,12 @@ export const addLocalAuditKeywords: CommandFn = (state, body) => {
   const words = items.map((i) => ({ word: str(i, 'Keyword'), replaced: str(i, 'ReplacedContent') ?? '' }));
   if (words.some((w) => !w.word || Buffer.byteLength(w.word) > 100))
     return fail(2003, 'each word needs a Keyword of at most 100 bytes');
-  const full = overCap(state.moderation.local.size, words.length, LIMITS.collection, 'local audit keywords');
+  const full = overCap(
+    state.moderation.local.size,
+    words.length,
+    state.limits.collection,
+    'local audit keywords',
+  );
   if (full) return full;
   for (const w of words) if (w.word) state.moderation.local.set(w.word, w.replaced);
   return ok();
@@ -162,7 +167,7 @@ export const addCloudAuditKeywords: CommandFn = (state, body) => {
       return fail(2003, `each word needs Content (≤ 100 bytes) and a Label of ${LABELS.join(', ')}`);
     words.push([content, label]);
   }
-  const full = overCap(lib.words.size, words.length, LIMITS.collection, 'words per keyword library');
+  const full = overCap(lib.words.size, words.length, state.limits.collection, 'words per keyword library');
   if (full) return full;
   for (const [c, l] of words) lib.words.set(c, l);
   return ok();
@@ -208,7 +213,7 @@ function rawUrl(v: string | undefined): v is string {
 export const forbidIllegalObject: CommandFn = (state, body) => {
   const url = str(body, 'RawURL');
   if (!rawUrl(url)) return fail(90001, 'RawURL must be the http(s) URL of a chat file');
-  const full = overCap(state.moderation.bannedObjects.size, 1, LIMITS.collection, 'banned chat files');
+  const full = overCap(state.moderation.bannedObjects.size, 1, state.limits.collection, 'banned chat files');
   if (full) return full;
   state.moderation.bannedObjects.add(url);
   return ok();

@@ -1,6 +1,6 @@
 import { anyStr, type Body, int, msgBody, recordList, seconds, str, strList, uint32 } from '../state/body';
 import { nextId } from '../state/factory';
-import { accountsFull, LIMITS, overCap } from '../state/limits';
+import { accountsFull, overCap } from '../state/limits';
 import { type CommandResult, fail, ok } from '../state/result';
 import type { OfficialAccount, SandboxState } from '../state/types';
 import type { CommandFn } from './types';
@@ -87,7 +87,7 @@ export const createOfficialAccount: CommandFn = (state, body, ctx) => {
   if (!owner || !name || Buffer.byteLength(name) > MAX_NAME)
     return fail(10004, 'Owner_Account or Name is missing or invalid');
   if (!state.accounts.has(owner)) return fail(10019, 'Owner_Account does not exist or is not imported');
-  const full = overCap(state.officialAccounts.size, 1, LIMITS.collection, 'official accounts');
+  const full = overCap(state.officialAccounts.size, 1, state.limits.collection, 'official accounts');
   if (full) return full;
   const custom = str(body, 'OfficialAccountUserID');
   const id = custom ? (custom.startsWith('@TOA#_') ? custom : `@TOA#_${custom}`) : nextId(state, '@TOA#_');
@@ -135,7 +135,7 @@ export const sendOfficialAccountMsg: CommandFn = (state, body, ctx) => {
   const random = uint32(body, 'Random');
   const content = msgBody(body, 'MsgBody');
   if (random === undefined || !content) return fail(10004, 'Random or MsgBody is missing or invalid');
-  const full = overCap(oa.messages.length, 1, LIMITS.groupMessages, 'messages per official account');
+  const full = overCap(oa.messages.length, 1, state.limits.groupMessages, 'messages per official account');
   if (full) return full;
   const time = seconds(ctx.nowMs);
   const seq = oa.nextSeq;
@@ -225,7 +225,12 @@ export const addSubscriber: CommandFn = (state, body, ctx) => {
   const ids = subscriberIds(body);
   if (!ids) return fail(10004, 'SubscriberList is missing or its items lack Subscriber_Account');
   if (ids.length > 500) return fail(10005, 'at most 500 subscribers per request');
-  const full = overCap(oa.subscribers.size, ids.length, LIMITS.accounts, 'subscribers per official account');
+  const full = overCap(
+    oa.subscribers.size,
+    ids.length,
+    state.limits.accounts,
+    'subscribers per official account',
+  );
   if (full) return full;
   return ok({
     SubscriberList: ids.map((id) => {

@@ -1,6 +1,5 @@
 import { type Body, isRecord, msgBody, recordList, seconds, str, strList, uint32 } from '../state/body';
 import { nextId } from '../state/factory';
-import { LIMITS } from '../state/limits';
 import { type CommandResult, fail, ok } from '../state/result';
 import type { PushRecord, SandboxState } from '../state/types';
 import type { CommandFn } from './types';
@@ -51,7 +50,7 @@ function targets(state: SandboxState, condition: unknown): string[] {
 function record(state: SandboxState, r: Omit<PushRecord, 'id'>, prefix: string): string {
   const id = nextId(state, prefix);
   state.push.records.push({ ...r, id });
-  if (state.push.records.length > LIMITS.pushRecords) state.push.records.shift();
+  if (state.push.records.length > state.limits.pushRecords) state.push.records.shift();
   return id;
 }
 

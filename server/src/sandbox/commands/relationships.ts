@@ -1,5 +1,5 @@
 import { int, recordList, seconds, str, strList } from '../state/body';
-import { LIMITS, overCap } from '../state/limits';
+import { overCap } from '../state/limits';
 import { fail, ok } from '../state/result';
 import type { CommandFn } from './types';
 
@@ -230,7 +230,7 @@ export const followAdd: CommandFn = (state, body, ctx) => {
   if (items.length > 20) return fail(30001, 'at most 20 accounts per request');
   if (!state.accounts.has(from)) return fail(30003, NOT_EXIST);
   const mine = follows(state, from);
-  const full = overCap(mine.size, items.length, LIMITS.collection, 'followed accounts per account');
+  const full = overCap(mine.size, items.length, state.limits.collection, 'followed accounts per account');
   if (full) return full;
   const resultItem = items.map((item) => {
     const to = str(item, 'To_Account') ?? '';

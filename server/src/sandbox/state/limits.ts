@@ -17,7 +17,7 @@ export const LIMITS = {
   pushRecords: 500,
 } as const;
 
-export type LimitName = keyof typeof LIMITS;
+export type Limits = { readonly [K in keyof typeof LIMITS]: number };
 
 export function stateFull(what: string, limit: number): CommandResult {
   return fail(
@@ -37,6 +37,5 @@ export function overCap(
 }
 
 export function accountsFull(state: SandboxState, adding = 1): CommandResult | undefined {
-  const news = adding;
-  return overCap(state.accounts.size, news, LIMITS.accounts, 'accounts');
+  return overCap(state.accounts.size, adding, state.limits.accounts, 'accounts');
 }

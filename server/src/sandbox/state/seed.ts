@@ -1,4 +1,5 @@
 import { emptyExtensions, makeGroup, makeGroupMessage, makeMember } from './factory';
+import { LIMITS, type Limits } from './limits';
 import { seedExampleWorld } from './seed-examples';
 import { touchSession } from './sessions';
 import type { Account, C2CMessage, GroupType, MemberRole, SandboxState } from './types';
@@ -103,10 +104,11 @@ const C2C: [string, string, string][] = [
   ['carol', 'alice', 'Can you review my doc?'],
 ];
 
-export function createSeedState(nowMs: number): SandboxState {
+export function createSeedState(nowMs: number, limits: Limits = LIMITS): SandboxState {
   const now = Math.floor(nowMs / 1000);
   const day = 86_400;
   const state: SandboxState = {
+    limits,
     accounts: new Map(),
     friends: new Map(),
     blocklists: new Map(),

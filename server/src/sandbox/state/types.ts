@@ -1,3 +1,5 @@
+import type { Limits } from './limits';
+
 export type ProfileValue = string | number;
 export type OnlineStatus = 'Online' | 'PushOnline' | 'Offline';
 
@@ -253,6 +255,8 @@ export interface ConferenceRoom {
 }
 
 export interface SandboxState {
+  /** The caps of this state (state/limits.ts); tests lower them to reach them. */
+  limits: Limits;
   accounts: Map<string, Account>;
   friends: Map<string, Map<string, Friend>>;
   blocklists: Map<string, Map<string, number>>;
