@@ -57,6 +57,9 @@ describe('error codes', () => {
     const e = lookupErrorCode(99001);
     expect(e.category).toBe('sandbox');
     expect(e.meaning).toMatch(/not emulated/i);
+    // Tencent does not document the console's own codes: no link may point there.
+    expect(e.docUrl).toBeNull();
+    expect(lookupErrorCode(99002)).toMatchObject({ category: 'sandbox', docUrl: null });
   });
 
   it('answers a generic entry for an unknown code', () => {

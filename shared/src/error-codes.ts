@@ -8,6 +8,9 @@ const LIVE_DOC = 'https://trtc.io/document/69079';
 /** ErrorCode the console's built-in sandbox answers for a catalog command it does not emulate. */
 export const SANDBOX_NOT_EMULATED = 99001;
 
+/** ErrorCode the sandbox answers when a call would pass one of its in-memory caps. */
+export const SANDBOX_STATE_FULL = 99002;
+
 /** Codes an app's before-send C2C webhook may return to reject a message with its own reason. */
 export const WEBHOOK_CUSTOM_RANGE = { min: 120001, max: 130000 } as const;
 
@@ -23,7 +26,7 @@ const USE_ADMIN =
 const IMPORT =
   'Import the account first (account_import), or check the UserID for typos; account_check tells which.';
 
-function rows(category: string, list: readonly Row[], docUrl = DOC): ErrorCodeDoc[] {
+function rows(category: string, list: readonly Row[], docUrl: string | null = DOC): ErrorCodeDoc[] {
   return list.map(([code, meaning, hint, retryable]) => ({
     code,
     category,
@@ -646,14 +649,25 @@ const sdk = rows('sdk', [
   ],
 ]);
 
-const sandbox = rows('sandbox', [
+// The console's own codes: Tencent does not document them, so they carry no Tencent link.
+const sandbox = rows(
+  'sandbox',
   [
-    SANDBOX_NOT_EMULATED,
-    'Not emulated by the console\u2019s built-in sandbox: this command exists in the Tencent API, but the sandbox does not simulate it, so nothing was done.',
-    'Try it against a real Tencent environment, or use one of the emulated commands.',
-    false,
+    [
+      SANDBOX_NOT_EMULATED,
+      'Not emulated by the console\u2019s built-in sandbox: this command exists in the Tencent API, but the sandbox does not simulate it, so nothing was done. The console marks such commands \u201cnot emulated\u201d before you send.',
+      'Try it against a real Tencent environment, or use one of the emulated commands.',
+      false,
+    ],
+    [
+      SANDBOX_STATE_FULL,
+      'The built-in sandbox is full: it keeps its state in memory and caps every collection (accounts, groups, messages, \u2026).',
+      'Delete what you no longer need, or reset the sandbox (POST /sandbox/reset) to restore its seed.',
+      false,
+    ],
   ],
-]);
+  null,
+);
 
 export const errorCodes: readonly ErrorCodeDoc[] = [
   ...generic,

@@ -4,6 +4,7 @@ import { emulated, NOT_EMULATED_CODE } from './commands/registry';
 import { createRequestIds, type Envelope, failEnvelope, okEnvelope } from './envelope';
 import { DEFAULT_RATE_LIMIT_PER_SEC, RateLimiter } from './rate-limit';
 import { isRecord } from './state/body';
+import { LIMITS, type Limits } from './state/limits';
 import { createSeedState } from './state/seed';
 import type { SandboxState } from './state/types';
 import { verifyUserSig } from './usersig-verify';
@@ -15,6 +16,8 @@ export interface SandboxOptions {
   /** Milliseconds since the epoch; injected so tests control expiry, rate windows and de-dup. */
   now?: () => number;
   logger?: { warn(obj: object, msg: string): void };
+  /** Lower caps than state/limits.ts (tests reach them without filling memory). */
+  limits?: Partial<Limits>;
 }
 
 export interface Sandbox {
@@ -32,10 +35,11 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   const now = opts.now ?? Date.now;
   const nextRequestId = createRequestIds();
   const limiter = new RateLimiter();
-  let state: SandboxState = createSeedState(now());
+  const limits: Limits = { ...LIMITS, ...opts.limits };
+  let state: SandboxState = createSeedState(now(), limits);
 
   const reset = () => {
-    state = createSeedState(now());
+    state = createSeedState(now(), limits);
     limiter.clear();
   };
 

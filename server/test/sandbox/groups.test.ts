@@ -57,14 +57,18 @@ describe('create_group', () => {
 
 describe('get_appid_group_list', () => {
   it('pages with Limit and Next until Next is 0, and filters by GroupType', async () => {
-    const first = await h.call(`${G}/get_appid_group_list`, { Limit: 3, Next: 0 });
-    expect(first).toMatchObject({ TotalCount: 4, Next: 3 });
-    expect(list(first, 'GroupIdList')).toHaveLength(3);
-    const second = await h.call(`${G}/get_appid_group_list`, { Limit: 3, Next: first.Next });
+    // The seed holds 8 groups: 4 of the demo app and 4 the catalog's examples name.
+    const first = await h.call(`${G}/get_appid_group_list`, { Limit: 5, Next: 0 });
+    expect(first).toMatchObject({ TotalCount: 8, Next: 5 });
+    expect(list(first, 'GroupIdList')).toHaveLength(5);
+    const second = await h.call(`${G}/get_appid_group_list`, { Limit: 5, Next: first.Next });
     expect(second).toMatchObject({ Next: 0 });
-    expect(list(second, 'GroupIdList')).toHaveLength(1);
+    expect(list(second, 'GroupIdList')).toHaveLength(3);
     const live = await h.call(`${G}/get_appid_group_list`, { GroupType: 'AVChatRoom' });
-    expect(list(live, 'GroupIdList')).toEqual([{ GroupId: '@TGS#aSANDBOXLIVE' }]);
+    expect(list(live, 'GroupIdList')).toEqual([
+      { GroupId: '@TGS#aSANDBOXLIVE' },
+      { GroupId: '@TGS#aXXXXXXXX' },
+    ]);
   });
 
   it('answers 10004 for a bad Limit', async () => {

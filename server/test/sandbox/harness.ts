@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import express from 'express';
 import { Api } from 'tls-sig-api-v2';
-import { createSandbox, SANDBOX_ADMIN, SANDBOX_SDKAPPID } from '../../src/sandbox/index';
+import { createSandbox, SANDBOX_ADMIN, SANDBOX_SDKAPPID, type SandboxOptions } from '../../src/sandbox/index';
 
 export const TEST_KEY = 'a'.repeat(32) + 'b'.repeat(32);
 
@@ -27,7 +27,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startSandbox(): Promise<Harness> {
+export async function startSandbox(options: Pick<SandboxOptions, 'limits'> = {}): Promise<Harness> {
   const clock = { now: Date.now() };
   const warnings: { obj: object; msg: string }[] = [];
   const sandbox = createSandbox({
@@ -36,6 +36,7 @@ export async function startSandbox(): Promise<Harness> {
     adminIdentifier: SANDBOX_ADMIN,
     now: () => clock.now,
     logger: { warn: (obj, msg) => warnings.push({ obj, msg }) },
+    ...options,
   });
   const app = express();
   app.use('/sandbox', sandbox.router);

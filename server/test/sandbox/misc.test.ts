@@ -102,8 +102,9 @@ describe('getappinfo', () => {
     expect(env.RequestId).toMatch(/^Id-/);
     expect(list(env, 'Result')[0]).toMatchObject({
       AppId: '1400000001',
-      RegistUserNumTotal: '12',
-      GroupAllGroupNum: '4',
+      // The demo app's 12 accounts and 4 groups plus the 8 accounts and 4 groups of the examples.
+      RegistUserNumTotal: '20',
+      GroupAllGroupNum: '8',
     });
   });
 

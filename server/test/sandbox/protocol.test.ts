@@ -170,11 +170,11 @@ describe('sandbox UserSig verification', () => {
 
 describe('sandbox commands it does not emulate', () => {
   it('answers FAIL 99001 saying the command is not emulated, never a fake OK', async () => {
-    const env = await h.call('group_open_http_svc/import_group', { Type: 'Public', Name: 'x' });
+    const env = await h.call('live_engine_http_srv/resume_mcu_task', { RoomId: 'live-room' });
     expect(env).toMatchObject({
       ActionStatus: 'FAIL',
       ErrorCode: 99001,
-      ErrorInfo: "group_open_http_svc/import_group is not emulated by the console's built-in sandbox",
+      ErrorInfo: "live_engine_http_srv/resume_mcu_task is not emulated by the console's built-in sandbox",
     });
   });
 });

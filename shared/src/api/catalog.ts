@@ -65,7 +65,8 @@ export const errorCodeDocSchema = z.object({
   /** What to do about it. */
   hint: z.string(),
   retryable: z.boolean(),
-  docUrl: z.url(),
+  /** Tencent's page for the code; null for the console's own sandbox codes, which Tencent does not document. */
+  docUrl: z.url().nullable(),
 });
 export type ErrorCodeDoc = z.infer<typeof errorCodeDocSchema>;
 

@@ -74,7 +74,7 @@ export const accountCommands: readonly CatalogCommand[] = [
     rateLimitVerified: false,
     rateLimitNote: null,
     docUrl: 'https://www.tencentcloud.com/document/product/1047/34955',
-    example: { DeleteItem: [{ UserID: 'user1' }] },
+    example: { DeleteItem: [{ UserID: 'user4' }] },
     schema: s.obj(
       {
         DeleteItem: s.arr(

@@ -18,7 +18,7 @@ export const c2cMessageCommands: readonly CatalogCommand[] = [
     docUrl: 'https://www.tencentcloud.com/document/product/1047/34919',
     example: {
       SyncOtherMachine: 2,
-      From_Account: 'admin',
+      From_Account: 'administrator',
       To_Account: 'user1',
       MsgRandom: 1287657,
       MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'hello' } }],
@@ -159,8 +159,8 @@ export const c2cMessageCommands: readonly CatalogCommand[] = [
       Operator_Account: 'user1',
       Peer_Account: 'user2',
       MaxCnt: 100,
-      MinTime: 1584669600,
-      MaxTime: 1584673200,
+      MinTime: 1572868800,
+      MaxTime: 1572872400,
     },
     schema: s.obj(
       {
@@ -186,7 +186,7 @@ export const c2cMessageCommands: readonly CatalogCommand[] = [
     rateLimitVerified: false,
     rateLimitNote: null,
     docUrl: 'https://www.tencentcloud.com/document/product/1047/35015',
-    example: { From_Account: 'user1', To_Account: 'user2', MsgKey: '31906_833502_1572869830' },
+    example: { From_Account: 'user1', To_Account: 'user2', MsgKey: '31907_833503_1572869890' },
     schema: s.obj(
       {
         From_Account: s.userId('Sender of the message.'),
@@ -288,7 +288,7 @@ export const c2cMessageCommands: readonly CatalogCommand[] = [
       rateLimitVerified: false,
       rateLimitNote: null,
       docUrl: 'https://www.tencentcloud.com/document/product/1047/34621',
-      example: { Operator_Account: 'user1', Peer_Account: 'user2', MsgKeyList: ['31906_833502_1572869830'] },
+      example: { Operator_Account: 'user1', Peer_Account: 'user2', MsgKeyList: ['31908_833504_1572869950'] },
     },
     ['Operator_Account', 'Peer_Account', 'MsgKeyList'],
     {

@@ -76,7 +76,7 @@ export const communityCommands: readonly CatalogCommand[] = [
       docUrl: 'https://www.tencentcloud.com/document/product/1047/34621',
       example: {
         GroupId: '@TGS#_@TGS#cV6IHIIM62C4',
-        TopicIdList: ['@TGS#_@TGS#cV6IHIIM62C4@TOPIC#_TestTopic'],
+        TopicIdList: ['@TGS#_@TGS#cV6IHIIM62C4@TOPIC#_OldTopic'],
       },
     },
     ['GroupId', 'TopicIdList'],

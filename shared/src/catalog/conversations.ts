@@ -136,7 +136,7 @@ export const conversationCommands: readonly CatalogCommand[] = [
       example: {
         From_Account: 'user1',
         UpdateType: 1,
-        UpdateGroup: { UpdateGroupType: 1, OldGroupName: 'group1', NewGroupName: 'group2' },
+        UpdateGroup: { UpdateGroupType: 1, OldGroupName: 'group2', NewGroupName: 'group3' },
       },
     },
     ['From_Account', 'UpdateType'],

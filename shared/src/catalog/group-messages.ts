@@ -91,7 +91,7 @@ export const groupMessageCommands: readonly CatalogCommand[] = [
       rateLimitNote: null,
       docUrl: 'https://www.tencentcloud.com/document/product/1047/49440',
       example: {
-        From_Account: 'admin',
+        From_Account: 'administrator',
         Random: 8912345,
         MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'broadcast' } }],
       },
@@ -111,7 +111,7 @@ export const groupMessageCommands: readonly CatalogCommand[] = [
     rateLimitVerified: false,
     rateLimitNote: null,
     docUrl: 'https://www.tencentcloud.com/document/product/1047/34965',
-    example: { GroupId: '@TGS#1NVTZEAE4', MsgSeqList: [{ MsgSeq: 100 }] },
+    example: { GroupId: '@TGS#1NVTZEAE4', MsgSeqList: [{ MsgSeq: 101 }] },
     schema: s.obj(
       {
         GroupId: s.groupIdField,
@@ -181,7 +181,7 @@ export const groupMessageCommands: readonly CatalogCommand[] = [
       rateLimitVerified: false,
       rateLimitNote: null,
       docUrl: 'https://www.tencentcloud.com/document/product/1047/34970',
-      example: { GroupId: '@TGS#1NVTZEAE4', Sender_Account: 'user2' },
+      example: { GroupId: '@TGS#1NVTZEAE4', Sender_Account: 'user3' },
     },
     ['GroupId', 'Sender_Account'],
     { GroupId: s.groupIdField, Sender_Account: 'Member whose messages are deleted.' },
@@ -247,7 +247,7 @@ export const groupMessageCommands: readonly CatalogCommand[] = [
       rateLimitVerified: false,
       rateLimitNote: null,
       docUrl: 'https://www.tencentcloud.com/document/product/1047/34621',
-      example: { GroupId: '@TGS#1NVTZEAE4', MsgSeq: 100 },
+      example: { GroupId: '@TGS#1NVTZEAE4', MsgSeq: 50 },
     },
     ['GroupId'],
     { GroupId: s.groupIdField, MsgSeq: 'Clear messages up to this sequence.' },

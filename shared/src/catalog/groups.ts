@@ -269,7 +269,7 @@ export const groupCommands: readonly CatalogCommand[] = [
     rateLimitVerified: true,
     rateLimitNote: null,
     docUrl: 'https://www.tencentcloud.com/document/product/1047/34949',
-    example: { GroupId: '@TGS#1NVTZEAE4', MemberToDel_Account: ['user2'] },
+    example: { GroupId: '@TGS#1NVTZEAE4', MemberToDel_Account: ['user3'] },
     schema: s.obj(
       {
         GroupId: s.groupIdField,
@@ -326,7 +326,7 @@ export const groupCommands: readonly CatalogCommand[] = [
     rateLimitVerified: false,
     rateLimitNote: null,
     docUrl: 'https://www.tencentcloud.com/document/product/1047/34896',
-    example: { GroupId: '@TGS#1NVTZEAE4' },
+    example: { GroupId: '@TGS#2J4SZEAEL' },
     schema: s.obj({ GroupId: s.groupIdField }, ['GroupId']),
   },
   {
@@ -613,7 +613,7 @@ export const groupCommands: readonly CatalogCommand[] = [
       rateLimitVerified: false,
       rateLimitNote: null,
       docUrl: 'https://www.tencentcloud.com/document/product/1047/50296',
-      example: { GroupId: '@TGS#1NVTZEAE4', Members_Account: ['user2'], Duration: 3600, Description: 'spam' },
+      example: { GroupId: '@TGS#1NVTZEAE4', Members_Account: ['user3'], Duration: 3600, Description: 'spam' },
     },
     ['GroupId', 'Members_Account', 'Duration'],
     {
@@ -635,7 +635,7 @@ export const groupCommands: readonly CatalogCommand[] = [
       rateLimitVerified: false,
       rateLimitNote: null,
       docUrl: 'https://www.tencentcloud.com/document/product/1047/50297',
-      example: { GroupId: '@TGS#1NVTZEAE4', Members_Account: ['user2'] },
+      example: { GroupId: '@TGS#1NVTZEAE4', Members_Account: ['user3'] },
     },
     ['GroupId', 'Members_Account'],
     { GroupId: s.groupIdField, Members_Account: 'Members to unban.' },

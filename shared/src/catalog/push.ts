@@ -17,7 +17,7 @@ export const pushCommands: readonly CatalogCommand[] = [
     rateLimitNote: '100 calls per day, at least 1 s apart',
     docUrl: 'https://www.tencentcloud.com/document/product/1047/37166',
     example: {
-      From_Account: 'admin',
+      From_Account: 'administrator',
       MsgRandom: 56512,
       MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'hi all' } }],
     },
@@ -211,7 +211,7 @@ export const pushCommands: readonly CatalogCommand[] = [
     rateLimitNote: '100 calls per day, at least 1 s apart',
     docUrl: 'https://www.tencentcloud.com/document/product/1047/60561',
     example: {
-      From_Account: 'admin',
+      From_Account: 'administrator',
       MsgRandom: 3674128,
       OfflinePushInfo: { PushFlag: 0, Title: 'Title', Desc: 'Content' },
     },
@@ -250,7 +250,7 @@ export const pushCommands: readonly CatalogCommand[] = [
     rateLimitNote: '30/s; newer page: free 10/s, standard 30/s, advanced 40/s',
     docUrl: 'https://www.tencentcloud.com/document/product/1047/67553',
     example: {
-      From_Account: 'admin',
+      From_Account: 'administrator',
       To_Account: ['user1', 'user2'],
       MsgRandom: 3674128,
       OfflinePushInfo: { PushFlag: 0, Title: 'Title', Desc: 'Content' },

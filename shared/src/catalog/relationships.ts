@@ -151,7 +151,7 @@ export const relationshipCommands: readonly CatalogCommand[] = [
     rateLimitVerified: false,
     rateLimitNote: null,
     docUrl: 'https://www.tencentcloud.com/document/product/1047/34905',
-    example: { From_Account: 'user1', To_Account: ['user2'], DeleteType: 'Delete_Type_Both' },
+    example: { From_Account: 'user1', To_Account: ['user3'], DeleteType: 'Delete_Type_Both' },
     schema: s.obj(
       {
         From_Account: s.userId('User whose friends are removed.'),
@@ -180,7 +180,7 @@ export const relationshipCommands: readonly CatalogCommand[] = [
     rateLimitVerified: false,
     rateLimitNote: null,
     docUrl: 'https://www.tencentcloud.com/document/product/1047/34906',
-    example: { From_Account: 'user1', DeleteType: 'Delete_Type_Both' },
+    example: { From_Account: 'user5', DeleteType: 'Delete_Type_Both' },
     schema: s.obj(
       {
         From_Account: s.userId('User whose whole friend list is cleared.'),
@@ -313,7 +313,7 @@ export const relationshipCommands: readonly CatalogCommand[] = [
     rateLimitVerified: false,
     rateLimitNote: null,
     docUrl: 'https://www.tencentcloud.com/document/product/1047/34912',
-    example: { From_Account: 'user1', To_Account: ['user2'] },
+    example: { From_Account: 'user1', To_Account: ['user5'] },
     schema: s.obj(
       {
         From_Account: s.userId('User whose blocklist shrinks.'),

@@ -48,12 +48,18 @@ export function ErrorExplanation({ entry, failure }: { entry: HistoryEntry; fail
             {doc.retryable ? 'Yes' : 'No'}
           </Badge>
         </Group>
-        <Anchor href={doc.docUrl} target="_blank" rel="noreferrer noopener" size="sm">
-          <Group gap={4} component="span">
-            Tencent documentation for {doc.code}
-            <IconExternalLink size={14} />
-          </Group>
-        </Anchor>
+        {doc.docUrl ? (
+          <Anchor href={doc.docUrl} target="_blank" rel="noreferrer noopener" size="sm">
+            <Group gap={4} component="span">
+              Tencent documentation for {doc.code}
+              <IconExternalLink size={14} />
+            </Group>
+          </Anchor>
+        ) : (
+          <Text size="sm" c="dimmed">
+            A code of the console&rsquo;s built-in sandbox: Tencent does not document it.
+          </Text>
+        )}
       </Stack>
     </Alert>
   );

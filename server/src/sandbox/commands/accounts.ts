@@ -1,4 +1,5 @@
 import { type Body, isValidUserId, recordList, seconds, str, strList } from '../state/body';
+import { accountsFull } from '../state/limits';
 import { fail, ok } from '../state/result';
 import type { Account, SandboxState } from '../state/types';
 import type { CommandFn } from './types';
@@ -25,6 +26,8 @@ function upsert(
 export const accountImport: CommandFn = (state, body, ctx) => {
   const userId = str(body, 'UserID') ?? str(body, 'Identifier');
   if (!userId || !isValidUserId(userId)) return fail(70402, 'UserID is missing or invalid');
+  const full = state.accounts.has(userId) ? undefined : accountsFull(state);
+  if (full) return full;
   upsert(state, userId, str(body, 'Nick'), str(body, 'FaceUrl'), ctx.nowMs);
   return ok();
 };
@@ -38,6 +41,11 @@ export const multiaccountImport: CommandFn = (state, body, ctx) => {
     : (old ?? []).map((id) => ({ id, nick: undefined, face: undefined }));
   if (items.length === 0) return fail(70402, 'AccountList is missing or empty');
   if (items.length > 100) return fail(70206, 'invalid batch count, at most 100 accounts per request');
+  const adding = new Set(
+    items.map((it) => it.id).filter((id) => typeof id === 'string' && !state.accounts.has(id)),
+  );
+  const full = accountsFull(state, adding.size);
+  if (full) return full;
   const failAccounts: string[] = [];
   for (const it of items) {
     if (typeof it.id !== 'string' || !isValidUserId(it.id)) {

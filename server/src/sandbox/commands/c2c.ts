@@ -1,5 +1,7 @@
-import { int, msgBody, seconds, str, strList, uint32 } from '../state/body';
+import { int, msgBody, recordList, seconds, str, strList, uint32 } from '../state/body';
 import { dedupeKey, findDuplicate, remember } from '../state/dedupe';
+import { emptyExtensions } from '../state/factory';
+import { overCap } from '../state/limits';
 import { fail, ok } from '../state/result';
 import { touchSession } from '../state/sessions';
 import type { C2CMessage, CommandContext, SandboxState } from '../state/types';
@@ -18,11 +20,24 @@ function store(state: SandboxState, d: Draft): C2CMessage {
   state.counters.c2cSeq += 1;
   state.counters.c2cMsgs += 1;
   const seq = state.counters.c2cSeq;
-  const msg: C2CMessage = { ...d, seq, key: `${seq}_${d.random}_${d.time}`, withdrawn: false };
+  const msg: C2CMessage = {
+    ...d,
+    seq,
+    key: `${seq}_${d.random}_${d.time}`,
+    withdrawn: false,
+    deletedFor: new Set(),
+    receipt: false,
+    modified: 0,
+    ext: emptyExtensions(),
+  };
   state.c2c.push(msg);
   touchSession(state, d.from, 1, d.to, d.time);
   touchSession(state, d.to, 1, d.from, d.time);
   return msg;
+}
+
+function c2cFull(state: SandboxState, adding: number) {
+  return overCap(state.c2c.length, adding, state.limits.c2cMessages, 'one-to-one messages');
 }
 
 function c2cMuted(state: SandboxState, from: string, ctx: CommandContext): boolean {
@@ -47,6 +62,8 @@ export const sendmsg: CommandFn = (state, body, ctx) => {
   const key = dedupeKey(`c2c:${to}`, from, random, content);
   const dup = findDuplicate(state, key, ctx.nowMs);
   if (dup) return ok(dup.fields);
+  const full = c2cFull(state, 1);
+  if (full) return full;
   const msg = store(state, { from, to, random, time: seconds(ctx.nowMs), body: content, read: false });
   const fields = { MsgTime: msg.time, MsgKey: msg.key };
   remember(state, key, ctx.nowMs, fields);
@@ -67,6 +84,8 @@ export const batchsendmsg: CommandFn = (state, body, ctx) => {
   const key = dedupeKey(`batch:${to.join(',')}`, from, random, content);
   const dup = findDuplicate(state, key, ctx.nowMs);
   if (dup) return ok(dup.fields);
+  const full = c2cFull(state, to.length);
+  if (full) return full;
   const errorList: { To_Account: string; ErrorCode: number }[] = [];
   const time = seconds(ctx.nowMs);
   let lastKey = '';
@@ -94,6 +113,8 @@ export const importmsg: CommandFn = (state, body, ctx) => {
   if (!state.accounts.has(to)) return fail(90012, 'To_Account is not imported or does not exist');
   const key = dedupeKey(`import:${to}`, from, random, content);
   if (findDuplicate(state, key, ctx.nowMs)) return ok();
+  const full = c2cFull(state, 1);
+  if (full) return full;
   // Imported history is stored as read: importing must not raise unread counters.
   store(state, { from, to, random, time, body: content, read: true });
   remember(state, key, ctx.nowMs, {});
@@ -116,7 +137,9 @@ export const adminGetroammsg: CommandFn = (state, body) => {
   const lastKey = str(body, 'LastMsgKey');
   // Newest first, like the real API; LastMsgKey continues after the previous page's oldest message.
   let list = state.c2c
-    .filter((m) => !m.withdrawn && between(m, op, peer) && m.time >= min && m.time <= max)
+    .filter(
+      (m) => !m.withdrawn && !m.deletedFor.has(op) && between(m, op, peer) && m.time >= min && m.time <= max,
+    )
     .sort((x, y) => y.time - x.time || y.seq - x.seq);
   if (lastKey) {
     const idx = list.findIndex((m) => m.key === lastKey);
@@ -188,4 +211,62 @@ export const adminSetMsgRead: CommandFn = (state, body) => {
   }
   for (const m of state.c2c) if (m.to === reporter && m.from === peer) m.read = true;
   return ok();
+};
+
+function findC2C(state: SandboxState, from: string, to: string, key: string): C2CMessage | undefined {
+  return state.c2c.find((m) => m.key === key && m.from === from && m.to === to && !m.withdrawn);
+}
+
+export const modifyC2cMsg: CommandFn = (state, body) => {
+  const from = str(body, 'From_Account');
+  const to = str(body, 'To_Account');
+  const key = str(body, 'MsgKey');
+  if (!from || !to || !key)
+    return fail(90003, 'From_Account, To_Account or MsgKey is missing or is not a string');
+  const content = msgBody(body, 'MsgBody');
+  if (body.MsgBody !== undefined && !content)
+    return fail(90007, 'MsgBody is not an array of message elements');
+  if (!state.accounts.has(from)) return fail(20003, 'From_Account is invalid or not imported');
+  if (!state.accounts.has(to)) return fail(90012, 'To_Account is not imported or does not exist');
+  const msg = findC2C(state, from, to, key);
+  if (!msg) return fail(20001, 'the message does not exist or was withdrawn');
+  if (content) msg.body = content;
+  msg.modified += 1;
+  return ok();
+};
+
+export const deleteC2cMsgRamble: CommandFn = (state, body) => {
+  const op = str(body, 'Operator_Account');
+  const peer = str(body, 'Peer_Account');
+  const keys = strList(body, 'MsgKeyList');
+  if (!op || !peer || !keys)
+    return fail(90001, 'Operator_Account, Peer_Account or MsgKeyList is missing or invalid');
+  if (keys.length > 100) return fail(90001, 'at most 100 MsgKeys per request');
+  if (!state.accounts.has(op)) return fail(20003, 'Operator_Account is invalid or not imported');
+  if (!state.accounts.has(peer)) return fail(90012, 'Peer_Account is not imported or does not exist');
+  // One-way: the message disappears from the operator's roaming history only.
+  for (const m of state.c2c) if (keys.includes(m.key) && between(m, op, peer)) m.deletedFor.add(op);
+  return ok();
+};
+
+export const c2cMsgReadReceipt: CommandFn = (state, body) => {
+  const op = str(body, 'Operator_Account');
+  const peer = str(body, 'Peer_Account');
+  const items = recordList(body, 'C2CMsgInfo');
+  if (!op || !peer || !items)
+    return fail(90001, 'Operator_Account, Peer_Account or C2CMsgInfo is missing or invalid');
+  if (!state.accounts.has(op) || !state.accounts.has(peer))
+    return fail(90012, 'Operator_Account or Peer_Account is not imported or does not exist');
+  const failed: { MsgKey: string; ErrorCode: number }[] = [];
+  for (const item of items) {
+    const key = str(item, 'MsgKey') ?? '';
+    // The operator acknowledges messages the peer sent to them.
+    const msg = findC2C(state, str(item, 'From_Account') ?? '', str(item, 'To_Account') ?? '', key);
+    if (!msg || msg.to !== op || msg.from !== peer) failed.push({ MsgKey: key, ErrorCode: 20001 });
+    else {
+      msg.receipt = true;
+      msg.read = true;
+    }
+  }
+  return ok({ ErrorList: failed });
 };

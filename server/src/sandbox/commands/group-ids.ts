@@ -16,7 +16,8 @@ export function publicTypeName(t: GroupType): string {
   return t === 'Private' ? 'Private' : t === 'ChatRoom' ? 'ChatRoom' : t;
 }
 
-const GENERATED = /^@TGS#_?[0-9A-Za-z]{6,32}$/;
+// Community ids may nest a generated id after the prefix: `@TGS#_@TGS#cV6IHIIM62C4`.
+const GENERATED = /^@TGS#_?(@TGS#)?[0-9A-Za-z]{6,32}$/;
 const CUSTOM = /^[\x21-\x7e]{1,48}$/;
 
 /**

@@ -1,35 +1,36 @@
 import { anyStr, type Body, int, msgBody, recordList, seconds, str, strList, uint32 } from '../state/body';
 import { dedupeKey, findDuplicate, remember } from '../state/dedupe';
+import { makeGroup, makeGroupMessage, makeMember } from '../state/factory';
+import { overCap } from '../state/limits';
 import { type CommandResult, fail, ok } from '../state/result';
 import { touchSession } from '../state/sessions';
-import type { Group, GroupMember, MemberRole, SandboxState } from '../state/types';
+import type { Group, GroupMember, SandboxState } from '../state/types';
 import { GROUP_TYPES, lookupGroup, newGroupId, publicTypeName } from './group-ids';
 import type { CommandFn } from './types';
 
 const NO_ACCOUNT = 'the account does not exist or is not imported';
 const APPLY_OPTIONS = ['FreeAccess', 'NeedPermission', 'DisableApply'];
 
-function groupOr(state: SandboxState, body: Body): { group: Group } | CommandResult {
+export function groupOr(state: SandboxState, body: Body): { group: Group } | CommandResult {
   const id = str(body, 'GroupId');
   if (!id) return fail(10004, 'GroupId is missing or is not a string');
   const found = lookupGroup(state, id);
   return 'group' in found ? found : fail(found.code, found.info);
 }
 
-function member(account: string, role: MemberRole, nowSec: number): GroupMember {
-  return { account, role, joinTime: nowSec, shutUpUntil: 0, lastSendMsgTime: 0, nameCard: '' };
-}
+const member = makeMember;
 
-function memberJson(m: GroupMember, group: Group) {
+export function memberJson(m: GroupMember, group: Group) {
   return {
     Member_Account: m.account,
     Role: m.role,
     JoinTime: m.joinTime,
     MsgSeq: group.nextMsgSeq - 1,
-    MsgFlag: 'AcceptAndNotify',
+    MsgFlag: m.msgFlag,
     LastSendMsgTime: m.lastSendMsgTime,
     ShutUpUntil: m.shutUpUntil,
     NameCard: m.nameCard,
+    AppMemberDefinedData: [...m.custom].map(([Key, Value]) => ({ Key, Value })),
   };
 }
 
@@ -61,6 +62,8 @@ export const createGroup: CommandFn = (state, body, ctx) => {
     id = newGroupId(state, type);
   }
 
+  const full = overCap(state.groups.size, 1, state.limits.groups, 'groups');
+  if (full) return full;
   const now = seconds(ctx.nowMs);
   const members = new Map<string, GroupMember>();
   if (owner) members.set(owner, member(owner, 'Owner', now));
@@ -69,26 +72,20 @@ export const createGroup: CommandFn = (state, body, ctx) => {
     if (!acc || !state.accounts.has(acc)) return fail(10019, `MemberList: ${NO_ACCOUNT}`);
     if (!members.has(acc)) members.set(acc, member(acc, item.Role === 'Admin' ? 'Admin' : 'Member', now));
   }
-  const group: Group = {
+  const group = makeGroup({
     id,
     type,
     name,
+    owner,
+    createTime: now,
     introduction: str(body, 'Introduction') ?? '',
     notification: str(body, 'Notification') ?? '',
     faceUrl: str(body, 'FaceUrl') ?? '',
-    owner,
-    createTime: now,
-    maxMemberNum:
-      int(body, 'MaxMemberCount') ?? (type === 'AVChatRoom' ? 0 : type === 'Private' ? 200 : 2000),
     applyJoinOption,
-    shutUpAll: false,
-    infoSeq: 1,
-    lastInfoTime: now,
-    lastMsgTime: 0,
-    nextMsgSeq: 1,
     members,
-    messages: [],
-  };
+  });
+  const max = int(body, 'MaxMemberCount');
+  if (max !== undefined) group.maxMemberNum = max;
   state.groups.set(id, group);
   state.counters.newGroups += 1;
   return ok({ GroupId: id });
@@ -144,6 +141,7 @@ export const getGroupInfo: CommandFn = (state, body) => {
         MaxMemberNum: g.maxMemberNum,
         ApplyJoinOption: g.applyJoinOption,
         ShutUpAllMember: g.shutUpAll ? 'On' : 'Off',
+        AppDefinedData: [...g.custom].map(([Key, Value]) => ({ Key, Value })),
       };
       if (g.type !== 'AVChatRoom') info.MemberList = [...g.members.values()].map((m) => memberJson(m, g));
       return info;
@@ -289,8 +287,14 @@ export const sendGroupMsg: CommandFn = (state, body, ctx) => {
   const key = dedupeKey(`group:${g.id}`, sender, random, content);
   const dup = findDuplicate(state, key, ctx.nowMs);
   if (dup) return ok(dup.fields);
+  // AVChatRoom messages are delivered, not stored (the real service keeps no history for them).
+  if (g.type !== 'AVChatRoom') {
+    const full = overCap(g.messages.length, 1, state.limits.groupMessages, 'messages per group');
+    if (full) return full;
+  }
   const seq = g.nextMsgSeq;
-  g.messages.push({ seq, from: sender, random, time: now, body: content, recalled: false });
+  if (g.type !== 'AVChatRoom')
+    g.messages.push(makeGroupMessage({ seq, from: sender, random, time: now, body: content }));
   g.nextMsgSeq += 1;
   g.lastMsgTime = now;
   state.counters.groupMsgs += 1;
@@ -312,7 +316,9 @@ export const groupMsgGetSimple: CommandFn = (state, body) => {
   if (g.type === 'AVChatRoom') return fail(10007, 'AVChatRoom does not store message history');
   const fromSeq = int(body, 'ReqMsgSeq') ?? g.nextMsgSeq - 1;
   // Recalled messages are dropped from history, as clients see them.
-  const older = g.messages.filter((m) => m.seq <= fromSeq && !m.recalled).sort((a, b) => b.seq - a.seq);
+  const older = g.messages
+    .filter((m) => m.seq <= fromSeq && !m.recalled && !m.deleted)
+    .sort((a, b) => b.seq - a.seq);
   const page = older.slice(0, count);
   return ok({
     GroupId: g.id,
@@ -339,7 +345,7 @@ export const groupMsgRecall: CommandFn = (state, body) => {
   return ok({
     RecallRetList: list.map((item) => {
       const seq = int(item, 'MsgSeq');
-      const msg = g.messages.find((m) => m.seq === seq && !m.recalled);
+      const msg = g.messages.find((m) => m.seq === seq && !m.recalled && !m.deleted);
       if (!msg) return { MsgSeq: seq ?? 0, RetCode: 10030 };
       msg.recalled = true;
       return { MsgSeq: msg.seq, RetCode: 0 };

@@ -10,7 +10,8 @@ describe('sandbox command registry', () => {
       return findCommand(service, command) === undefined;
     });
     expect(unknown).toEqual([]);
-    expect(emulated.size).toBe(42);
+    // Every catalog command is either emulated or listed as not emulated (examples.test.ts).
+    expect(emulated.size).toBeGreaterThanOrEqual(170);
   });
 
   it('answers not-emulated commands with a code the console explains as a sandbox code', () => {

@@ -1,5 +1,8 @@
+import { emptyExtensions, makeGroup, makeGroupMessage, makeMember } from './factory';
+import { LIMITS, type Limits } from './limits';
+import { seedExampleWorld } from './seed-examples';
 import { touchSession } from './sessions';
-import type { Account, C2CMessage, Group, GroupMember, GroupType, MemberRole, SandboxState } from './types';
+import type { Account, C2CMessage, GroupType, MemberRole, SandboxState } from './types';
 
 // A small demo app, so a newcomer's first call returns something. Times are relative to `nowMs` so
 // the seed always looks recent.
@@ -101,10 +104,11 @@ const C2C: [string, string, string][] = [
   ['carol', 'alice', 'Can you review my doc?'],
 ];
 
-export function createSeedState(nowMs: number): SandboxState {
+export function createSeedState(nowMs: number, limits: Limits = LIMITS): SandboxState {
   const now = Math.floor(nowMs / 1000);
   const day = 86_400;
   const state: SandboxState = {
+    limits,
     accounts: new Map(),
     friends: new Map(),
     blocklists: new Map(),
@@ -113,7 +117,24 @@ export function createSeedState(nowMs: number): SandboxState {
     sessions: new Map(),
     globalMute: new Map(),
     dedupe: new Map(),
-    counters: { c2cSeq: 1000, groupId: 0, c2cMsgs: 0, groupMsgs: 0, newGroups: 0 },
+    friendLists: new Map(),
+    follows: new Map(),
+    contactGroups: new Map(),
+    contactMarks: new Map(),
+    push: {
+      attrNames: new Map(),
+      timpushAttrNames: new Map(),
+      userAttrs: new Map(),
+      userTags: new Map(),
+      records: [],
+    },
+    moderation: { local: new Map(), cloudLibs: new Map(), dirtyWords: new Set(), bannedObjects: new Set() },
+    officialAccounts: new Map(),
+    liveRooms: new Map(),
+    gifts: new Map(),
+    giftCategories: new Map(),
+    conferenceRooms: new Map(),
+    counters: { c2cSeq: 1000, groupId: 0, c2cMsgs: 0, groupMsgs: 0, newGroups: 0, ids: 0 },
   };
 
   for (const u of USERS) {
@@ -158,40 +179,22 @@ export function createSeedState(nowMs: number): SandboxState {
 
   let t = now - 2 * day;
   for (const g of GROUPS) {
-    const members = new Map<string, GroupMember>();
-    const add = (account: string, role: MemberRole) =>
-      members.set(account, { account, role, joinTime: t, shutUpUntil: 0, lastSendMsgTime: 0, nameCard: '' });
+    const group = makeGroup({ id: g.id, type: g.type, name: g.name, owner: g.owner, createTime: t });
+    const members = group.members;
+    const add = (account: string, role: MemberRole) => members.set(account, makeMember(account, role, t));
     add(g.owner, 'Owner');
     for (const [m, role] of g.members) add(m, role);
-    const group: Group = {
-      id: g.id,
-      type: g.type,
-      name: g.name,
-      introduction: '',
-      notification: '',
-      faceUrl: '',
-      owner: g.owner,
-      createTime: t,
-      maxMemberNum: g.type === 'AVChatRoom' ? 0 : g.type === 'Private' ? 200 : 2000,
-      applyJoinOption: g.type === 'Private' ? 'DisableApply' : 'FreeAccess',
-      shutUpAll: false,
-      infoSeq: 1,
-      lastInfoTime: t,
-      lastMsgTime: 0,
-      nextMsgSeq: 1,
-      members,
-      messages: [],
-    };
     for (const [from, text] of g.messages) {
       t += 60;
-      group.messages.push({
-        seq: group.nextMsgSeq,
-        from,
-        random: group.nextMsgSeq * 7919,
-        time: t,
-        body: [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }],
-        recalled: false,
-      });
+      group.messages.push(
+        makeGroupMessage({
+          seq: group.nextMsgSeq,
+          from,
+          random: group.nextMsgSeq * 7919,
+          time: t,
+          body: [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }],
+        }),
+      );
       group.nextMsgSeq += 1;
       group.lastMsgTime = t;
       const sender = members.get(from);
@@ -216,10 +219,15 @@ export function createSeedState(nowMs: number): SandboxState {
       body: [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }],
       read: to !== 'alice',
       withdrawn: false,
+      deletedFor: new Set(),
+      receipt: false,
+      modified: 0,
+      ext: emptyExtensions(),
     };
     state.c2c.push(msg);
     touchSession(state, from, 1, to, t);
     touchSession(state, to, 1, from, t);
   }
+  seedExampleWorld(state, nowMs);
   return state;
 }

@@ -1,0 +1,89 @@
+import { catalog, commandKey } from '@console/shared/catalog';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emulated, NOT_EMULATED, NOT_EMULATED_CODE } from '../../src/sandbox/commands/registry';
+import { type Harness, type Json, startSandbox } from './harness';
+
+// Issue 20: a new user who clicks Send on any emulated command's example must get an OK answer on a
+// fresh sandbox, whether it is the first call or comes after every earlier example.
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startSandbox();
+});
+afterAll(() => h.close());
+
+/** Per-item failures hidden inside an OK envelope: batch answers list them. */
+function itemFailures(env: Json): unknown[] {
+  const failures: unknown[] = [];
+  for (const key of ['ErrorList', 'Fail_Account', 'FailAccounts', 'FailAccount']) {
+    const v = env[key];
+    if (Array.isArray(v) && v.length > 0) failures.push({ [key]: v });
+  }
+  for (const key of ['ResultItem', 'RecallRetList', 'MemberList', 'GroupInfo']) {
+    const v = env[key];
+    if (!Array.isArray(v)) continue;
+    for (const item of v) {
+      if (typeof item !== 'object' || item === null) continue;
+      const code = 'ResultCode' in item ? item.ResultCode : 'RetCode' in item ? item.RetCode : undefined;
+      const errorCode = 'ErrorCode' in item ? item.ErrorCode : undefined;
+      if ((code !== undefined && code !== 0) || (errorCode !== undefined && errorCode !== 0))
+        failures.push({ [key]: item });
+      // add_group_member / import_group_member: 0 = failed (1 added, 2 already a member).
+      if ('Result' in item && item.Result === 0) failures.push({ [key]: item });
+    }
+  }
+  return failures;
+}
+
+function outcome(env: Json): { code: unknown; info: unknown; items: unknown[] } {
+  return { code: env.ErrorCode, info: env.ErrorInfo, items: itemFailures(env) };
+}
+
+const emulatedCommands = catalog.filter((c) => emulated.has(commandKey(c)));
+
+describe('every catalog example on a fresh sandbox', () => {
+  it('lists the not-emulated commands in one place, and only catalog commands', () => {
+    const keys = new Set(catalog.map(commandKey));
+    for (const key of [...emulated.keys(), ...NOT_EMULATED]) expect(keys.has(key), key).toBe(true);
+    for (const key of keys) expect(emulated.has(key) !== NOT_EMULATED.includes(key), key).toBe(true);
+    console.log(`sandbox emulates ${emulated.size} of ${catalog.length} catalog commands`);
+    expect(emulated.size).toBeGreaterThanOrEqual(170);
+  });
+
+  it('answers OK to each emulated command sent alone', async () => {
+    const failed: Record<string, unknown> = {};
+    for (const c of emulatedCommands) {
+      h.reset();
+      const env = await h.call(commandKey(c), c.example);
+      const got = outcome(env);
+      if (got.code !== 0 || got.items.length > 0) failed[commandKey(c)] = got;
+    }
+    expect(failed).toEqual({});
+  });
+
+  it('answers OK to every emulated example sent one after another in catalog order', async () => {
+    h.reset();
+    const failed: Record<string, unknown> = {};
+    for (const c of catalog) {
+      const env = await h.call(commandKey(c), c.example);
+      if (!emulated.has(commandKey(c))) {
+        expect(env.ErrorCode, commandKey(c)).toBe(NOT_EMULATED_CODE);
+        continue;
+      }
+      const got = outcome(env);
+      if (got.code !== 0 || got.items.length > 0) failed[commandKey(c)] = got;
+    }
+    expect(failed).toEqual({});
+  });
+
+  it('answers OK again after POST /sandbox/reset restored the seed', async () => {
+    h.reset();
+    const destroy = catalog.find((c) => c.command === 'destroy_group');
+    if (!destroy) throw new Error('destroy_group is missing from the catalog');
+    expect((await h.call(commandKey(destroy), destroy.example)).ErrorCode).toBe(0);
+    expect((await h.call(commandKey(destroy), destroy.example)).ErrorCode).toBe(10010);
+    const res = await h.post('/reset');
+    expect(res.status).toBe(200);
+    expect((await h.call(commandKey(destroy), destroy.example)).ErrorCode).toBe(0);
+  });
+});
