@@ -31,7 +31,8 @@ describe('rate limits on the wall clock', () => {
           id: 'raised',
           label: 'Raised limits',
           endpoint: url,
-          sdkAppId: TEST_SDKAPPID,
+          // Another app: with the same SDKAppID it would share the limit of "fake".
+          sdkAppId: TEST_SDKAPPID + 1,
           adminIdentifier: TEST_ADMIN,
           secretKey: { env: 'TEST_SECRET_KEY' },
           rateLimits: { 'im_open_login_svc/account_check': 3, '*': 5 },
@@ -173,5 +174,47 @@ describe('rate limits on a clock the test moves', () => {
       Array.from({ length: 200 }, () => h.call('POST', '/api/requests', { headers: auth, json: write })),
     );
     expect(answers.filter((a) => a.status !== 201).map((a) => a.text)).toEqual([]);
+  });
+});
+
+describe('rate limits per app', () => {
+  const clock = { now: 0 };
+  let h: Harness;
+  let auth: Record<string, string>;
+  beforeAll(async () => {
+    h = await startHarness({
+      env: { UPSTREAM_TIMEOUT_MS: '5000' },
+      serverOptions: { authorize: guardCommands(new CommandRateLimiter(() => clock.now)) },
+      // The same app and upstream as "fake", under another name: Tencent counts both as one app.
+      extraEnvironments: (url) => [
+        {
+          id: 'fake-twin',
+          label: 'Fake upstream, read-only twin',
+          endpoint: url,
+          sdkAppId: TEST_SDKAPPID,
+          adminIdentifier: TEST_ADMIN,
+          secretKey: { env: 'TEST_SECRET_KEY' },
+        },
+      ],
+    });
+    auth = bearer((await tokenFor(h, await h.signIn())).token);
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('lets 100 calls of a 100/s command through in all, however they are spread over two entries of one app', async () => {
+    const before = h.upstream.calls.length;
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        h.call('POST', '/api/requests', {
+          headers: auth,
+          json: accountCheck(i % 2 === 0 ? 'fake' : 'fake-twin'),
+        }),
+      ),
+    );
+    expect(answers.filter((a) => a.status !== 201 && a.status !== 429).map((a) => a.text)).toEqual([]);
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(100);
+    expect(h.upstream.calls.length - before).toBe(100);
   });
 });

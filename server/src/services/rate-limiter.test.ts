@@ -8,7 +8,8 @@ import {
   WINDOW_MS,
 } from './rate-limiter';
 
-const env = { id: 'qa', rateLimits: {} };
+const app = { sdkAppId: 1400000001, baseUrl: () => 'https://adminapisgp.im.qcloud.com' };
+const env = { id: 'qa', ...app, rateLimits: {} };
 const accountCheck = { service: 'im_open_login_svc', command: 'account_check', rateLimitPerSec: 100 };
 const sendmsg = { service: 'openim', command: 'sendmsg', rateLimitPerSec: 200 };
 const unknownLimit = { service: 'openim', command: 'admin_getroammsg', rateLimitPerSec: null };
@@ -31,7 +32,7 @@ function attempt(limiter: CommandRateLimiter, e = env, c = accountCheck): number
 
 describe('rateLimitFor', () => {
   it('prefers the exact override, then *, then the catalog, then the IM default', () => {
-    const raised = { id: 'p', rateLimits: { 'openim/sendmsg': 500, '*': 1000 } };
+    const raised = { id: 'p', ...app, rateLimits: { 'openim/sendmsg': 500, '*': 1000 } };
     expect(rateLimitFor(raised, sendmsg)).toBe(500);
     expect(rateLimitFor(raised, accountCheck)).toBe(1000);
     expect(rateLimitFor(env, accountCheck)).toBe(100);
@@ -70,18 +71,31 @@ describe('CommandRateLimiter', () => {
     expect(admitted.length / (now / 1000)).toBeGreaterThan(85);
   });
 
-  it('keeps separate windows per environment and per command', () => {
+  it('keeps separate windows per app and per command', () => {
     const now = 0;
     const limiter = new CommandRateLimiter(() => now);
     for (let i = 0; i < 100; i++) attempt(limiter);
     expect(attempt(limiter)).toBeGreaterThan(0);
-    expect(attempt(limiter, { id: 'other', rateLimits: {} })).toBe(0);
+    expect(attempt(limiter, { ...env, id: 'other-app', sdkAppId: 1400000002 })).toBe(0);
+    expect(
+      attempt(limiter, { ...env, id: 'other-region', baseUrl: () => 'https://adminapiger.im.qcloud.com' }),
+    ).toBe(0);
     expect(attempt(limiter, env, sendmsg)).toBe(0);
+  });
+
+  it('shares one window between entries of the same app at the same upstream', () => {
+    const now = 0;
+    const limiter = new CommandRateLimiter(() => now);
+    const twin = { ...env, id: 'qa-read-only' };
+    const admitted = Array.from({ length: 200 }, (_, i) => attempt(limiter, i % 2 === 0 ? env : twin)).filter(
+      (wait) => wait === 0,
+    );
+    expect(admitted).toHaveLength(100);
   });
 
   it('answers 429 rate/limited naming the limit', () => {
     const limiter = new CommandRateLimiter(() => 0);
-    const tiny = { id: 'qa', rateLimits: { '*': 1 } };
+    const tiny = { id: 'qa', ...app, rateLimits: { '*': 1 } };
     limiter.take(tiny, accountCheck);
     expect(() => limiter.take(tiny, accountCheck)).toThrowError(/limited to 1 calls per second/);
   });

@@ -41,6 +41,9 @@ class SlidingLog {
 
 export interface RateLimitedEnvironment {
   id: string;
+  sdkAppId: number;
+  /** Where its calls go: the region's domain or the configured endpoint. */
+  baseUrl: () => string;
   /** Overrides by `service/command` or `*`, in calls per second. */
   rateLimits: Record<string, number>;
 }
@@ -64,7 +67,18 @@ export function rateLimitFor(env: RateLimitedEnvironment, command: RateLimitedCo
   );
 }
 
-/** Per environment and command, in this process: one console instance per app is the supported setup. */
+/**
+ * Tencent counts calls per app, not per entry of our environments file: two entries for the same
+ * SDKAppID at the same upstream (a production entry and its read-only twin, say) share one budget.
+ */
+export function appKeyOf(env: RateLimitedEnvironment): string {
+  return `${env.sdkAppId}@${env.baseUrl()}`;
+}
+
+/**
+ * Per app (as Tencent counts it) and command, in this process: one console instance per app is the
+ * supported setup. Each entry's own override decides the limit its calls are held to.
+ */
 export class CommandRateLimiter {
   private readonly logs = new Map<string, SlidingLog>();
 
@@ -73,7 +87,7 @@ export class CommandRateLimiter {
   /** Counts one call, or throws 429 `rate/limited` with `details.retryAfterMs`. */
   take(env: RateLimitedEnvironment, command: RateLimitedCommand): void {
     const limit = rateLimitFor(env, command);
-    const key = `${env.id}\u0000${command.service}/${command.command}`;
+    const key = `${appKeyOf(env)}\u0000${command.service}/${command.command}`;
     let log = this.logs.get(key);
     if (!log) {
       log = new SlidingLog();
