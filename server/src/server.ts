@@ -103,6 +103,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
           if (origin === undefined) throw new Error('the sandbox URL is known only once the server listens');
           return `${origin}/sandbox`;
         },
+        notEmulated: emulator.notEmulated,
       };
     }
 

@@ -1,4 +1,4 @@
-import { type Access, environmentSchema, type Role } from '@console/shared/api';
+import { type Access, environmentSchema, environmentsResponseSchema, type Role } from '@console/shared/api';
 import { confirmationReason, confirmationRequiredDetailsSchema } from '@console/shared/guard-rails';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, obj, startHarness, TEST_ADMIN, TEST_SDKAPPID } from './support/harness';
@@ -191,5 +191,13 @@ describe('environment guard rails', () => {
     expect(replayed.status, replayed.text).toBe(201);
     expect(obj(replayed.json).replayOf).toBe(id);
     expect(h.upstream.calls.length).toBe(before + 1);
+  });
+
+  it('lists the commands the built-in sandbox does not emulate for sandbox environments only', async () => {
+    const res = await h.call('GET', '/api/environments', { cookie: cookies.viewer });
+    const envs = environmentsResponseSchema.parse(res.json).environments;
+    const sandbox = envs.find((e) => e.sandbox);
+    expect(sandbox?.notEmulated).toEqual(['live_engine_http_srv/resume_mcu_task']);
+    for (const e of envs) if (!e.sandbox) expect(e.notEmulated, e.id).toBeNull();
   });
 });

@@ -39,6 +39,7 @@ const environment: Environment = {
   readOnly: false,
   confirmWrites: true,
   sandbox: false,
+  notEmulated: null,
 };
 
 /**

@@ -1,6 +1,6 @@
 import { findCommand } from '@console/shared/catalog';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { emulated, NOT_EMULATED_CODE } from './commands/registry';
+import { emulated, NOT_EMULATED, NOT_EMULATED_CODE } from './commands/registry';
 import { createRequestIds, type Envelope, failEnvelope, okEnvelope } from './envelope';
 import { DEFAULT_RATE_LIMIT_PER_SEC, RateLimiter } from './rate-limit';
 import { isRecord } from './state/body';
@@ -23,6 +23,8 @@ export interface SandboxOptions {
 export interface Sandbox {
   router: express.Router;
   reset(): void;
+  /** Catalog commands (`service/command`) answered with NOT_EMULATED_CODE. */
+  notEmulated: readonly string[];
 }
 
 const MAX_UINT32 = 4294967295;
@@ -141,7 +143,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     reject(res, 60003, 'request JSON parse error: the body could not be read');
   });
 
-  return { router, reset };
+  return { router, reset, notEmulated: NOT_EMULATED };
 }
 
 function parseBody(raw: unknown): Record<string, unknown> | null {

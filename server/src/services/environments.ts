@@ -8,6 +8,8 @@ export interface SandboxIdentity {
   secretKey: string;
   /** `http://127.0.0.1:<port>/sandbox`; throws before the server listens. */
   baseUrl: () => string;
+  /** Catalog commands (`service/command`) the sandbox answers with "not emulated". */
+  notEmulated: readonly string[];
 }
 
 /** A configured environment with everything needed to sign and send. */
@@ -24,6 +26,8 @@ export interface ResolvedEnvironment {
   adminIdentifier: string;
   secretKey: string;
   baseUrl: () => string;
+  /** Sandbox environments: the commands the sandbox does not emulate; null for Tencent. */
+  notEmulated: readonly string[] | null;
 }
 
 export class EnvironmentRegistry {
@@ -50,6 +54,7 @@ export class EnvironmentRegistry {
           adminIdentifier: c.adminIdentifier,
           secretKey: c.secretKey,
           baseUrl: () => baseUrl,
+          notEmulated: null,
         });
       } else if (sandbox) {
         this.byId.set(c.id, {
@@ -62,6 +67,7 @@ export class EnvironmentRegistry {
           adminIdentifier: sandbox.adminIdentifier,
           secretKey: sandbox.secretKey,
           baseUrl: sandbox.baseUrl,
+          notEmulated: sandbox.notEmulated,
         });
       }
     }
@@ -94,6 +100,7 @@ export class EnvironmentRegistry {
       readOnly: env.readOnly,
       confirmWrites: env.confirmWrites,
       sandbox: env.sandbox,
+      notEmulated: env.notEmulated ? [...env.notEmulated] : null,
     };
   }
 }

@@ -249,7 +249,7 @@ describe('relationships and follow', () => {
     const info = await ok('follow/follow_get_info', { From_Account: 'user1', To_Account: ['user1'] });
     expect(list(info, 'FollowInfo')[0]).toMatchObject({
       FollowingCount: 1,
-      FollowersCount: 2,
+      FollowerCount: 2,
       MutualFollowingCount: 1,
     });
     await ok('follow/follow_delete', { From_Account: 'user1', To_Account: ['user2'] });
@@ -427,7 +427,7 @@ describe('groups', () => {
       GroupId: GROUP,
       MsgList: [{ From_Account: 'user2', SendTime: 1_600_000_000, Random: 1, MsgBody: text('old') }],
     });
-    expect(list(imported, 'ImportMsgResult')[0]).toMatchObject({ MsgSeq: 111, Result: 1 });
+    expect(list(imported, 'ImportMsgResult')[0]).toMatchObject({ MsgSeq: 111, Result: 0 });
     await ok('openim/modify_group_msg', { GroupId: GROUP, MsgSeq: 110, MsgBody: text('edited') });
     expect((await history()).find((m) => m.MsgSeq === 110)?.MsgBody).toEqual(text('edited'));
     await ok(`${G}/delete_group_msg_by_sender`, { GroupId: GROUP, Sender_Account: 'user2' });
@@ -442,7 +442,7 @@ describe('groups', () => {
       GroupId: GROUP,
       MsgSeqList: [{ MsgSeq: 100 }],
     });
-    expect(list(receipts, 'MsgSeqList')[0]).toMatchObject({ ReadNum: 1, UnreadNum: 1 });
+    expect(list(receipts, 'GroupMsgReceiptList')[0]).toMatchObject({ ReadNum: 1, UnreadNum: 1 });
     const unread = await ok(`${G}/get_group_msg_receipt_detail`, { GroupId: GROUP, MsgSeq: 100, Filter: 1 });
     expect(unread.UnreadList).toEqual([{ Member_Account: 'user3' }]);
 

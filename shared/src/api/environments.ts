@@ -16,6 +16,11 @@ export const environmentSchema = z.object({
   /** Every `write` and `destructive` command needs `confirm` (on any environment, see `guard-rails.ts`). */
   confirmWrites: z.boolean(),
   sandbox: z.boolean(),
+  /**
+   * For an environment backed by the built-in sandbox, the catalog commands it does not emulate
+   * (`service/command`), so the console can say so before Send; null for Tencent environments.
+   */
+  notEmulated: z.array(z.string()).nullable(),
 });
 export type Environment = z.infer<typeof environmentSchema>;
 

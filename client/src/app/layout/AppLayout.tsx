@@ -73,7 +73,11 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar aria-label="Commands">
-        <CommandNav environmentId={selection.environment?.id ?? null} onNavigate={nav.close} />
+        <CommandNav
+          environmentId={selection.environment?.id ?? null}
+          notEmulated={selection.environment?.notEmulated ?? null}
+          onNavigate={nav.close}
+        />
       </AppShell.Navbar>
       <AppShell.Main>
         <Suspense fallback={<PageLoader />}>

@@ -15,6 +15,7 @@ import { IconFilter } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useCatalog } from '../../api/get-catalog';
+import { NotEmulatedBadge } from '../../components/command/NotEmulatedBadge';
 import { consoleHref } from '../../lib/console-url';
 
 const accessColor = { read: 'teal', write: 'orange', destructive: 'red' } as const;
@@ -39,9 +40,12 @@ function AccessDot({ access }: { access: CatalogCommand['access'] }) {
 /** The catalog by group, filterable: the map of everything the console can send. */
 export function CommandNav({
   environmentId,
+  notEmulated,
   onNavigate,
 }: {
   environmentId: string | null;
+  /** Sandbox environments: the commands the sandbox does not emulate, marked before Send. */
+  notEmulated: readonly string[] | null;
   onNavigate: () => void;
 }) {
   const catalog = useCatalog();
@@ -95,6 +99,7 @@ export function CommandNav({
                   label={c.command}
                   description={c.title}
                   leftSection={<AccessDot access={c.access} />}
+                  rightSection={notEmulated?.includes(key) ? <NotEmulatedBadge size="xs" /> : undefined}
                   py={4}
                   styles={{
                     description: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },

@@ -326,7 +326,8 @@ export const importGroupMsg: CommandFn = (state, body, ctx) => {
         time,
         msgBody(m, 'MsgBody') ?? [],
       );
-      return { MsgSeq: seq, MsgTime: time, Result: 1 };
+      // Result 0 = imported (1 failed, 2 duplicate), as documented.
+      return { MsgSeq: seq, MsgTime: time, Result: 0 };
     });
   return ok({ ImportMsgResult: result });
 };
@@ -407,7 +408,7 @@ export const getGroupMsgReceipt: CommandFn = (state, body) => {
   const seqs = seqList(body);
   if (!seqs) return fail(10004, 'MsgSeqList is missing or invalid');
   return ok({
-    MsgSeqList: seqs.map((seq) => {
+    GroupMsgReceiptList: seqs.map((seq) => {
       const r = readersOf(f.group, seq);
       return r
         ? { MsgSeq: seq, ReadNum: r.read.length, UnreadNum: r.unread.length, ErrorCode: 0 }

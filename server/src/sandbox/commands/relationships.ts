@@ -321,7 +321,7 @@ export const followGetInfo: CommandFn = (state, body) => {
       return {
         To_Account: id,
         FollowingCount: following.length,
-        FollowersCount: followers.length,
+        FollowerCount: followers.length,
         MutualFollowingCount: following.filter((f) => followers.includes(f)).length,
         ResultCode: 0,
         ResultInfo: '',

@@ -2,6 +2,7 @@ import type { CatalogCommand, Environment } from '@console/shared/api';
 import { Anchor, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { IconExternalLink } from '@tabler/icons-react';
 import { AccessBadge } from '../../../components/command/AccessBadge';
+import { isNotEmulated, NotEmulatedBadge } from '../../../components/command/NotEmulatedBadge';
 import { EnvironmentLabel } from '../../../components/environment/EnvironmentLabel';
 
 function rateLimit(command: CatalogCommand): string {
@@ -26,6 +27,7 @@ export function CommandHeader({
           {command.title}
         </Title>
         <AccessBadge access={command.access} />
+        {isNotEmulated(environment, `${command.service}/${command.command}`) && <NotEmulatedBadge />}
       </Group>
       <Group gap="md" wrap="wrap">
         <Code fz="sm">
