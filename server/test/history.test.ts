@@ -61,6 +61,40 @@ afterAll(async () => {
 
 const ids = (items: HistoryEntry[]) => items.map((e) => e.id);
 
+describe('GET /api/requests by a pasted RequestId', () => {
+  const okEntry = () => {
+    const entry = sent.find((e) => e.outcome === 'ok' && e.requestId);
+    if (!entry?.requestId) throw new Error('setup did not record a call with a RequestId');
+    return { id: entry.id, requestId: entry.requestId };
+  };
+
+  it.each([
+    ['quoted', (r: string) => `"${r}"`],
+    ['labelled', (r: string) => `RequestId: ${r}`],
+    ['a JSON fragment', (r: string) => `"RequestId":"${r}",`],
+    ['with spaces and a line break', (r: string) => `  ${r}\n`],
+  ])('finds the call when the ID is %s', async (_how, paste) => {
+    const { id, requestId } = okEntry();
+    const page = await list(`?requestId=${encodeURIComponent(paste(requestId))}`);
+    expect(ids(page.items)).toEqual([id]);
+  });
+
+  it('finds calls by the start of their RequestId, and only those', async () => {
+    const { id, requestId } = okEntry();
+    const page = await list(`?requestIdPrefix=${encodeURIComponent(`"${requestId.slice(0, -2)}`)}`);
+    expect(ids(page.items)).toContain(id);
+    for (const item of page.items) expect(item.requestId?.startsWith(requestId.slice(0, -2))).toBe(true);
+    expect((await list(`?requestId=${encodeURIComponent(requestId.slice(0, -2))}`)).items).toEqual([]);
+    expect((await list('?requestIdPrefix=Id-no-such-prefix')).items).toEqual([]);
+  });
+
+  it('answers 400 for a prefix too short to mean anything', async () => {
+    const res = await h.call('GET', '/api/requests?requestIdPrefix=%22Id%22', { cookie });
+    expect(res.status).toBe(400);
+    expect(errorBodySchema.parse(res.json).error.code).toBe('request/invalid');
+  });
+});
+
 describe('GET /api/requests', () => {
   it('lists every call newest first', async () => {
     const page = await list('');

@@ -1,21 +1,17 @@
-import { createTheme, MantineProvider } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { queryClient } from '../lib/query-client';
 import { LazyModals } from './LazyModals';
 import { LazyNotifications } from './LazyNotifications';
-
-const theme = createTheme({
-  primaryColor: 'indigo',
-  defaultRadius: 'sm',
-  fontFamilyMonospace: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
-});
+import { cssVariablesResolver, theme } from './theme';
+import './theme.css';
 
 export function AppProviders({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       {/* "auto" follows the operating system until the operator picks a scheme with the toggle. */}
-      <MantineProvider theme={theme} defaultColorScheme="auto">
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
         {/* Both load after the first paint; see each for why nothing is lost meanwhile. */}
         <LazyModals />
         <LazyNotifications />

@@ -13,6 +13,8 @@ export class ApiError extends Error {
     /** The whole parsed body, e.g. `{error, entry}` for an upstream failure. */
     readonly body: unknown,
     readonly details?: unknown,
+    /** Seconds from the answer's `Retry-After` header (a 429 or 503), when it has one. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -68,11 +70,20 @@ export async function api<T extends z.ZodTypeAny>(path: string, options: Options
     const parsed = errorBodySchema.safeParse(json);
     if (parsed.success) {
       const { code, message, details } = parsed.data.error;
-      throw new ApiError(res.status, code, message, json, details);
+      throw new ApiError(res.status, code, message, json, details, retryAfterSeconds(res.headers));
     }
     throw new ApiError(res.status, 'response/unexpected', `The console answered ${res.status}.`, json);
   }
   return options.schema.parse(json) as z.infer<T>;
+}
+
+/** `Retry-After` as seconds; the HTTP-date form is turned into seconds from now. */
+export function retryAfterSeconds(headers: Pick<Headers, 'get'>, now = Date.now()): number | undefined {
+  const value = headers.get('Retry-After')?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 /** Fires when any call answers 401, so the app can send the user to the sign-in page. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorCodeDocSchema } from './catalog';
 import { errorBodySchema, jsonObjectSchema, paged, pageLimitSchema, requestBodySchema } from './common';
+import { normalizeRequestId } from './request-id';
 
 /**
  * `ok`/`fail`: Tencent answered ActionStatus OK/FAIL; `error`: no envelope came back; `pending`: the
@@ -65,7 +66,10 @@ export type UpstreamFailureResponse = z.infer<typeof upstreamFailureResponseSche
 
 /** Query string of GET /api/requests and GET /api/requests/export. */
 export const historyFilterSchema = z.object({
-  requestId: z.string().min(1).optional(),
+  /** Exact, after `normalizeRequestId` (quotes, a `RequestId:` label, punctuation are dropped). */
+  requestId: z.string().transform(normalizeRequestId).pipe(z.string().min(1)).optional(),
+  /** The RequestIds that start with this (a pasted partial ID); normalised the same way. */
+  requestIdPrefix: z.string().transform(normalizeRequestId).pipe(z.string().min(4)).optional(),
   errorCode: z.coerce.number().int().optional(),
   environmentId: z.string().min(1).optional(),
   service: z.string().min(1).optional(),

@@ -6,3 +6,4 @@ export * from './environments';
 export * from './health';
 export * from './history';
 export * from './json-limits';
+export * from './request-id';

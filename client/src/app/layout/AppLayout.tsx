@@ -2,12 +2,13 @@ import { AppShell, Burger, Button, Center, Group, Kbd, Loader, Text } from '@man
 import { useDisclosure } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { Suspense } from 'react';
-import { Outlet, useLocation } from 'react-router';
+import { Outlet, useLocation, useSearchParams } from 'react-router';
 import { useSelectedEnvironment } from '../../hooks/use-selected-environment';
 import { CommandNav } from './CommandNav';
 import { useCommandPalette } from './CommandPalette';
 import { EnvironmentSwitcher } from './EnvironmentSwitcher';
 import { MainNav } from './MainNav';
+import { SkipLinks } from './SkipLinks';
 import { ThemeToggle } from './ThemeToggle';
 import { UserMenu } from './UserMenu';
 
@@ -26,26 +27,38 @@ export function AppLayout() {
   const production = selection.environment?.production ?? false;
   const location = useLocation();
   const commandPalette = useCommandPalette(selection.environment?.id ?? null);
+  // The command list is for choosing a command, which happens on the console; other pages (tables)
+  // get its 300 px back.
+  const choosingCommand = location.pathname === '/';
+  const [params] = useSearchParams();
+  const editing = choosingCommand && params.has('command');
 
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 300, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      navbar={{
+        width: 300,
+        breakpoint: 'sm',
+        collapsed: { mobile: !navOpened, desktop: !choosingCommand },
+      }}
       padding="md"
     >
+      <SkipLinks editing={editing} commands={choosingCommand} />
       <AppShell.Header
         // A production environment colours the whole frame, so nobody forgets where they are.
         style={production ? { borderBottom: '3px solid var(--mantine-color-red-6)' } : undefined}
       >
         <Group h="100%" px="md" gap="sm" wrap="nowrap" justify="space-between">
           <Group gap="sm" wrap="nowrap">
-            <Burger
-              opened={navOpened}
-              onClick={nav.toggle}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label="Toggle navigation"
-            />
+            {choosingCommand && (
+              <Burger
+                opened={navOpened}
+                onClick={nav.toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label="Toggle the command list"
+              />
+            )}
             <Text fw={700} visibleFrom="xl" style={{ whiteSpace: 'nowrap' }}>
               Chat REST Console
             </Text>
@@ -72,14 +85,16 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar aria-label="Commands">
-        <CommandNav
-          environmentId={selection.environment?.id ?? null}
-          notEmulated={selection.environment?.notEmulated ?? null}
-          onNavigate={nav.close}
-        />
-      </AppShell.Navbar>
-      <AppShell.Main>
+      {choosingCommand && (
+        <AppShell.Navbar aria-label="Commands" id="commands" tabIndex={-1}>
+          <CommandNav
+            environmentId={selection.environment?.id ?? null}
+            notEmulated={selection.environment?.notEmulated ?? null}
+            onNavigate={nav.close}
+          />
+        </AppShell.Navbar>
+      )}
+      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
         <Suspense fallback={<PageLoader />}>
           <Outlet key={location.pathname === '/' ? 'console' : location.pathname} />
         </Suspense>

@@ -20,20 +20,18 @@ import { consoleHref } from '../../lib/console-url';
 
 const accessColor = { read: 'teal', write: 'orange', destructive: 'red' } as const;
 
-/** A calm marker of the access class; the text is there for screen readers. */
+/** A calm marker of the access class; the link's name says the class once, after the title. */
 function AccessDot({ access }: { access: CatalogCommand['access'] }) {
   return (
-    <>
-      <Box
-        component="span"
-        w={8}
-        h={8}
-        bg={`${accessColor[access]}.6`}
-        style={{ borderRadius: '50%', display: 'inline-block' }}
-        title={access}
-      />
-      <VisuallyHidden>{access}</VisuallyHidden>
-    </>
+    <Box
+      component="span"
+      w={8}
+      h={8}
+      bg={`${accessColor[access]}.6`}
+      style={{ borderRadius: '50%', display: 'inline-block' }}
+      title={access}
+      aria-hidden
+    />
   );
 }
 
@@ -97,7 +95,12 @@ export function CommandNav({
                   onClick={onNavigate}
                   active={active === key}
                   label={c.command}
-                  description={c.title}
+                  description={
+                    <>
+                      {c.title}
+                      <VisuallyHidden>, {c.access}</VisuallyHidden>
+                    </>
+                  }
                   leftSection={<AccessDot access={c.access} />}
                   rightSection={notEmulated?.includes(key) ? <NotEmulatedBadge size="xs" /> : undefined}
                   py={4}

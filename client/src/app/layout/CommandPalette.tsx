@@ -1,7 +1,7 @@
-import { useHotkeys } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
 import { afterFirstPaint } from '../after-first-paint';
+import { onPaletteRequest } from '../palette-shortcut';
 
 // The palette (Spotlight, its modal and its stylesheets) is not needed to paint the console, so it
 // loads in its own chunk: after the first paint, or at once when someone asks for it first.
@@ -10,9 +10,9 @@ const CommandSpotlight = lazy(() =>
 );
 
 /**
- * Ctrl+K and the header button open the palette. The shortcut lives here rather than in Spotlight so
- * it works before the palette's chunk has arrived: the open state is Spotlight's store, which the
- * palette reads when it mounts.
+ * Ctrl+K (palette-shortcut.ts, installed before the first render) and the header button open the
+ * palette. The open state is Spotlight's store, which the palette reads when its chunk mounts, so a
+ * key pressed before then is not lost.
  */
 export function useCommandPalette(environmentId: string | null): { open: () => void; palette: ReactNode } {
   const [wanted, setWanted] = useState(false);
@@ -20,8 +20,7 @@ export function useCommandPalette(environmentId: string | null): { open: () => v
     setWanted(true);
     spotlight.open();
   }, []);
-  // Ctrl+K types nothing, so it opens the palette from inside any field (filter, selects) too.
-  useHotkeys([['mod + K', open]], [], true);
+  useEffect(() => onPaletteRequest(open), [open]);
   useEffect(() => afterFirstPaint(() => setWanted(true)), []);
   const palette = wanted ? (
     <Suspense fallback={null}>

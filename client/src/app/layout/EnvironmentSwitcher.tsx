@@ -1,5 +1,5 @@
 import type { Environment } from '@console/shared/api';
-import { Group, Select, Stack, Text } from '@mantine/core';
+import { Combobox, Group, InputBase, Stack, Text, useCombobox } from '@mantine/core';
 import { ProductionBadge } from '../../components/environment/ProductionBadge';
 import type { SelectedEnvironment } from '../../hooks/use-selected-environment';
 
@@ -8,45 +8,77 @@ function describe(environment: Environment): string {
   return `${where} · SDKAppID ${environment.sdkAppId}`;
 }
 
+/**
+ * A select-only combobox (WAI-ARIA pattern) built on Mantine's Combobox rather than its Select: Select
+ * leaves out `aria-expanded`, which a combobox must carry, and overrides any that is passed to it.
+ */
 export function EnvironmentSwitcher({ selection }: { selection: SelectedEnvironment }) {
   const { environments, environment } = selection;
-  const byId = new Map(environments.map((e) => [e.id, e]));
+  const combobox = useCombobox({
+    onDropdownClose: () => combobox.resetSelectedOption(),
+    onDropdownOpen: () => combobox.updateSelectedOptionIndex('active'),
+  });
   return (
     <Group gap={6} wrap="nowrap">
-      <Select
-        role="combobox"
-        aria-label="Environment"
-        placeholder={selection.isLoading ? 'Loading environments…' : 'Environment'}
-        w={220}
-        allowDeselect={false}
-        checkIconPosition="right"
-        comboboxProps={{ width: 340, position: 'bottom-end' }}
-        data={environments.map((e) => ({ value: e.id, label: e.label }))}
-        value={environment?.id ?? null}
-        onChange={(id) => id && selection.select(id)}
-        styles={
-          environment?.production
-            ? { input: { color: 'var(--mantine-color-red-7)', borderColor: 'var(--mantine-color-red-6)' } }
-            : undefined
-        }
-        renderOption={({ option }) => {
-          const env = byId.get(option.value);
-          if (!env) return option.label;
-          return (
-            <Stack gap={0}>
-              <Group gap={6} wrap="nowrap">
-                <Text size="sm" fw={500} c={env.production ? 'red' : undefined}>
-                  {env.label}
-                </Text>
-                {env.production && <ProductionBadge size="xs" />}
-              </Group>
-              <Text size="xs" c="dimmed">
-                {describe(env)}
-              </Text>
-            </Stack>
-          );
+      <Combobox
+        store={combobox}
+        width={340}
+        position="bottom-end"
+        onOptionSubmit={(id) => {
+          selection.select(id);
+          combobox.closeDropdown();
         }}
-      />
+      >
+        <Combobox.Target targetType="button" withExpandedAttribute>
+          <InputBase
+            role="combobox"
+            aria-label="Environment"
+            readOnly
+            pointer
+            w={220}
+            rightSection={<Combobox.Chevron />}
+            rightSectionPointerEvents="none"
+            value={environment?.label ?? ''}
+            placeholder={selection.isLoading ? 'Loading environments…' : 'Environment'}
+            onClick={() => combobox.toggleDropdown()}
+            onBlur={() => combobox.closeDropdown()}
+            styles={
+              environment?.production
+                ? {
+                    input: {
+                      color: 'var(--mantine-color-red-text)',
+                      borderColor: 'var(--mantine-color-red-filled)',
+                    },
+                  }
+                : undefined
+            }
+          />
+        </Combobox.Target>
+        <Combobox.Dropdown>
+          <Combobox.Options aria-label="Environments">
+            {environments.map((env) => (
+              <Combobox.Option
+                key={env.id}
+                value={env.id}
+                active={env.id === environment?.id}
+                aria-selected={env.id === environment?.id}
+              >
+                <Stack gap={0}>
+                  <Group gap={6} wrap="nowrap">
+                    <Text size="sm" fw={500} c={env.production ? 'red' : undefined}>
+                      {env.label}
+                    </Text>
+                    {env.production && <ProductionBadge size="xs" />}
+                  </Group>
+                  <Text size="xs" c="dimmed">
+                    {describe(env)}
+                  </Text>
+                </Stack>
+              </Combobox.Option>
+            ))}
+          </Combobox.Options>
+        </Combobox.Dropdown>
+      </Combobox>
       {environment?.production && <ProductionBadge />}
     </Group>
   );

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Menu, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../api/get-session';
@@ -22,16 +22,12 @@ export function UserMenu() {
             px="xs"
             leftSection={<IconUserCircle size={18} aria-hidden />}
             rightSection={<IconChevronDown size={14} aria-hidden />}
-            aria-label={`${user.username} (${user.role}): account menu`}
+            // The name starts with the text it shows (the user name), so speech input can say it.
+            aria-label={`${user.username} account menu`}
           >
-            <Group gap={4} wrap="nowrap" visibleFrom="md">
-              <Text size="sm" fw={500} c="var(--mantine-color-text)">
-                {user.username}
-              </Text>
-              <Badge variant="outline" size="sm" style={{ flexShrink: 0 }}>
-                {user.role}
-              </Badge>
-            </Group>
+            <Text size="sm" fw={500} c="var(--mantine-color-text)" visibleFrom="md">
+              {user.username}
+            </Text>
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
@@ -47,6 +43,10 @@ export function UserMenu() {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
+      <Badge variant="outline" size="sm" visibleFrom="md" style={{ flexShrink: 0 }}>
+        <VisuallyHidden>Role: </VisuallyHidden>
+        {user.role}
+      </Badge>
       {/* An icon with a name and a tooltip: the header also carries the environment and its badge. */}
       <Tooltip label="Sign out">
         <ActionIcon

@@ -1,6 +1,7 @@
 import { useComputedColorScheme } from '@mantine/core';
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { registerFocusTarget, typingInField } from '../../lib/focus-targets';
 import { monaco, registerSchema } from './setup';
 
 export type JsonEditorProps = {
@@ -15,6 +16,10 @@ export type JsonEditorProps = {
   onWarnings?: (count: number) => void;
   height?: number | string;
   ariaLabel?: string;
+  /** Take the caret when the editor appears, unless the keyboard is busy in another field. */
+  autoFocus?: boolean;
+  /** Registers the editor as a named focus target (skip links) while it is mounted. */
+  focusTargetName?: string;
 };
 
 export default function JsonEditorImpl({
@@ -26,6 +31,8 @@ export default function JsonEditorImpl({
   onWarnings,
   height = 360,
   ariaLabel = 'Request body editor',
+  autoFocus = false,
+  focusTargetName,
 }: JsonEditorProps) {
   const scheme = useComputedColorScheme('light');
   const submitRef = useRef(onSubmit);
@@ -35,7 +42,21 @@ export default function JsonEditorImpl({
     if (schema) registerSchema(path, schema);
   }, [path, schema]);
 
+  const [editor, setEditor] = useState<Parameters<OnMount>[0] | null>(null);
+
+  // The name follows the command even if the same editor instance is handed a new one.
+  useEffect(() => {
+    editor?.updateOptions({ ariaLabel });
+  }, [editor, ariaLabel]);
+
+  useEffect(() => {
+    if (!editor || !focusTargetName) return;
+    return registerFocusTarget(focusTargetName, () => editor.focus());
+  }, [editor, focusTargetName]);
+
   const onMount: OnMount = (editor) => {
+    setEditor(editor);
+    if (autoFocus && !typingInField()) editor.focus();
     // An action, not addCommand: addCommand is global and the last mounted editor would win.
     editor.addAction({
       id: 'console.send',

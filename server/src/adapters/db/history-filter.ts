@@ -27,6 +27,16 @@ export function historyWhere(
 ): Expression<SqlBool> {
   const conds: Expression<SqlBool>[] = [];
   if (filter.requestId !== undefined) conds.push(eb('request_id', '=', filter.requestId));
+  if (filter.requestIdPrefix !== undefined) {
+    // Case-sensitive, like the IDs. On SQLite (binary collation) a range lets the request_id index
+    // narrow it first; PostgreSQL's collation may order punctuation differently, so it only compares.
+    const prefix = filter.requestIdPrefix;
+    if (dialect === 'sqlite') {
+      conds.push(eb('request_id', '>=', prefix));
+      conds.push(eb('request_id', '<', `${prefix}\u{10FFFF}`));
+    }
+    conds.push(eb(eb.fn('substr', ['request_id', sql.lit(1), sql.lit(prefix.length)]), '=', prefix));
+  }
   if (filter.errorCode !== undefined) conds.push(eb('error_code', '=', filter.errorCode));
   if (filter.environmentId !== undefined) conds.push(eb('environment_id', '=', filter.environmentId));
   if (filter.service !== undefined) conds.push(eb('service', '=', filter.service));

@@ -1,16 +1,23 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../../api/get-session';
 import { ApiError } from '../../../lib/api-client';
+import { describeWait } from '../../../lib/wait-text';
 import { useSignIn } from '../api/sign-in';
 import { safeNext } from '../lib/safe-next';
 
 function failureMessage(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.code === 'auth/invalid-credentials') return 'Wrong username or password.';
-    if (error.code === 'auth/throttled') return 'Too many failed attempts. Wait a minute, then try again.';
+    if (error.code === 'auth/throttled') {
+      // The server's lock, as it says it in Retry-After (15 minutes by default), not a guess.
+      const wait = error.retryAfterSeconds;
+      return wait === undefined
+        ? 'Too many failed attempts. Wait, then try again.'
+        : `Too many failed attempts. Try again in ${describeWait(wait)} (at ${new Date(Date.now() + wait * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}).`;
+    }
     if (error.code === 'auth/disabled') return 'This account is disabled. Ask an administrator.';
     return `Sign-in failed: ${error.message}`;
   }
@@ -25,12 +32,24 @@ export default function SignInPage() {
   const signIn = useSignIn();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const passwordRef = useRef<HTMLInputElement>(null);
 
   if (session.data) return <Navigate to={next} replace />;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    signIn.mutate({ username, password }, { onSuccess: () => navigate(next, { replace: true }) });
+    signIn.mutate(
+      { username, password },
+      {
+        onSuccess: () => navigate(next, { replace: true }),
+        // The button was disabled while sending, which drops focus to the page: put it back in the
+        // form, on the field most likely wrong, so the next try needs no mouse.
+        onError: () => {
+          passwordRef.current?.focus();
+          passwordRef.current?.select();
+        },
+      },
+    );
   };
 
   return (
@@ -55,6 +74,7 @@ export default function SignInPage() {
               name="password"
               autoComplete="current-password"
               required
+              ref={passwordRef}
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
             />

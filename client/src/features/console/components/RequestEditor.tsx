@@ -48,16 +48,25 @@ export function RequestEditor(props: Props) {
             onWarnings={setWarnings}
             height={420}
             ariaLabel={`Request body for ${command.service}/${command.command}`}
+            // Picking a command (palette, sidebar, link) is asking to edit its body.
+            autoFocus
+            focusTargetName="request-body"
           />
         </Paper>
       </ErrorBoundary>
+      {/* Monaco keeps Tab for indenting; this is the way out that it offers. */}
+      <Text size="xs" c="dimmed">
+        In the editor, Tab indents. To move on with Tab, press <Kbd size="xs">Ctrl</Kbd> +{' '}
+        <Kbd size="xs">M</Kbd> first (again to switch back). <Kbd size="xs">Ctrl</Kbd> +{' '}
+        <Kbd size="xs">K</Kbd> opens the command palette from anywhere.
+      </Text>
       {syntaxError && (
         <Alert color="red" role="alert" icon={<IconAlertTriangle size={18} />} data-testid="body-error">
           {syntaxError} Nothing was sent.
         </Alert>
       )}
       {warnings > 0 && !syntaxError && (
-        <Text size="sm" c="yellow.8">
+        <Text size="sm" c="yellow">
           {warnings === 1 ? '1 problem' : `${warnings} problems`} in the editor (schema warnings never block
           sending; the Chat API has the last word).
         </Text>

@@ -1,0 +1,144 @@
+import type { Page } from '@playwright/test';
+import { historyEntrySchema } from '../shared/src/api/history';
+import { expect } from './helpers';
+
+/**
+ * Every page of the console, as the accessibility check visits it. A new page joins the check by
+ * adding one line here: its path (or a function that makes the data it shows and returns the path)
+ * and what is on screen once it has finished loading.
+ */
+export type ConsolePage = {
+  name: string;
+  /** The address, or a function that prepares data over the API and returns it. */
+  path: string | ((page: Page) => Promise<string>);
+  /** Waits until the page shows what it is for (not just its loader). */
+  ready: (page: Page) => Promise<void>;
+  /** Something to do on the page before checking it, e.g. opening a dialog it is made of. */
+  act?: (page: Page) => Promise<void>;
+  signedOut?: boolean;
+};
+
+async function recordCall(page: Page): Promise<{ id: string; requestId: string }> {
+  const res = await page.request.post('/api/requests', {
+    data: {
+      environmentId: 'sandbox',
+      service: 'profile',
+      command: 'portrait_get',
+      body: { To_Account: ['nobody-a11y'], TagList: ['Tag_Profile_IM_Nick'] },
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  const entry = historyEntrySchema.parse(await res.json());
+  return { id: entry.id, requestId: entry.requestId ?? '' };
+}
+
+const monacoReady = (region: string) => async (page: Page) => {
+  await expect(
+    page.getByRole('region', { name: region }).locator('.monaco-editor .view-lines').first(),
+  ).toBeVisible({ timeout: 30_000 });
+};
+
+export const consolePages: ConsolePage[] = [
+  {
+    name: 'sign-in',
+    path: '/sign-in',
+    signedOut: true,
+    ready: async (page) => {
+      await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    },
+  },
+  {
+    name: 'console without a command',
+    path: '/?env=sandbox',
+    ready: async (page) => {
+      await expect(page.getByRole('heading', { name: 'Pick a command' })).toBeVisible();
+    },
+  },
+  {
+    name: 'console with an answer',
+    path: '/?env=sandbox&command=profile/portrait_get',
+    ready: monacoReady('Request body'),
+    act: async (page) => {
+      await page.getByRole('button', { name: 'Send' }).click();
+      await expect(page.getByRole('region', { name: 'Response' }).getByTestId('action-status')).toBeVisible();
+      await monacoReady('Response')(page);
+    },
+  },
+  {
+    name: 'command palette',
+    path: '/?env=sandbox',
+    ready: async (page) => {
+      await expect(page.getByRole('heading', { name: 'Pick a command' })).toBeVisible();
+    },
+    act: async (page) => {
+      await page.keyboard.press('ControlOrMeta+K');
+      await expect(
+        page.getByRole('dialog').getByRole('searchbox').or(page.getByLabel('Search commands')),
+      ).toBeVisible();
+      await page.keyboard.type('portrait');
+    },
+  },
+  {
+    name: 'history',
+    path: async (page) => {
+      await recordCall(page);
+      return '/history';
+    },
+    ready: async (page) => {
+      await expect(
+        page.getByRole('region', { name: 'History entries' }).locator('tbody tr').first(),
+      ).toBeVisible();
+    },
+  },
+  {
+    name: 'history entry with a comparison',
+    path: async (page) => {
+      const a = await recordCall(page);
+      const b = await recordCall(page);
+      return `/history/${a.id}?compare=${b.id}`;
+    },
+    ready: async (page) => {
+      await expect(
+        page.getByRole('region', { name: 'Comparison' }).locator('.monaco-diff-editor'),
+      ).toBeVisible({
+        timeout: 30_000,
+      });
+      await monacoReady('Response')(page);
+    },
+  },
+  {
+    name: 'users',
+    path: '/admin/users',
+    ready: async (page) => {
+      await expect(page.getByRole('table').locator('tbody tr').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'audit',
+    path: '/admin/audit',
+    ready: async (page) => {
+      await expect(page.getByRole('table').locator('tbody tr').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'API tokens',
+    path: '/settings/tokens',
+    ready: async (page) => {
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    },
+  },
+  {
+    name: 'account',
+    path: '/settings/account',
+    ready: async (page) => {
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    },
+  },
+  {
+    name: 'page not found',
+    path: '/no-such-page',
+    ready: async (page) => {
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    },
+  },
+];
