@@ -80,6 +80,11 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       onCheckpointError: (message) => logger.warn({ reason: message }, 'background WAL checkpoint failed'),
     });
     const repos = createRepositories(database);
+    if (config.trustProxy === true) {
+      logger.warn(
+        'TRUST_PROXY=true believes every X-Forwarded-For hop, so a client can rotate its address past the sign-in throttle: set the number of proxies (e.g. 1) or their addresses instead',
+      );
+    }
     stopSweep = await startInterruptedCallSweep(
       repos,
       { storeIsExclusive: database.dialect === 'sqlite', upstreamTimeoutMs: config.upstreamTimeoutMs },
