@@ -17,6 +17,7 @@ import { startInterruptedCallSweep } from './services/interrupted-calls';
 import { CommandRateLimiter } from './services/rate-limiter';
 import { startRetentionJob } from './services/retention';
 import { SendRequestService } from './services/send-request';
+import { SignInFailureLog } from './services/sign-in-failures';
 import { SignInThrottle, type SignInThrottleOptions } from './services/sign-in-throttle';
 import { TokenService } from './services/tokens';
 import { UserService } from './services/users';
@@ -69,6 +70,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
   let client: TencentClient | undefined;
   let stopRetention: (() => Promise<void>) | undefined;
   let stopSweep: (() => Promise<void>) | undefined;
+  let signInFailures: SignInFailureLog | undefined;
   let origin: string | undefined;
 
   async function start() {
@@ -78,6 +80,11 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       onCheckpointError: (message) => logger.warn({ reason: message }, 'background WAL checkpoint failed'),
     });
     const repos = createRepositories(database);
+    if (config.trustProxy === true) {
+      logger.warn(
+        'TRUST_PROXY=true believes every X-Forwarded-For hop, so a client can rotate its address past the sign-in throttle: set the number of proxies (e.g. 1) or their addresses instead',
+      );
+    }
     stopSweep = await startInterruptedCallSweep(
       repos,
       { storeIsExclusive: database.dialect === 'sqlite', upstreamTimeoutMs: config.upstreamTimeoutMs },
@@ -109,7 +116,9 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
 
     const environments = new EnvironmentRegistry(config.environments, sandbox);
     client = new TencentClient(config.upstreamTimeoutMs);
-    const auth = new AuthService(repos, Date.now, new SignInThrottle(options.signInThrottle));
+    signInFailures = new SignInFailureLog(repos.audit);
+    signInFailures.start((err) => logger.error({ err }, 'writing counted sign-in failures failed'));
+    const auth = new AuthService(repos, Date.now, new SignInThrottle(options.signInThrottle), signInFailures);
     const send = new SendRequestService({
       repos,
       environments,
@@ -183,6 +192,10 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       clearTimeout(force);
     }
     await client?.close();
+    // What is still counted goes to the audit log before the store closes.
+    await signInFailures
+      ?.stop()
+      .catch((err: unknown) => logger.error({ err }, 'writing counted sign-in failures failed'));
     await database?.close();
     http = undefined;
     client = undefined;

@@ -61,7 +61,8 @@ describe('the audit log', () => {
 
     const rows = await everything();
     const kinds = new Set(rows.map((r) => r.action));
-    expect([...auditActions].filter((a) => !kinds.has(a))).toEqual([]);
+    // audit.purge needs rows older than AUDIT_MAX_AGE_DAYS: audit.test.ts makes some.
+    expect([...auditActions].filter((a) => !kinds.has(a) && a !== 'audit.purge')).toEqual([]);
 
     const first = (action: string) => rows.find((r) => r.action === action);
     expect(first('request.send')).toMatchObject({ actor: 'kim', target: historyId });

@@ -53,6 +53,44 @@ describe('audit and retention', () => {
     }
   });
 
+  it('purges audit rows older than AUDIT_MAX_AGE_DAYS at start and records the purge', async () => {
+    const db = await openDatabase({ dataDir: h.dataDir });
+    const old = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
+    try {
+      await createRepositories(db).audit.append({
+        actor: 'someone',
+        action: 'user.create',
+        target: 'long-ago',
+        details: null,
+        at: old,
+      });
+    } finally {
+      await db.close();
+    }
+    const second = createServer(
+      loadConfig({
+        PORT: '0',
+        DATA_DIR: h.dataDir,
+        SANDBOX: 'off',
+        AUDIT_MAX_AGE_DAYS: '30',
+        LOG_LEVEL: 'silent',
+      }),
+    );
+    await second.start();
+    await second.stop();
+    const after = await openDatabase({ dataDir: h.dataDir });
+    try {
+      const audit = createRepositories(after).audit;
+      const rows = (await audit.list({ limit: 500 })).items;
+      expect(rows.some((e) => e.target === 'long-ago')).toBe(false);
+      expect(rows.some((e) => e.action === 'request.send')).toBe(true);
+      const purge = await audit.list({ limit: 5, action: 'audit.purge' });
+      expect(purge.items[0]).toMatchObject({ actor: 'system', details: { deleted: 1 } });
+    } finally {
+      await after.close();
+    }
+  });
+
   it('purges history beyond HISTORY_MAX_ENTRIES at start and records the purge', async () => {
     const cookie = await h.signIn();
     for (let i = 0; i < 4; i++) {

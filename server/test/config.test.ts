@@ -37,7 +37,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       sandbox: true,
       trustProxy: false,
-      retention: { maxAgeDays: null, maxEntries: null },
+      retention: { maxAgeDays: null, maxEntries: null, auditMaxAgeDays: 365 },
     });
     expect(config.environments.map((e) => e.id)).toEqual(['sandbox']);
   });

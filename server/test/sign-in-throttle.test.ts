@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRepositories, openDatabase } from '../src/adapters/db';
 import { ADMIN_PASSWORD, type Harness, startHarness } from './support/harness';
 import { errorCode, userWithRole } from './support/users';
 
@@ -52,5 +53,27 @@ describe('failed sign-in throttling', () => {
     expect(last).toBe(429);
     const admin = await attempt('admin', ADMIN_PASSWORD);
     expect(admin.status).toBe(429);
+  });
+});
+
+describe('failed sign-ins in the audit log', () => {
+  it('costs one audit row however long an anonymous flood of one user goes on', async () => {
+    // Read from the store: this address is throttled by now, so even admin cannot sign in to look.
+    const count = async () => {
+      const db = await openDatabase({ dataDir: h.dataDir });
+      try {
+        const page = await createRepositories(db).audit.list({
+          limit: 500,
+          action: 'session.sign-in-failed',
+          actor: 'flood',
+        });
+        return page.items.length;
+      } finally {
+        await db.close();
+      }
+    };
+    const answers = await Promise.all(Array.from({ length: 300 }, () => attempt('flood', 'guess-guess')));
+    expect(answers.filter((a) => a.status === 429).length).toBeGreaterThan(250);
+    expect(await count()).toBe(1);
   });
 });

@@ -66,6 +66,8 @@ export const envSchema = z.object({
   CLIENT_DIST: optionalString,
   HISTORY_MAX_AGE_DAYS: positiveInt(null),
   HISTORY_MAX_ENTRIES: positiveInt(null),
+  /** Audit rows older than this are deleted (a year by default: an audit trail must outlive the history). */
+  AUDIT_MAX_AGE_DAYS: positiveInt(365),
   // Trusted-header single sign-on; parsed further by parseProxyAuth.
   AUTH_PROXY_HEADER: optionalString,
   AUTH_PROXY_GROUPS_HEADER: optionalString,

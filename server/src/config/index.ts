@@ -62,7 +62,7 @@ export interface Config {
   /** Trusted-header sign-on behind a reverse proxy; null when off. */
   proxyAuth: ProxyAuthConfig | null;
   clientDist: string;
-  retention: { maxAgeDays: number | null; maxEntries: number | null };
+  retention: { maxAgeDays: number | null; maxEntries: number | null; auditMaxAgeDays: number };
   /** Where the environments came from, for the `config.load` audit row. */
   environmentsFile: string | null;
   environments: EnvironmentConfig[];
@@ -223,7 +223,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy: e.TRUST_PROXY,
     proxyAuth: parseProxyAuth(e),
     clientDist: path.resolve(e.CLIENT_DIST ?? path.join(repoRoot, 'client/dist')),
-    retention: { maxAgeDays: e.HISTORY_MAX_AGE_DAYS, maxEntries: e.HISTORY_MAX_ENTRIES },
+    retention: {
+      maxAgeDays: e.HISTORY_MAX_AGE_DAYS,
+      maxEntries: e.HISTORY_MAX_ENTRIES,
+      auditMaxAgeDays: e.AUDIT_MAX_AGE_DAYS ?? 365,
+    },
     environmentsFile,
     environments,
   };

@@ -83,6 +83,11 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(healthRoutes(deps.database));
 
   const api = express.Router();
+  // Answers about people and calls must not stay in a browser's or a shared proxy's cache.
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   api.use(sameOriginOnly);
   api.use(jsonBody);
   api.use(signInRoute(deps.auth));

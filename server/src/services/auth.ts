@@ -3,6 +3,7 @@ import type { Role } from '@console/shared/api';
 import type { Repositories } from '../adapters/db';
 import { AppError } from '../core/errors';
 import { burnPasswordCheck, generatePassword, hashPassword, verifyPassword } from './passwords';
+import { SignInFailureLog } from './sign-in-failures';
 import { SignInThrottle } from './sign-in-throttle';
 
 /** Who is calling, however they proved it. */
@@ -31,6 +32,7 @@ export class AuthService {
     private readonly repos: Repositories,
     private readonly now: () => number = Date.now,
     private readonly throttle: SignInThrottle = new SignInThrottle(),
+    private readonly failures: SignInFailureLog = new SignInFailureLog(repos.audit),
   ) {}
 
   async signIn(username: string, password: string, address: string | undefined): Promise<SignedIn> {
@@ -67,13 +69,9 @@ export class AuthService {
     return { principal: { username, role: user.role, via: 'session' }, sessionId };
   }
 
+  /** Audited at a bounded cost: a flood of failures is counted, not written row by row. */
   private async failed(username: string, reason: string, address: string | undefined) {
-    await this.repos.audit.append({
-      actor: username,
-      action: 'session.sign-in-failed',
-      target: username,
-      details: { reason, address: address ?? null },
-    });
+    await this.failures.failed(username, reason, address);
   }
 
   private async openSession(username: string): Promise<string> {

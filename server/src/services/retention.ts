@@ -4,6 +4,8 @@ import type { Logger } from '../logger';
 export interface RetentionPolicy {
   maxAgeDays: number | null;
   maxEntries: number | null;
+  /** Audit rows are kept this long (AUDIT_MAX_AGE_DAYS). */
+  auditMaxAgeDays: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -34,7 +36,26 @@ export async function purgeHistory(
   return deleted;
 }
 
-/** Hourly housekeeping, also once at start: the history retention purge and expired sessions. */
+/** Deletes audit rows older than the policy's age; the purge itself is recorded when it removed any. */
+export async function purgeAudit(
+  repos: Repositories,
+  policy: RetentionPolicy,
+  now = Date.now(),
+): Promise<number> {
+  const olderThan = new Date(now - policy.auditMaxAgeDays * DAY_MS);
+  const deleted = await repos.audit.purge(olderThan);
+  if (deleted > 0) {
+    await repos.audit.append({
+      actor: 'system',
+      action: 'audit.purge',
+      target: null,
+      details: { deleted, olderThan: olderThan.toISOString() },
+    });
+  }
+  return deleted;
+}
+
+/** Hourly housekeeping, also once at start: history and audit retention, and expired sessions. */
 export function startRetentionJob(
   repos: Repositories,
   policy: RetentionPolicy,
@@ -50,6 +71,8 @@ export function startRetentionJob(
         if (policy.maxAgeDays !== null || policy.maxEntries !== null) {
           logger.info({ deleted: await purgeHistory(repos, policy) }, 'history retention purge');
         }
+        const audit = await purgeAudit(repos, policy);
+        if (audit > 0) logger.info({ deleted: audit }, 'audit retention purge');
       } catch (err) {
         logger.error({ err }, 'housekeeping failed');
       }

@@ -15,6 +15,7 @@ export const auditActions = [
   'request.replay',
   'request.export',
   'history.purge',
+  'audit.purge',
   'config.load',
   'audit.export',
 ] as const;

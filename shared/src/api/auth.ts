@@ -68,8 +68,15 @@ export const updateUserRequestSchema = z
 export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
 
 /** POST /api/tokens → 201 CreateTokenResponse (the token is shown once) */
+/** No control characters, nor the invisible ones that reorder text (a name shown in a list must read as stored). */
+const tokenNameSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[^\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]+$/u, 'no control characters');
+
 export const createTokenRequestSchema = z.object({
-  name: z.string().min(1).max(100),
+  name: tokenNameSchema,
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
 export type CreateTokenRequest = z.infer<typeof createTokenRequestSchema>;

@@ -22,9 +22,11 @@ export interface AuditEvent {
   at?: Date;
 }
 
-/** Append-only: there is deliberately no update or delete. */
+/** Append-only: no update, and rows leave only by retention (`purge`), oldest first. */
 export interface AuditRepository {
   append(e: AuditEvent): Promise<AuditEntry>;
+  /** Retention: deletes rows older than `olderThan`, in batches; answers how many. */
+  purge(olderThan: Date): Promise<number>;
   /** Newest first (at desc, id desc), keyset cursor like history. */
   list(query: AuditQuery): Promise<AuditPage>;
   stream(filter: AuditFilter, batchSize?: number): AsyncIterable<AuditEntry>;
@@ -68,6 +70,8 @@ function auditEntry(row: Selectable<AuditLogTable>): AuditEntry {
   });
 }
 
+const purgeBatchSize = 1000;
+
 export function createAuditRepository(db: Database): AuditRepository {
   const { kysely } = db;
 
@@ -92,6 +96,30 @@ export function createAuditRepository(db: Database): AuditRepository {
       const row = auditRow(event);
       await kysely.insertInto('audit_log').values(row).execute();
       return auditEntry(row);
+    },
+
+    async purge(olderThan) {
+      const before = toStoredTime(olderThan);
+      let total = 0;
+      for (;;) {
+        const res = await kysely
+          .deleteFrom('audit_log')
+          .where('id', 'in', (qb) =>
+            qb
+              .selectFrom('audit_log')
+              .select('id')
+              .where('at', '<', before)
+              .orderBy('at')
+              .orderBy('id')
+              .limit(purgeBatchSize),
+          )
+          .executeTakeFirst();
+        const n = Number(res.numDeletedRows);
+        total += n;
+        if (n < purgeBatchSize) return total;
+        // Like the history purge: a turn of the event loop between batches, so requests get in.
+        await nextTurn();
+      }
     },
 
     async list(query) {
