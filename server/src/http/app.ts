@@ -2,7 +2,6 @@ import compression from 'compression';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { Database } from '../adapters/db';
 import type { ProxyAuthConfig } from '../config/proxy-auth';
-import { AppError } from '../core/errors';
 import type { Logger } from '../logger';
 import type { AuditService } from '../services/audit';
 import type { AuthService } from '../services/auth';
