@@ -15,7 +15,7 @@ const base: Environment = {
   readOnly: false,
   confirmWrites: false,
   sandbox: true,
-  notEmulated: null,
+  notEmulated: [],
 };
 
 describe('the shared guard-rail policy as the console reads it', () => {
