@@ -16,6 +16,7 @@ import { HistoryService } from './services/history';
 import { startInterruptedCallSweep } from './services/interrupted-calls';
 import { CommandRateLimiter } from './services/rate-limiter';
 import { startRetentionJob } from './services/retention';
+import { RunService } from './services/runs';
 import { SendRequestService } from './services/send-request';
 import { SignInThrottle, type SignInThrottleOptions } from './services/sign-in-throttle';
 import { TokenService } from './services/tokens';
@@ -70,6 +71,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
   let stopRetention: (() => Promise<void>) | undefined;
   let stopSweep: (() => Promise<void>) | undefined;
   let origin: string | undefined;
+  let runs: RunService | undefined;
 
   async function start() {
     database = await openDatabase({
@@ -110,12 +112,21 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
     const environments = new EnvironmentRegistry(config.environments, sandbox);
     client = new TencentClient(config.upstreamTimeoutMs);
     const auth = new AuthService(repos, Date.now, new SignInThrottle(options.signInThrottle));
+    // One limiter for single calls and runs alike: together they stay within each command's limit.
+    const limiter = new CommandRateLimiter();
     const send = new SendRequestService({
       repos,
       environments,
       signer: new UserSigSigner(),
       client,
-      authorize: options.authorize ?? guardCommands(new CommandRateLimiter()),
+      authorize: options.authorize ?? guardCommands(limiter),
+    });
+    runs = new RunService({
+      repos,
+      environments,
+      send,
+      limiter,
+      logger: logger.child({ component: 'runs' }),
     });
 
     const generated = await auth.bootstrapAdmin(config.adminPassword);
@@ -144,6 +155,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
         environments,
         send,
         history: new HistoryService(repos),
+        runs,
         users: new UserService(repos),
         tokens: new TokenService(repos),
         audit: new AuditService(repos),
@@ -165,11 +177,14 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
     const { port } = address;
     origin = `http://${selfHost(config.host)}:${port}`;
     stopRetention = startRetentionJob(repos, config.retention, logger);
+    // Once listening (a sandbox environment needs the server's own address): interrupted runs go on.
+    await runs.recover();
     logger.info({ port, host: config.host, environments: environments.all().map((e) => e.id) }, 'listening');
     return { port, url: origin };
   }
 
   async function stop() {
+    await runs?.stop();
     await stopRetention?.();
     await stopSweep?.();
     if (http) {
@@ -185,6 +200,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
     await client?.close();
     await database?.close();
     http = undefined;
+    runs = undefined;
     client = undefined;
     database = undefined;
   }

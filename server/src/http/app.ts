@@ -7,6 +7,7 @@ import type { AuditService } from '../services/audit';
 import type { AuthService } from '../services/auth';
 import type { EnvironmentRegistry } from '../services/environments';
 import type { HistoryService } from '../services/history';
+import type { RunService } from '../services/runs';
 import type { SendRequestService } from '../services/send-request';
 import type { TokenService } from '../services/tokens';
 import type { UserService } from '../services/users';
@@ -20,6 +21,7 @@ import { auditRoutes } from './routes/audit';
 import { catalogRoutes } from './routes/catalog';
 import { healthRoutes } from './routes/health';
 import { requestRoutes } from './routes/requests';
+import { runBody, runRoutes } from './routes/runs';
 import { sessionRoutes, signInRoute } from './routes/session';
 import { tokenRoutes } from './routes/tokens';
 import { userRoutes } from './routes/users';
@@ -32,6 +34,7 @@ export interface AppDeps {
   environments: EnvironmentRegistry;
   send: SendRequestService;
   history: HistoryService;
+  runs: RunService;
   users: UserService;
   tokens: TokenService;
   audit: AuditService;
@@ -84,12 +87,16 @@ export function createApp(deps: AppDeps): express.Express {
 
   const api = express.Router();
   api.use(sameOriginOnly);
+  // Before the API's own parser: a run's CSV may be larger than other bodies.
+  api.post('/runs', runBody);
+  api.post('/runs/preview', runBody);
   api.use(jsonBody);
   api.use(signInRoute(deps.auth));
   api.use(...signedIn);
   api.use(sessionRoutes(deps.auth));
   api.use(catalogRoutes(deps.environments));
   api.use(requestRoutes(deps.send, deps.history));
+  api.use(runRoutes(deps.runs));
   api.use(userRoutes(deps.users));
   api.use(tokenRoutes(deps.tokens));
   api.use(auditRoutes(deps.audit));

@@ -17,6 +17,10 @@ export const auditActions = [
   'history.purge',
   'config.load',
   'audit.export',
+  'run.start',
+  'run.pause',
+  'run.resume',
+  'run.cancel',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
