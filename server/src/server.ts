@@ -16,6 +16,7 @@ import { HistoryService } from './services/history';
 import { startInterruptedCallSweep } from './services/interrupted-calls';
 import { CommandRateLimiter } from './services/rate-limiter';
 import { startRetentionJob } from './services/retention';
+import { RunService } from './services/runs';
 import { SendRequestService } from './services/send-request';
 import { SignInFailureLog } from './services/sign-in-failures';
 import { SignInThrottle, type SignInThrottleOptions } from './services/sign-in-throttle';
@@ -72,6 +73,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
   let stopSweep: (() => Promise<void>) | undefined;
   let signInFailures: SignInFailureLog | undefined;
   let origin: string | undefined;
+  let runs: RunService | undefined;
 
   async function start() {
     database = await openDatabase({
@@ -119,12 +121,21 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
     signInFailures = new SignInFailureLog(repos.audit);
     signInFailures.start((err) => logger.error({ err }, 'writing counted sign-in failures failed'));
     const auth = new AuthService(repos, Date.now, new SignInThrottle(options.signInThrottle), signInFailures);
+    // One limiter for single calls and runs alike: together they stay within each command's limit.
+    const limiter = new CommandRateLimiter();
     const send = new SendRequestService({
       repos,
       environments,
       signer: new UserSigSigner(),
       client,
-      authorize: options.authorize ?? guardCommands(new CommandRateLimiter()),
+      authorize: options.authorize ?? guardCommands(limiter),
+    });
+    runs = new RunService({
+      repos,
+      environments,
+      send,
+      limiter,
+      logger: logger.child({ component: 'runs' }),
     });
 
     const generated = await auth.bootstrapAdmin(config.adminPassword);
@@ -153,6 +164,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
         environments,
         send,
         history: new HistoryService(repos),
+        runs,
         users: new UserService(repos),
         tokens: new TokenService(repos),
         audit: new AuditService(repos),
@@ -174,11 +186,14 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
     const { port } = address;
     origin = `http://${selfHost(config.host)}:${port}`;
     stopRetention = startRetentionJob(repos, config.retention, logger);
+    // Once listening (a sandbox environment needs the server's own address): interrupted runs go on.
+    await runs.recover();
     logger.info({ port, host: config.host, environments: environments.all().map((e) => e.id) }, 'listening');
     return { port, url: origin };
   }
 
   async function stop() {
+    await runs?.stop();
     await stopRetention?.();
     await stopSweep?.();
     if (http) {
@@ -198,6 +213,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       .catch((err: unknown) => logger.error({ err }, 'writing counted sign-in failures failed'));
     await database?.close();
     http = undefined;
+    runs = undefined;
     client = undefined;
     database = undefined;
   }

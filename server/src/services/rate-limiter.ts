@@ -84,16 +84,31 @@ export class CommandRateLimiter {
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
-  /** Counts one call, or throws 429 `rate/limited` with `details.retryAfterMs`. */
-  take(env: RateLimitedEnvironment, command: RateLimitedCommand): void {
-    const limit = rateLimitFor(env, command);
+  private logOf(env: RateLimitedEnvironment, command: RateLimitedCommand): SlidingLog {
     const key = `${appKeyOf(env)}\u0000${command.service}/${command.command}`;
     let log = this.logs.get(key);
     if (!log) {
       log = new SlidingLog();
       this.logs.set(key, log);
     }
-    const waitMs = log.take(limit, this.now(), WINDOW_MS + WINDOW_MARGIN_MS);
+    return log;
+  }
+
+  /**
+   * For runs (issue 14), which wait rather than fail: counts one call and answers 0, or answers how
+   * many ms until one would be admitted. `capPerSec` holds the caller to a lower rate than the limit;
+   * the calls are counted in the same log as single calls, so both together stay within the limit.
+   */
+  admit(env: RateLimitedEnvironment, command: RateLimitedCommand, capPerSec?: number): number {
+    const limit = rateLimitFor(env, command);
+    const cap = capPerSec === undefined ? limit : Math.max(1, Math.min(limit, Math.floor(capPerSec)));
+    return this.logOf(env, command).take(cap, this.now(), WINDOW_MS + WINDOW_MARGIN_MS);
+  }
+
+  /** Counts one call, or throws 429 `rate/limited` with `details.retryAfterMs`. */
+  take(env: RateLimitedEnvironment, command: RateLimitedCommand): void {
+    const limit = rateLimitFor(env, command);
+    const waitMs = this.logOf(env, command).take(limit, this.now(), WINDOW_MS + WINDOW_MARGIN_MS);
     if (waitMs > 0) {
       throw new AppError(
         'rate/limited',

@@ -1,13 +1,13 @@
-import type { HistoryEntry, JsonObject } from '@console/shared/api';
+import type { CatalogCommand, HistoryEntry, JsonObject } from '@console/shared/api';
 import { findCommand } from '@console/shared/catalog';
 import { lookupErrorCode } from '@console/shared/error-codes';
-import { newId, type Repositories } from '../adapters/db';
+import { type AuditEvent, newId, type Repositories } from '../adapters/db';
 import { type TencentClient, UpstreamError } from '../adapters/tencent-client';
 import type { UserSigSigner } from '../adapters/usersig';
 import { AppError } from '../core/errors';
 import type { Principal } from './auth';
 import type { AuthorizeCommand } from './authorize';
-import type { EnvironmentRegistry } from './environments';
+import type { EnvironmentRegistry, ResolvedEnvironment } from './environments';
 
 export interface SendInput {
   environmentId: string;
@@ -35,7 +35,7 @@ export class SendRequestService {
    * reached the signer is in the history, even if the process dies while it is in flight.
    */
   async send(user: Principal, input: SendInput, replayOf: string | null = null): Promise<HistoryEntry> {
-    const { repos, environments, signer, client, authorize } = this.deps;
+    const { environments, authorize } = this.deps;
     const env = environments.get(input.environmentId);
     if (!env) {
       throw new AppError('environment/unknown', 404, `no environment "${input.environmentId}"`);
@@ -49,9 +49,66 @@ export class SendRequestService {
       );
     }
     await authorize(user, env, command, input.confirm);
+    const { entry, failure } = await this.dispatch(user, env, command, input.body, {
+      id: newId(),
+      replayOf,
+      audit: (e) => ({
+        actor: user.username,
+        action: replayOf === null ? 'request.send' : 'request.replay',
+        target: e.id,
+        details: {
+          environmentId: env.id,
+          service: e.service,
+          command: e.command,
+          outcome: e.outcome,
+          ...(replayOf === null ? {} : { replayOf }),
+        },
+      }),
+    });
+    if (failure) {
+      throw new AppError(failure.code, upstreamStatus[failure.code], failure.message, {
+        extra: { entry },
+      });
+    }
+    return entry;
+  }
 
+  /**
+   * One row of a run (issue 14): the run checked the guard rails once when it started and holds
+   * each row to the same rate limiter before calling this, so neither is repeated here. The call is
+   * recorded like any other (pending, then completed, under `historyId`, which the run stored on the
+   * row before calling), after the row's `turn` came and audited once for the whole run. A transport failure is answered as an
+   * `error` entry rather than thrown.
+   */
+  async sendRunRow(
+    user: Principal,
+    env: ResolvedEnvironment,
+    command: CatalogCommand,
+    body: JsonObject,
+    historyId: string,
+    /** Waits for the row's turn at the run's pace; false means the run stopped and nothing is sent. */
+    turn: () => Promise<boolean>,
+  ): Promise<HistoryEntry | null> {
+    if (!(await turn())) return null;
+    const { entry } = await this.dispatch(user, env, command, body, {
+      id: historyId,
+      replayOf: null,
+      audit: () => null,
+    });
+    return entry;
+  }
+
+  private async dispatch(
+    user: Principal,
+    env: ResolvedEnvironment,
+    command: CatalogCommand,
+    body: JsonObject,
+    opts: { id: string; replayOf: string | null; audit: (entry: HistoryEntry) => AuditEvent | null },
+  ): Promise<{ entry: HistoryEntry; failure: UpstreamError | undefined }> {
+    const { repos, signer, client } = this.deps;
+    const replayOf = opts.replayOf;
     // The body's JSON text is made once, before signing: the same text goes upstream and into the history.
-    const bodyText = JSON.stringify(input.body);
+    const bodyText = JSON.stringify(body);
     const userSig = signer.sign(env);
     const call = client.prepare(
       {
@@ -63,14 +120,14 @@ export class SendRequestService {
       bodyText,
     );
     const base = {
-      id: newId(),
+      id: opts.id,
       createdAt: new Date().toISOString(),
       operator: user.username,
       environmentId: env.id,
       region: env.region,
       service: command.service,
       command: command.command,
-      requestBody: input.body,
+      requestBody: body,
       url: call.redactedUrl,
       replayOf,
     };
@@ -129,24 +186,8 @@ export class SendRequestService {
     }
 
     // The result and the audit row are committed before the caller answers.
-    await repos.calls.complete(entry, {
-      actor: user.username,
-      action: replayOf === null ? 'request.send' : 'request.replay',
-      target: entry.id,
-      details: {
-        environmentId: env.id,
-        service: entry.service,
-        command: entry.command,
-        outcome: entry.outcome,
-        ...(replayOf === null ? {} : { replayOf }),
-      },
-    });
-    if (failure) {
-      throw new AppError(failure.code, upstreamStatus[failure.code], failure.message, {
-        extra: { entry },
-      });
-    }
-    return entry;
+    await repos.calls.complete(entry, opts.audit(entry));
+    return { entry, failure };
   }
 
   /** Sends a recorded call again, as it was or with an edited body, through the same checks. */

@@ -13,7 +13,9 @@ export type UpstreamMode =
   /** A gateway that repeats the request URL (with its usersig) in ErrorInfo and a field of its own. */
   | 'echo-url'
   /** An answer nested far deeper than any real one. */
-  | 'deep';
+  | 'deep'
+  /** Tencent's "too frequent" answer, 60007. */
+  | 'throttle';
 
 export interface ReceivedCall {
   method: string;
@@ -24,6 +26,8 @@ export interface ReceivedCall {
   userSig: string;
   /** Result of our own verification of the UserSig, independent of tls-sig-api-v2. */
   sigCheck: 'valid' | string;
+  /** When it arrived (performance.now() of the test process), to check the pace. */
+  at: number;
 }
 
 /**
@@ -64,6 +68,8 @@ export interface FakeUpstream {
   port: number;
   calls: ReceivedCall[];
   mode: UpstreamMode;
+  /** Each answer waits this long (ms), so calls are in flight for a while. */
+  delayMs: number;
   /** Every UserSig received, to prove none of them leaks. */
   userSigs(): string[];
   close(): Promise<void>;
@@ -76,9 +82,9 @@ export async function startFakeUpstream(expect: {
 }): Promise<FakeUpstream> {
   const calls: ReceivedCall[] = [];
   let seq = 0;
-  const state: { mode: UpstreamMode } = { mode: 'ok' };
+  const state: { mode: UpstreamMode; delayMs: number } = { mode: 'ok', delayMs: 0 };
 
-  const handle = (req: IncomingMessage, res: ServerResponse, body: string) => {
+  const handle = (req: IncomingMessage, res: ServerResponse, body: string, at: number) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const userSig = url.searchParams.get('usersig') ?? '';
     calls.push({
@@ -89,13 +95,28 @@ export async function startFakeUpstream(expect: {
       body,
       userSig,
       sigCheck: verifyUserSig(userSig, expect),
+      at,
     });
     seq += 1;
-    const requestId = `Id-fake${seq}-O-Seq-${seq}`;
+    const n = seq;
+    const answer = () => reply(req, res, body, userSig, n);
+    if (state.delayMs > 0) setTimeout(answer, state.delayMs);
+    else answer();
+  };
+
+  const reply = (req: IncomingMessage, res: ServerResponse, body: string, userSig: string, n: number) => {
+    const requestId = `Id-fake${n}-O-Seq-${n}`;
     const json = (status: number, value: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
     };
     switch (state.mode) {
+      case 'throttle':
+        return json(200, {
+          ActionStatus: 'FAIL',
+          ErrorCode: 60007,
+          ErrorInfo: 'REST API call frequency over the limit',
+          RequestId: requestId,
+        });
       case 'ok':
         return json(200, {
           ActionStatus: 'OK',
@@ -142,7 +163,10 @@ export async function startFakeUpstream(expect: {
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      handle(req, res, body, performance.now());
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -157,6 +181,12 @@ export async function startFakeUpstream(expect: {
     },
     set mode(m: UpstreamMode) {
       state.mode = m;
+    },
+    get delayMs() {
+      return state.delayMs;
+    },
+    set delayMs(ms: number) {
+      state.delayMs = ms;
     },
     userSigs: () => [...new Set(calls.map((c) => c.userSig))],
     close: () =>

@@ -18,6 +18,10 @@ export const auditActions = [
   'audit.purge',
   'config.load',
   'audit.export',
+  'run.start',
+  'run.pause',
+  'run.resume',
+  'run.cancel',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

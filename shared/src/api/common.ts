@@ -13,6 +13,14 @@ export const appErrorCodes = [
   'environment/unknown',
   'environment/read-only',
   'history/not-found',
+  /** No run with that id (404). */
+  'run/not-found',
+  /** Rows of a run's input that cannot become a body, listed with their line numbers (400). */
+  'run/render-errors',
+  /** The run is not in a state that allows this (pausing a finished run, say) (409). */
+  'run/conflict',
+  /** The command has no cursor rule, so its pages cannot be followed (400). */
+  'run/not-paged',
   'auth/unauthenticated',
   'auth/invalid-credentials',
   'auth/forbidden',

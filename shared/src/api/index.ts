@@ -7,3 +7,4 @@ export * from './health';
 export * from './history';
 export * from './json-limits';
 export * from './request-id';
+export * from './runs';

@@ -27,7 +27,7 @@ export interface CallRecorder {
    * Completes a begun call with its result and appends its audit row, in one transaction: when this
    * resolves, both are committed; when it throws, neither is.
    */
-  complete(entry: HistoryEntry, audit: AuditEvent): Promise<void>;
+  complete(entry: HistoryEntry, audit: AuditEvent | null): Promise<void>;
   /** A finished call in one go (both rows, one transaction): imports, tests and benchmarks. */
   record(entry: HistoryEntry, audit: AuditEvent): Promise<void>;
   /**
@@ -209,12 +209,13 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
 
     complete(entry, audit) {
       const update = updateOf(entry);
-      const auditQuery = auditInsert(auditRow(audit));
+      // A run's rows are audited once for the whole run (run.start), not one row per call.
+      const auditQuery = audit === null ? null : auditInsert(auditRow(audit));
       return enqueue(entry.id, async (trx) => {
         const res = await trx.executeQuery(update);
         // The pending row is gone (a retention purge by count, say): keep the call all the same.
         if (Number(res.numAffectedRows ?? 0n) === 0) await trx.executeQuery(historyInsert(historyRow(entry)));
-        await trx.executeQuery(auditQuery);
+        if (auditQuery !== null) await trx.executeQuery(auditQuery);
       });
     },
 

@@ -2,6 +2,7 @@ import { type AuditRepository, createAuditRepository } from './audit-repository'
 import { type CallRecorder, createCallRecorder } from './call-recorder';
 import { createHistoryRepository, type HistoryRepository } from './history-repository';
 import type { Database } from './open';
+import { createRunRepository, type RunRepository } from './run-repository';
 import { createSessionRepository, type SessionRepository } from './session-repository';
 import { createTokenRepository, type TokenRepository } from './token-repository';
 import { createUserRepository, type UserRepository } from './user-repository';
@@ -12,6 +13,14 @@ export { DuplicateError, InvalidCursorError, LastAdminError } from './errors';
 export type { HistoryRepository } from './history-repository';
 export { newId } from './ids';
 export { type Database, type OpenDatabaseOptions, openDatabase, sqliteFileName } from './open';
+export type {
+  NewRunRow,
+  RowResult,
+  RunCounts,
+  RunRecord,
+  RunRepository,
+  RunRowRecord,
+} from './run-repository';
 export type { DB } from './schema';
 export type { SessionRecord, SessionRepository } from './session-repository';
 export type { TokenRecord, TokenRepository } from './token-repository';
@@ -25,6 +34,7 @@ export interface Repositories {
   audit: AuditRepository;
   /** Writes a call's history and audit rows together. */
   calls: CallRecorder;
+  runs: RunRepository;
 }
 
 export function createRepositories(db: Database): Repositories {
@@ -35,5 +45,6 @@ export function createRepositories(db: Database): Repositories {
     tokens: createTokenRepository(db),
     audit: createAuditRepository(db),
     calls: createCallRecorder(db),
+    runs: createRunRepository(db),
   };
 }

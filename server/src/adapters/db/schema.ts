@@ -67,7 +67,55 @@ export interface AuditLogTable {
   details: string | null;
 }
 
+export interface RunsTable {
+  id: string;
+  kind: string;
+  status: string;
+  environment_id: string;
+  service: string;
+  command: string;
+  /** The body template (rows runs) or the first page's body (pages runs), as JSON text. */
+  template: string;
+  /** Column names of the input, as a JSON array. */
+  columns: string;
+  started_by: string;
+  started_role: string;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+  total: number;
+  rate_per_sec: number | null;
+  concurrency: number;
+  max_pages: number | null;
+  message: string | null;
+  retry_of: string | null;
+}
+
+export interface RunRowsTable {
+  run_id: string;
+  row_no: number;
+  /** The row's line in the input (rows runs) or the page number (pages runs). */
+  line: number;
+  /** The row's values, as a JSON object of strings. */
+  row_values: string;
+  /** The body sent (or to be sent), as JSON text. */
+  body: string;
+  state: string;
+  /** The history entry of its call, set before the call goes out. */
+  history_id: string | null;
+  request_id: string | null;
+  action_status: string | null;
+  error_code: number | null;
+  error_info: string | null;
+  /** A page's items, as a JSON array (pages runs). */
+  items: string | null;
+  item_count: number;
+  updated_at: string;
+}
+
 export interface DB {
+  runs: RunsTable;
+  run_rows: RunRowsTable;
   history: HistoryTable;
   users: UsersTable;
   sessions: SessionsTable;

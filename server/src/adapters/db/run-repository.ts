@@ -1,0 +1,297 @@
+import type { RunKind, RunRowState, RunStatus } from '@console/shared/api';
+import { sql } from 'kysely';
+import type { Database } from './open';
+import type { RunRowsTable, RunsTable } from './schema';
+
+export type RunRecord = RunsTable & { kind: RunKind; status: RunStatus };
+export type RunRowRecord = RunRowsTable & { state: RunRowState };
+
+export type RunCounts = Record<RunRowState, number> & { items: number };
+
+export interface NewRunRow {
+  rowNo: number;
+  line: number;
+  values: Record<string, string>;
+  body: string;
+}
+
+export interface RowResult {
+  state: RunRowState;
+  requestId: string | null;
+  actionStatus: string | null;
+  errorCode: number | null;
+  errorInfo: string | null;
+  items?: unknown[] | undefined;
+}
+
+const emptyCounts = (): RunCounts => ({
+  queued: 0,
+  sending: 0,
+  ok: 0,
+  fail: 0,
+  error: 0,
+  unknown: 0,
+  cancelled: 0,
+  items: 0,
+});
+
+/** Rows inserted per statement: well under SQLite's bound-parameter limit. */
+const insertChunk = 500;
+
+export interface RunRepository {
+  create(run: RunsTable, rows: readonly NewRunRow[]): Promise<void>;
+  get(id: string): Promise<RunRecord | undefined>;
+  list(limit: number): Promise<RunRecord[]>;
+  withStatus(statuses: readonly RunStatus[]): Promise<RunRecord[]>;
+  setStatus(
+    id: string,
+    status: RunStatus,
+    opts?: { message?: string | null; finished?: boolean },
+  ): Promise<void>;
+  counts(id: string): Promise<RunCounts>;
+  /** Rows still queued, in order, after `afterRow`. */
+  nextQueued(id: string, afterRow: number, limit: number): Promise<RunRowRecord[]>;
+  /** Stores that the row's call is about to go out; answers false when the row was not queued any more. */
+  markSending(id: string, rowNo: number, historyId: string): Promise<boolean>;
+  finishRow(id: string, rowNo: number, result: RowResult): Promise<void>;
+  /** A row marked `sending` whose call did not go out after all (the run was stopped first). */
+  requeue(id: string, rowNo: number): Promise<void>;
+  /** A page of a pages run, stored as `sending` before it is requested. */
+  addPage(id: string, row: NewRunRow, historyId: string): Promise<void>;
+  cancelQueued(id: string): Promise<number>;
+  /** Rows left `sending` by a process that died become `unknown`; answers how many. */
+  markInterrupted(): Promise<number>;
+  rows(id: string, states?: readonly RunRowState[]): AsyncIterable<RunRowRecord>;
+  latestFailures(id: string, limit: number): Promise<RunRowRecord[]>;
+}
+
+export function createRunRepository(db: Database): RunRepository {
+  const k = db.kysely;
+  const now = () => new Date().toISOString();
+  const asRun = (r: RunsTable) => r as RunRecord;
+  const asRow = (r: RunRowsTable) => r as RunRowRecord;
+
+  return {
+    async create(run, rows) {
+      await k.transaction().execute(async (trx) => {
+        await trx.insertInto('runs').values(run).execute();
+        const at = run.created_at;
+        for (let i = 0; i < rows.length; i += insertChunk) {
+          await trx
+            .insertInto('run_rows')
+            .values(
+              rows.slice(i, i + insertChunk).map((r) => ({
+                run_id: run.id,
+                row_no: r.rowNo,
+                line: r.line,
+                row_values: JSON.stringify(r.values),
+                body: r.body,
+                state: 'queued',
+                history_id: null,
+                request_id: null,
+                action_status: null,
+                error_code: null,
+                error_info: null,
+                items: null,
+                item_count: 0,
+                updated_at: at,
+              })),
+            )
+            .execute();
+        }
+      });
+    },
+
+    async get(id) {
+      const r = await k.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
+      return r && asRun(r);
+    },
+
+    async list(limit) {
+      const rows = await k
+        .selectFrom('runs')
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(asRun);
+    },
+
+    async withStatus(statuses) {
+      const rows = await k
+        .selectFrom('runs')
+        .selectAll()
+        .where('status', 'in', [...statuses])
+        .orderBy('created_at')
+        .execute();
+      return rows.map(asRun);
+    },
+
+    async setStatus(id, status, opts = {}) {
+      const at = now();
+      await k
+        .updateTable('runs')
+        .set({
+          status,
+          updated_at: at,
+          ...(opts.message === undefined ? {} : { message: opts.message }),
+          ...(opts.finished ? { finished_at: at } : {}),
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async counts(id) {
+      const rows = await k
+        .selectFrom('run_rows')
+        .select([
+          'state',
+          sql<number>`count(*)`.as('n'),
+          sql<number>`coalesce(sum(item_count), 0)`.as('items'),
+        ])
+        .where('run_id', '=', id)
+        .groupBy('state')
+        .execute();
+      const out = emptyCounts();
+      for (const r of rows) {
+        out[r.state as RunRowState] = Number(r.n);
+        out.items += Number(r.items);
+      }
+      return out;
+    },
+
+    async nextQueued(id, afterRow, limit) {
+      const rows = await k
+        .selectFrom('run_rows')
+        .selectAll()
+        .where('run_id', '=', id)
+        .where('state', '=', 'queued')
+        .where('row_no', '>', afterRow)
+        .orderBy('row_no')
+        .limit(limit)
+        .execute();
+      return rows.map(asRow);
+    },
+
+    async markSending(id, rowNo, historyId) {
+      const res = await k
+        .updateTable('run_rows')
+        .set({ state: 'sending', history_id: historyId, updated_at: now() })
+        .where('run_id', '=', id)
+        .where('row_no', '=', rowNo)
+        .where('state', '=', 'queued')
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) === 1;
+    },
+
+    async finishRow(id, rowNo, result) {
+      await k
+        .updateTable('run_rows')
+        .set({
+          state: result.state,
+          request_id: result.requestId,
+          action_status: result.actionStatus,
+          error_code: result.errorCode,
+          error_info: result.errorInfo,
+          ...(result.items === undefined
+            ? {}
+            : { items: JSON.stringify(result.items), item_count: result.items.length }),
+          updated_at: now(),
+        })
+        .where('run_id', '=', id)
+        .where('row_no', '=', rowNo)
+        .execute();
+    },
+
+    async requeue(id, rowNo) {
+      await k
+        .updateTable('run_rows')
+        .set({ state: 'queued', history_id: null, updated_at: now() })
+        .where('run_id', '=', id)
+        .where('row_no', '=', rowNo)
+        .where('state', '=', 'sending')
+        .execute();
+    },
+
+    async addPage(id, row, historyId) {
+      const at = now();
+      await k.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('run_rows')
+          .values({
+            run_id: id,
+            row_no: row.rowNo,
+            line: row.line,
+            row_values: JSON.stringify(row.values),
+            body: row.body,
+            state: 'sending',
+            history_id: historyId,
+            request_id: null,
+            action_status: null,
+            error_code: null,
+            error_info: null,
+            items: null,
+            item_count: 0,
+            updated_at: at,
+          })
+          .execute();
+        await trx
+          .updateTable('runs')
+          .set({ total: row.rowNo, updated_at: at })
+          .where('id', '=', id)
+          .execute();
+      });
+    },
+
+    async cancelQueued(id) {
+      const res = await k
+        .updateTable('run_rows')
+        .set({ state: 'cancelled', updated_at: now() })
+        .where('run_id', '=', id)
+        .where('state', '=', 'queued')
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows);
+    },
+
+    async markInterrupted() {
+      const res = await k
+        .updateTable('run_rows')
+        .set({
+          state: 'unknown',
+          error_info:
+            'the console stopped while this row was in flight: it may or may not have been carried out',
+          updated_at: now(),
+        })
+        .where('state', '=', 'sending')
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows);
+    },
+
+    async *rows(id, states) {
+      let after = 0;
+      for (;;) {
+        let q = k.selectFrom('run_rows').selectAll().where('run_id', '=', id).where('row_no', '>', after);
+        if (states) q = q.where('state', 'in', [...states]);
+        const batch = await q.orderBy('row_no').limit(1000).execute();
+        for (const r of batch) yield asRow(r);
+        const last = batch[batch.length - 1];
+        if (!last || batch.length < 1000) return;
+        after = last.row_no;
+      }
+    },
+
+    async latestFailures(id, limit) {
+      const rows = await k
+        .selectFrom('run_rows')
+        .selectAll()
+        .where('run_id', '=', id)
+        .where('state', 'in', ['fail', 'error', 'unknown'])
+        .orderBy('updated_at', 'desc')
+        .orderBy('row_no', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(asRow);
+    },
+  };
+}

@@ -1,0 +1,807 @@
+import { Readable } from 'node:stream';
+import {
+  type CatalogCommand,
+  type CreateRunInput,
+  type HistoryEntry,
+  type JsonObject,
+  type PagesRunInput,
+  type RenderError,
+  type RetryRunInput,
+  type RowsRunInput,
+  RUN_DEFAULT_MAX_PAGES,
+  RUN_INPUT_MAX_BYTES,
+  RUN_MAX_ROWS,
+  type Run,
+  type RunPreview,
+  type RunResultRow,
+  type RunRowState,
+  runConfirmation,
+} from '@console/shared/api';
+import { findCommand } from '@console/shared/catalog';
+import { cursorRuleFor, followCursor } from '@console/shared/catalog/cursors';
+import { lookupErrorCode } from '@console/shared/error-codes';
+import { confirmationReason } from '@console/shared/guard-rails';
+import { type ParsedTemplate, parseTemplate, renderRow, TemplateError } from '@console/shared/runs/template';
+import { parse as parseCsv } from 'csv-parse';
+import { type NewRunRow, newId, type Repositories, type RunRecord, type RunRowRecord } from '../adapters/db';
+import { AppError } from '../core/errors';
+import type { Logger } from '../logger';
+import type { Principal } from './auth';
+import type { EnvironmentRegistry, ResolvedEnvironment } from './environments';
+import { checkCommand } from './guard';
+import { type CommandRateLimiter, rateLimitFor } from './rate-limiter';
+import type { SendRequestService } from './send-request';
+
+/** Tencent's "too frequent" answers: the run slows down by itself, then recovers. */
+export const THROTTLE_CODES: ReadonlySet<number> = new Set([60007, 60018]);
+const DEFAULT_CONCURRENCY = 4;
+const SAMPLE_ROWS = 5;
+const LISTED_RENDER_ERRORS = 100;
+/** After a throttle answer the pace halves; every RECOVER_MS without one it grows back by a quarter. */
+const RECOVER_MS = 2000;
+
+export interface ParsedInput {
+  columns: string[];
+  rows: { line: number; values: Record<string, string> }[];
+}
+
+function tooLarge(what: string, limit: number, unit: string): AppError {
+  return new AppError('request/too-large', 413, `${what} is larger than the limit of ${limit} ${unit}`, {
+    details: { limit, unit },
+  });
+}
+
+/** Reads CSV (header line first) or JSON Lines, streamed so a large input does not hold the event loop. */
+export async function parseRunInput(text: string, format: 'csv' | 'jsonl'): Promise<ParsedInput> {
+  if (Buffer.byteLength(text) > RUN_INPUT_MAX_BYTES)
+    throw tooLarge("the run's input", RUN_INPUT_MAX_BYTES, 'bytes');
+  const rows: ParsedInput['rows'] = [];
+  const columns: string[] = [];
+  const addRow = (line: number, values: Record<string, string>) => {
+    if (rows.length >= RUN_MAX_ROWS) throw tooLarge("the run's input", RUN_MAX_ROWS, 'rows');
+    rows.push({ line, values });
+  };
+  if (format === 'jsonl') {
+    const lines = text.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+      const raw = (lines[i] ?? '').trim();
+      if (raw === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        throw new AppError('request/invalid', 400, `line ${i + 1} of the JSON Lines input is not JSON`, {
+          details: { line: i + 1 },
+        });
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new AppError(
+          'request/invalid',
+          400,
+          `line ${i + 1} of the JSON Lines input is not a JSON object`,
+          {
+            details: { line: i + 1 },
+          },
+        );
+      }
+      const values: Record<string, string> = {};
+      for (const [k, v] of Object.entries(value)) {
+        values[k] = typeof v === 'string' ? v : JSON.stringify(v);
+        if (!columns.includes(k)) columns.push(k);
+      }
+      addRow(i + 1, values);
+      // Let other requests in now and then.
+      if (i % 5000 === 4999) await new Promise((r) => setImmediate(r));
+    }
+    return { columns, rows };
+  }
+  const parser = Readable.from([text], { objectMode: false }).pipe(
+    parseCsv({ columns: true, bom: true, skip_empty_lines: true, info: true, trim: false }),
+  );
+  try {
+    for await (const chunk of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
+      if (columns.length === 0) columns.push(...Object.keys(chunk.record));
+      addRow(chunk.info.lines, chunk.record);
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const line = typeof err === 'object' && err !== null && 'lines' in err ? Number(err.lines) : null;
+    throw new AppError(
+      'request/invalid',
+      400,
+      `the CSV cannot be read${line === null ? '' : ` at line ${line}`}: ${err instanceof Error ? err.message : String(err)}`,
+      { details: { line } },
+    );
+  }
+  return { columns, rows };
+}
+
+function templateOf(text: string): ParsedTemplate {
+  try {
+    return parseTemplate(text);
+  } catch (err) {
+    throw new AppError('request/invalid', 400, err instanceof Error ? err.message : String(err));
+  }
+}
+
+interface Rendered {
+  bodies: NewRunRow[];
+  errors: RenderError[];
+}
+
+function renderAll(template: ParsedTemplate, input: ParsedInput): Rendered {
+  const bodies: NewRunRow[] = [];
+  const errors: RenderError[] = [];
+  input.rows.forEach((r, i) => {
+    try {
+      const body = renderRow(template, r.values);
+      bodies.push({ rowNo: i + 1, line: r.line, values: r.values, body: JSON.stringify(body) });
+    } catch (err) {
+      if (!(err instanceof TemplateError)) throw err;
+      errors.push({ line: r.line, row: i + 1, message: err.message });
+    }
+  });
+  return { bodies, errors };
+}
+
+/** One row of a rows run's results file. */
+function resultOf(r: RunRowRecord): RunResultRow {
+  return {
+    row: r.row_no,
+    line: r.line,
+    values: JSON.parse(r.row_values) as Record<string, string>,
+    state: r.state,
+    historyId: r.history_id,
+    requestId: r.request_id,
+    actionStatus: r.action_status,
+    errorCode: r.error_code,
+    errorInfo: r.error_info,
+  };
+}
+
+function stateOf(entry: HistoryEntry): RunRowState {
+  if (entry.outcome === 'ok') return 'ok';
+  if (entry.outcome === 'fail') return 'fail';
+  return 'error';
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export interface RunServiceDeps {
+  repos: Repositories;
+  environments: EnvironmentRegistry;
+  send: SendRequestService;
+  limiter: CommandRateLimiter;
+  logger: Logger;
+}
+
+/** A run being worked on in this process. */
+class Worker {
+  stopping = false;
+  /** Completion times of the last seconds, for the measured rate. */
+  readonly completions: number[] = [];
+  /** Fraction of the target rate in force: lowered by throttle answers, then recovered. */
+  factor = 1;
+  lastAdjust = 0;
+  /** When the run's next call may go, at its pace (performance.now()). */
+  nextSlot = 0;
+  done: Promise<void> = Promise.resolve();
+
+  constructor(readonly runId: string) {}
+
+  rate(): number {
+    const now = performance.now();
+    while ((this.completions[0] ?? now) < now - 5000) this.completions.shift();
+    return this.completions.length / 5;
+  }
+}
+
+export class RunService {
+  private readonly workers = new Map<string, Worker>();
+  private closed = false;
+
+  constructor(private readonly deps: RunServiceDeps) {}
+
+  private resolve(environmentId: string, service: string, commandName: string) {
+    const env = this.deps.environments.get(environmentId);
+    if (!env) throw new AppError('environment/unknown', 404, `no environment "${environmentId}"`);
+    const command = findCommand(service, commandName);
+    if (!command) {
+      throw new AppError(
+        'catalog/unknown-command',
+        404,
+        `"${service}/${commandName}" is not a command of the catalog`,
+      );
+    }
+    return { env, command };
+  }
+
+  private async inputOf(input: RowsRunInput): Promise<ParsedInput> {
+    if (input.rows !== undefined) {
+      const columns: string[] = [];
+      for (const r of input.rows) for (const k of Object.keys(r)) if (!columns.includes(k)) columns.push(k);
+      return { columns, rows: input.rows.map((values, i) => ({ line: i + 1, values })) };
+    }
+    return parseRunInput(input.csv ?? '', input.format ?? 'csv');
+  }
+
+  /** The confirmation text a run asks for, or null. */
+  private confirmationFor(env: ResolvedEnvironment, command: CatalogCommand, rows: number): string | null {
+    return confirmationReason(env, command.access) === null ? null : runConfirmation(command.command, rows);
+  }
+
+  /** What a rows run would send; nothing is stored or sent. */
+  async preview(user: Principal, input: RowsRunInput): Promise<RunPreview> {
+    const { env, command } = this.resolve(input.environmentId, input.service, input.command);
+    const template = templateOf(input.template);
+    const parsed = await this.inputOf(input);
+    const { bodies, errors } = renderAll(template, parsed);
+    void user;
+    return {
+      columns: parsed.columns,
+      total: parsed.rows.length,
+      samples: bodies
+        .slice(0, SAMPLE_ROWS)
+        .map((b) => ({ row: b.rowNo, line: b.line, body: JSON.parse(b.body) as unknown })),
+      errors: errors.slice(0, LISTED_RENDER_ERRORS),
+      errorCount: errors.length,
+      limitPerSec: rateLimitFor(env, command),
+      confirmation: this.confirmationFor(env, command, bodies.length),
+    };
+  }
+
+  /** The guard rails of a single call, checked once for the whole run (decision 035). */
+  private guard(
+    user: Principal,
+    env: ResolvedEnvironment,
+    command: CatalogCommand,
+    rows: number,
+    confirm?: string,
+  ) {
+    // Role and read-only first: the command name stands in for the confirmation, checked next.
+    checkCommand({ role: user.role, env, command, confirm: command.command });
+    const expected = this.confirmationFor(env, command, rows);
+    if (expected !== null && confirm !== expected) {
+      const reason = confirmationReason(env, command.access);
+      throw new AppError(
+        'guard/confirmation-required',
+        400,
+        `this run sends ${command.command} ${rows} times on "${env.id}": send "confirm": "${expected}" (the command name and the row count) to start it`,
+        { details: { reason, expected, environmentId: env.id } },
+      );
+    }
+  }
+
+  async start(user: Principal, input: CreateRunInput, retryOf: string | null = null): Promise<Run> {
+    if (input.kind === 'pages') return this.startPages(user, input);
+    const { env, command } = this.resolve(input.environmentId, input.service, input.command);
+    const template = templateOf(input.template);
+    const parsed = await this.inputOf(input);
+    const { bodies, errors } = renderAll(template, parsed);
+    if (errors.length > 0) {
+      throw new AppError(
+        'run/render-errors',
+        400,
+        `${errors.length} of ${parsed.rows.length} rows cannot be rendered (first at line ${errors[0]?.line}): fix them or leave them out`,
+        { details: { errors: errors.slice(0, LISTED_RENDER_ERRORS), errorCount: errors.length } },
+      );
+    }
+    if (bodies.length === 0) throw new AppError('request/invalid', 400, 'the input has no rows');
+    this.guard(user, env, command, bodies.length, input.confirm);
+    const at = new Date().toISOString();
+    const id = newId();
+    await this.deps.repos.runs.create(
+      {
+        id,
+        kind: 'rows',
+        status: 'running',
+        environment_id: env.id,
+        service: command.service,
+        command: command.command,
+        template: input.template,
+        columns: JSON.stringify(parsed.columns),
+        started_by: user.username,
+        started_role: user.role,
+        created_at: at,
+        updated_at: at,
+        finished_at: null,
+        total: bodies.length,
+        rate_per_sec: input.ratePerSec ?? null,
+        concurrency: input.concurrency ?? DEFAULT_CONCURRENCY,
+        max_pages: null,
+        message: null,
+        retry_of: retryOf,
+      },
+      bodies,
+    );
+    await this.audit(user.username, 'run.start', id, {
+      kind: 'rows',
+      environmentId: env.id,
+      service: command.service,
+      command: command.command,
+      rows: bodies.length,
+      ...(retryOf === null ? {} : { retryOf }),
+    });
+    this.launch(id);
+    return this.get(id);
+  }
+
+  private async startPages(user: Principal, input: PagesRunInput): Promise<Run> {
+    const { env, command } = this.resolve(input.environmentId, input.service, input.command);
+    if (!cursorRuleFor(command.service, command.command)) {
+      throw new AppError(
+        'run/not-paged',
+        400,
+        `${command.service}/${command.command} has no cursor the console knows how to follow`,
+      );
+    }
+    // A paged command is a read; whatever it is, the guard rails hold as for one call.
+    this.guard(user, env, command, 1, undefined);
+    const at = new Date().toISOString();
+    const id = newId();
+    await this.deps.repos.runs.create(
+      {
+        id,
+        kind: 'pages',
+        status: 'running',
+        environment_id: env.id,
+        service: command.service,
+        command: command.command,
+        template: JSON.stringify(input.body),
+        columns: '[]',
+        started_by: user.username,
+        started_role: user.role,
+        created_at: at,
+        updated_at: at,
+        finished_at: null,
+        total: 0,
+        rate_per_sec: input.ratePerSec ?? null,
+        concurrency: 1,
+        max_pages: input.maxPages ?? RUN_DEFAULT_MAX_PAGES,
+        message: null,
+        retry_of: null,
+      },
+      [],
+    );
+    await this.audit(user.username, 'run.start', id, {
+      kind: 'pages',
+      environmentId: env.id,
+      service: command.service,
+      command: command.command,
+      maxPages: input.maxPages ?? RUN_DEFAULT_MAX_PAGES,
+    });
+    this.launch(id);
+    return this.get(id);
+  }
+
+  /** A new run over the rows of `id` that ended in one of `states`. */
+  async retry(user: Principal, id: string, input: RetryRunInput): Promise<Run> {
+    const run = await this.record(id);
+    if (run.kind !== 'rows') throw new AppError('run/conflict', 409, 'only a run over rows can be retried');
+    const rows: Record<string, string>[] = [];
+    for await (const r of this.deps.repos.runs.rows(id, input.states)) {
+      rows.push(JSON.parse(r.row_values) as Record<string, string>);
+    }
+    if (rows.length === 0)
+      throw new AppError('run/conflict', 409, `run ${id} has no rows in ${input.states.join(', ')}`);
+    return this.start(
+      user,
+      {
+        environmentId: run.environment_id,
+        service: run.service,
+        command: run.command,
+        template: run.template,
+        rows,
+        ratePerSec: input.ratePerSec ?? run.rate_per_sec ?? undefined,
+        concurrency: input.concurrency ?? run.concurrency,
+        confirm: input.confirm,
+      },
+      id,
+    );
+  }
+
+  private async record(id: string): Promise<RunRecord> {
+    const run = await this.deps.repos.runs.get(id);
+    if (!run) throw new AppError('run/not-found', 404, `no run "${id}"`);
+    return run;
+  }
+
+  private async view(run: RunRecord): Promise<Run> {
+    const { repos, environments } = this.deps;
+    const counts = await repos.runs.counts(run.id);
+    const failures = await repos.runs.latestFailures(run.id, 5);
+    const env = environments.get(run.environment_id);
+    const command = findCommand(run.service, run.command);
+    const worker = this.workers.get(run.id);
+    return {
+      id: run.id,
+      kind: run.kind,
+      status: run.status,
+      environmentId: run.environment_id,
+      service: run.service,
+      command: run.command,
+      startedBy: run.started_by,
+      createdAt: run.created_at,
+      updatedAt: run.updated_at,
+      finishedAt: run.finished_at,
+      total: run.total,
+      done: counts.ok + counts.fail + counts.error + counts.unknown,
+      ok: counts.ok,
+      fail: counts.fail,
+      error: counts.error,
+      unknown: counts.unknown,
+      cancelled: counts.cancelled,
+      items: counts.items,
+      limitPerSec: env && command ? rateLimitFor(env, command) : 0,
+      ratePerSec: run.rate_per_sec,
+      currentRatePerSec: worker ? worker.rate() : null,
+      concurrency: run.concurrency,
+      maxPages: run.max_pages,
+      message: run.message,
+      retryOf: run.retry_of,
+      latestFailures: failures.map((f) => ({
+        row: f.row_no,
+        state: f.state,
+        errorCode: f.error_code,
+        errorInfo: f.error_info,
+        meaning: f.error_code !== null && f.error_code !== 0 ? lookupErrorCode(f.error_code).meaning : null,
+      })),
+    };
+  }
+
+  async get(id: string): Promise<Run> {
+    return this.view(await this.record(id));
+  }
+
+  async list(limit = 100): Promise<Run[]> {
+    const runs = await this.deps.repos.runs.list(limit);
+    return Promise.all(runs.map((r) => this.view(r)));
+  }
+
+  /** Pausing, resuming and cancelling need the role that could have started the run. */
+  private async control(user: Principal, id: string) {
+    const run = await this.record(id);
+    const { env, command } = this.resolve(run.environment_id, run.service, run.command);
+    checkCommand({ role: user.role, env, command, confirm: command.command });
+    return run;
+  }
+
+  async pause(user: Principal, id: string): Promise<Run> {
+    const run = await this.control(user, id);
+    if (run.status !== 'running' && run.status !== 'queued') {
+      throw new AppError('run/conflict', 409, `run ${id} is ${run.status}: only a running run can be paused`);
+    }
+    await this.deps.repos.runs.setStatus(id, 'paused');
+    await this.halt(id);
+    await this.audit(user.username, 'run.pause', id, null);
+    return this.get(id);
+  }
+
+  async resume(user: Principal, id: string): Promise<Run> {
+    const run = await this.control(user, id);
+    if (run.status !== 'paused') {
+      throw new AppError('run/conflict', 409, `run ${id} is ${run.status}: only a paused run can be resumed`);
+    }
+    await this.deps.repos.runs.setStatus(id, 'running');
+    await this.audit(user.username, 'run.resume', id, null);
+    this.launch(id);
+    return this.get(id);
+  }
+
+  async cancel(user: Principal, id: string): Promise<Run> {
+    const run = await this.control(user, id);
+    if (run.status === 'done' || run.status === 'cancelled' || run.status === 'failed') {
+      throw new AppError('run/conflict', 409, `run ${id} is already ${run.status}`);
+    }
+    await this.deps.repos.runs.setStatus(id, 'cancelled', { finished: true });
+    await this.halt(id);
+    await this.deps.repos.runs.cancelQueued(id);
+    await this.audit(user.username, 'run.cancel', id, null);
+    return this.get(id);
+  }
+
+  /** Rows for the results file, or the merged items of a pages run. */
+  async *results(id: string, format: 'csv' | 'jsonl'): AsyncIterable<string> {
+    const run = await this.record(id);
+    if (run.kind === 'pages') {
+      if (format === 'csv') yield 'page,item\n';
+      for await (const page of this.deps.repos.runs.rows(id)) {
+        const items = page.items === null ? [] : (JSON.parse(page.items) as unknown[]);
+        for (const item of items) {
+          yield format === 'jsonl'
+            ? `${JSON.stringify(item)}\n`
+            : `${page.row_no},${csvCell(JSON.stringify(item))}\n`;
+        }
+      }
+      return;
+    }
+    const columns = JSON.parse(run.columns) as string[];
+    if (format === 'csv') {
+      yield `${['row', 'line', ...columns, 'state', 'RequestId', 'ActionStatus', 'ErrorCode', 'ErrorInfo', 'historyId'].map(csvCell).join(',')}\n`;
+    }
+    for await (const r of this.deps.repos.runs.rows(id)) {
+      const result = resultOf(r);
+      if (format === 'jsonl') {
+        yield `${JSON.stringify(result)}\n`;
+        continue;
+      }
+      const cells = [
+        String(result.row),
+        String(result.line),
+        ...columns.map((c) => result.values[c] ?? ''),
+        result.state,
+        result.requestId ?? '',
+        result.actionStatus ?? '',
+        result.errorCode === null ? '' : String(result.errorCode),
+        result.errorInfo ?? '',
+        result.historyId ?? '',
+      ];
+      yield `${cells.map(csvCell).join(',')}\n`;
+    }
+  }
+
+  private async audit(
+    actor: string,
+    action: 'run.start' | 'run.pause' | 'run.resume' | 'run.cancel',
+    target: string,
+    details: Record<string, unknown> | null,
+  ) {
+    await this.deps.repos.audit.append({ actor, action, target, details });
+  }
+
+  /**
+   * At start: rows left `sending` by a process that died become `unknown` (never sent again), and
+   * runs that were running go on by themselves.
+   */
+  async recover(): Promise<{ unknown: number; resumed: number }> {
+    const unknown = await this.deps.repos.runs.markInterrupted();
+    const runs = await this.deps.repos.runs.withStatus(['running', 'queued']);
+    for (const run of runs) this.launch(run.id);
+    if (unknown > 0 || runs.length > 0) {
+      this.deps.logger.warn(
+        { unknown, resumed: runs.length },
+        'runs interrupted by a stop: in-flight rows are unknown, runs resume',
+      );
+    }
+    return { unknown, resumed: runs.length };
+  }
+
+  /** Stops every worker after its calls in flight; their runs stay `running` and resume at the next start. */
+  async stop(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.workers.keys()].map((id) => this.halt(id)));
+  }
+
+  private async halt(id: string): Promise<void> {
+    const worker = this.workers.get(id);
+    if (!worker) return;
+    worker.stopping = true;
+    await worker.done;
+  }
+
+  private launch(id: string): void {
+    if (this.closed || this.workers.has(id)) return;
+    const worker = new Worker(id);
+    this.workers.set(id, worker);
+    worker.done = this.work(worker)
+      .catch(async (err: unknown) => {
+        this.deps.logger.error({ err, runId: id }, 'run failed');
+        await this.deps.repos.runs
+          .setStatus(id, 'failed', {
+            message: err instanceof Error ? err.message : String(err),
+            finished: true,
+          })
+          .catch(() => undefined);
+      })
+      .finally(() => {
+        this.workers.delete(id);
+      });
+  }
+
+  private async work(worker: Worker): Promise<void> {
+    const run = await this.record(worker.runId);
+    const { env, command } = this.resolve(run.environment_id, run.service, run.command);
+    const user: Principal = {
+      username: run.started_by,
+      role: run.started_role as Principal['role'],
+      via: 'session',
+    };
+    if (run.kind === 'pages') await this.workPages(worker, run, env, command, user);
+    else await this.workRows(worker, run, env, command, user);
+  }
+
+  /**
+   * Waits for the run's next turn (evenly spaced at its pace) and then for a slot of the limiter
+   * shared with single calls; false when the run was stopped meanwhile.
+   */
+  private async pace(
+    worker: Worker,
+    run: RunRecord,
+    env: ResolvedEnvironment,
+    command: CatalogCommand,
+  ): Promise<boolean> {
+    const limit = rateLimitFor(env, command);
+    const target = Math.max(0.05, Math.min(limit, run.rate_per_sec ?? limit) * worker.factor);
+    const now = performance.now();
+    const turn = Math.max(now, worker.nextSlot);
+    worker.nextSlot = turn + 1000 / target;
+    while (performance.now() < turn) {
+      if (worker.stopping) return false;
+      await sleep(Math.min(turn - performance.now(), 250));
+    }
+    for (;;) {
+      if (worker.stopping) return false;
+      const waitMs = this.deps.limiter.admit(env, command, Math.max(1, target));
+      if (waitMs === 0) return true;
+      await sleep(Math.min(waitMs, 250));
+    }
+  }
+
+  /** Throttle answers halve the pace; a spell without them brings it back. */
+  private adjust(worker: Worker, errorCode: number | null): void {
+    const now = performance.now();
+    if (errorCode !== null && THROTTLE_CODES.has(errorCode)) {
+      worker.factor = Math.max(0.05, worker.factor / 2);
+      worker.lastAdjust = now;
+    } else if (worker.factor < 1 && now - worker.lastAdjust > RECOVER_MS) {
+      worker.factor = Math.min(1, worker.factor * 1.25);
+      worker.lastAdjust = now;
+    }
+  }
+
+  private async sendRow(
+    worker: Worker,
+    run: RunRecord,
+    env: ResolvedEnvironment,
+    command: CatalogCommand,
+    user: Principal,
+    row: RunRowRecord,
+  ): Promise<void> {
+    const runs = this.deps.repos.runs;
+    const historyId = newId();
+    // THE rule: the row is `sending` in the store before its call can go out.
+    if (!(await runs.markSending(run.id, row.row_no, historyId))) return;
+    // Paced as late as possible, so the slot taken is close to when the call reaches Tencent.
+    const entry = await this.deps.send.sendRunRow(
+      user,
+      env,
+      command,
+      JSON.parse(row.body) as JsonObject,
+      historyId,
+      () => this.pace(worker, run, env, command),
+    );
+    if (entry === null) {
+      // Stopped before its turn came: nothing went out, so the row is simply queued again.
+      await runs.requeue(run.id, row.row_no);
+      return;
+    }
+    await runs.finishRow(run.id, row.row_no, {
+      state: stateOf(entry),
+      requestId: entry.requestId,
+      actionStatus: entry.actionStatus,
+      errorCode: entry.errorCode,
+      errorInfo: entry.errorInfo ?? entry.failure?.message ?? null,
+    });
+    worker.completions.push(performance.now());
+    this.adjust(worker, entry.errorCode);
+  }
+
+  private async workRows(
+    worker: Worker,
+    run: RunRecord,
+    env: ResolvedEnvironment,
+    command: CatalogCommand,
+    user: Principal,
+  ): Promise<void> {
+    const runs = this.deps.repos.runs;
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown;
+    let after = 0;
+    let buffer: RunRowRecord[] = [];
+    for (;;) {
+      if (worker.stopping || failure !== undefined) break;
+      if (buffer.length === 0) {
+        buffer = await runs.nextQueued(run.id, after, 200);
+        if (buffer.length === 0) break;
+      }
+      while (inFlight.size >= run.concurrency) await Promise.race(inFlight);
+      if (worker.stopping) break;
+      const row = buffer.shift();
+      if (!row) continue;
+      after = row.row_no;
+      const p = this.sendRow(worker, run, env, command, user, row)
+        .catch((err: unknown) => {
+          failure = err;
+        })
+        .finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    }
+    await Promise.all(inFlight);
+    if (failure !== undefined) throw failure;
+    if (worker.stopping) return;
+    const counts = await runs.counts(run.id);
+    if (counts.queued === 0 && counts.sending === 0) await runs.setStatus(run.id, 'done', { finished: true });
+  }
+
+  private async workPages(
+    worker: Worker,
+    run: RunRecord,
+    env: ResolvedEnvironment,
+    command: CatalogCommand,
+    user: Principal,
+  ): Promise<void> {
+    const runs = this.deps.repos.runs;
+    const rule = cursorRuleFor(command.service, command.command);
+    if (!rule) throw new Error(`${command.service}/${command.command} has no cursor rule`);
+    const maxPages = run.max_pages ?? RUN_DEFAULT_MAX_PAGES;
+    // Where the last run of this worker got to: the last page's request and answer give the next.
+    let next: JsonObject | null = JSON.parse(run.template) as JsonObject;
+    let page = 0;
+    let last: RunRowRecord | undefined;
+    for await (const p of runs.rows(run.id)) {
+      if (p.state !== 'ok') {
+        await runs.setStatus(run.id, 'failed', {
+          message: `page ${p.row_no} ended ${p.state}${p.error_code === null ? '' : ` (${p.error_code})`}: the pages after it cannot be followed`,
+          finished: true,
+        });
+        return;
+      }
+      page = p.row_no;
+      last = p;
+    }
+    if (last?.history_id) {
+      // Resuming: the next request is made again from the last page's request and stored answer.
+      const entry = await this.deps.repos.history.get(last.history_id);
+      next = entry?.response
+        ? followCursor(rule, JSON.parse(last.body) as JsonObject, entry.response).next
+        : null;
+    }
+    while (next !== null && page < maxPages) {
+      if (!(await this.pace(worker, run, env, command))) return;
+      if (worker.stopping) return;
+      page += 1;
+      const historyId = newId();
+      await runs.addPage(
+        run.id,
+        { rowNo: page, line: page, values: {}, body: JSON.stringify(next) },
+        historyId,
+      );
+      const entry = await this.deps.send.sendRunRow(user, env, command, next, historyId, async () => true);
+      if (entry === null) return;
+      const answer = entry.response;
+      const step =
+        entry.outcome === 'ok' && answer ? followCursor(rule, next, answer) : { items: [], next: null };
+      await runs.finishRow(run.id, page, {
+        state: stateOf(entry),
+        requestId: entry.requestId,
+        actionStatus: entry.actionStatus,
+        errorCode: entry.errorCode,
+        errorInfo: entry.errorInfo ?? entry.failure?.message ?? null,
+        items: step.items,
+      });
+      worker.completions.push(performance.now());
+      if (entry.outcome !== 'ok') {
+        await runs.setStatus(run.id, 'failed', {
+          message: `page ${page} failed${entry.errorCode === null ? '' : ` with ${entry.errorCode} ${entry.errorInfo ?? ''}`}`,
+          finished: true,
+        });
+        return;
+      }
+      next = step.next;
+      if (worker.stopping) return;
+    }
+    await runs.setStatus(run.id, 'done', {
+      finished: true,
+      message: next !== null ? `stopped at the page cap (${maxPages}); more pages remain` : null,
+    });
+  }
+}
+
+function csvCell(value: string): string {
+  // Spreadsheet formula injection: a cell starting with = + - @ is read as text.
+  const safe = /^[=+@\t\r]|^-(?![\d.])/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
