@@ -222,9 +222,10 @@ test('a token is shown once, works as a Bearer token and stops working when revo
   const token = await shown.inputValue();
   const row = page.getByRole('row', { name: new RegExp(`^${name}\\b`) });
   await expect(row).toBeVisible();
-  // Created, Expires, Last used: 30 days ahead, never used yet.
-  await expect(row.getByRole('cell').nth(1)).not.toHaveText('Never');
-  await expect(row.getByRole('cell').nth(2)).toHaveText('Never');
+  // Role, Created, Expires, Last used: the owner's role, 30 days ahead, never used yet.
+  await expect(row.getByRole('cell').nth(0)).toHaveText('Yours');
+  await expect(row.getByRole('cell').nth(2)).not.toHaveText('Never');
+  await expect(row.getByRole('cell').nth(3)).toHaveText('Never');
 
   const script = await request.newContext({
     baseURL,
@@ -248,6 +249,45 @@ test('a token is shown once, works as a Bearer token and stops working when revo
     .click();
   await expect(row).toHaveCount(0);
   expect((await script.get('/api/session')).status()).toBe(401);
+  await script.dispose();
+});
+
+test('a read-only token for a monitoring scraper: created with the Viewer role, it reads and may not write', async ({
+  page,
+  baseURL,
+}) => {
+  const name = `scraper-${stamp()}`;
+  await signIn(page);
+  await page.goto('/settings/tokens');
+  await page.getByLabel('Name').fill(name);
+  const role = page.getByLabel('Role');
+  await expect(role).toHaveValue('');
+  await expect(role.locator('option')).toHaveText(['Yours (Admin)', 'Viewer', 'Operator']);
+  await role.selectOption('viewer');
+  await expect(page.getByText('At most sends read commands only')).toBeVisible();
+  await page.getByRole('button', { name: 'Create token' }).click();
+  const token = await page.getByLabel('New token').inputValue();
+  const row = page.getByRole('row', { name: new RegExp(`^${name}\\b`) });
+  await expect(row.getByRole('cell').nth(0)).toHaveText('Viewer');
+  await page.screenshot({ path: 'test-results/tokens-page.png', fullPage: true });
+
+  const script = await request.newContext({
+    baseURL,
+    extraHTTPHeaders: { Authorization: `Bearer ${token}` },
+  });
+  expect(await (await script.get('/api/session')).json()).toMatchObject({
+    user: { username: 'admin', role: 'viewer' },
+    via: 'token',
+  });
+  const write = await script.post('/api/requests', {
+    data: {
+      environmentId: 'sandbox',
+      service: 'im_open_login_svc',
+      command: 'account_import',
+      body: { UserID: 'x' },
+    },
+  });
+  expect(write.status()).toBe(403);
   await script.dispose();
 });
 

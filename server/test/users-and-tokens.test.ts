@@ -201,3 +201,51 @@ describe('API tokens', () => {
     expect(errorCode(res.json)).toBe('request/invalid');
   });
 });
+
+describe('API tokens with a narrower role', () => {
+  it('a viewer token of an admin reads but neither writes nor manages users', async () => {
+    const res = await h.call('POST', '/api/tokens', {
+      cookie: admin,
+      json: { name: 'grafana scraper', role: 'viewer', expiresInDays: 30 },
+    });
+    expect(res.status).toBe(201);
+    const created = createTokenResponseSchema.parse(res.json);
+    expect(created.role).toBe('viewer');
+    const listed = tokensResponseSchema.parse((await h.call('GET', '/api/tokens', { cookie: admin })).json);
+    expect(listed.tokens.find((t) => t.id === created.id)?.role).toBe('viewer');
+
+    const auth = bearer(created.token);
+    expect(obj((await h.call('GET', '/api/session', { headers: auth })).json).user).toEqual({
+      username: 'admin',
+      role: 'viewer',
+    });
+    expect((await h.call('POST', '/api/requests', { headers: auth, json: accountCheck })).status).toBe(201);
+    const write = { ...accountCheck, command: 'account_import', body: { UserID: 'x' } };
+    const refused = await h.call('POST', '/api/requests', { headers: auth, json: write });
+    expect(refused.status).toBe(403);
+    expect(errorCode(refused.json)).toBe('auth/forbidden');
+    expect((await h.call('GET', '/api/users', { headers: auth })).status).toBe(403);
+    expect((await h.call('GET', '/api/audit', { headers: auth })).status).toBe(403);
+  });
+
+  it('refuses a token role above the owner’s, and follows an owner demoted below the token', async () => {
+    const olga = await userWithRole(h, admin, 'olga', 'operator');
+    const tooHigh = await h.call('POST', '/api/tokens', {
+      cookie: olga.cookie,
+      json: { name: 'x', role: 'admin' },
+    });
+    expect(tooHigh.status).toBe(403);
+    expect(errorCode(tooHigh.json)).toBe('auth/forbidden');
+
+    const res = await h.call('POST', '/api/tokens', {
+      cookie: olga.cookie,
+      json: { name: 'ci', role: 'operator' },
+    });
+    const { token } = createTokenResponseSchema.parse(res.json);
+    await h.call('PATCH', '/api/users/olga', { cookie: admin, json: { role: 'viewer' } });
+    expect(obj((await h.call('GET', '/api/session', { headers: bearer(token) })).json).user).toEqual({
+      username: 'olga',
+      role: 'viewer',
+    });
+  });
+});

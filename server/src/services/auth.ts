@@ -5,6 +5,7 @@ import { AppError } from '../core/errors';
 import { burnPasswordCheck, generatePassword, hashPassword, verifyPassword } from './passwords';
 import { SignInFailureLog } from './sign-in-failures';
 import { SignInThrottle } from './sign-in-throttle';
+import { effectiveTokenRole } from './tokens';
 
 /** Who is calling, however they proved it. */
 export interface Principal {
@@ -118,7 +119,7 @@ export class AuthService {
     if (now - (toMs(record.lastUsedAt) ?? 0) > TOUCH_AFTER_MS) {
       await this.repos.tokens.markUsed(record.id, new Date(now));
     }
-    return { username: user.username, role: user.role, via: 'token' };
+    return { username: user.username, role: effectiveTokenRole(record.role, user.role), via: 'token' };
   }
 
   async signOut(sessionId: string | undefined, principal: Principal): Promise<void> {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ApiToken, CreateTokenRequest, CreateTokenResponse, Role } from '@console/shared/api';
 import { newId, type Repositories, type TokenRecord } from '../adapters/db';
 import { AppError } from '../core/errors';
+import { roleRank } from './guard';
 
 /**
  * `crc_` + 32 random bytes in base64url (43 characters). The prefix lets secret scanners and people
@@ -28,7 +29,13 @@ function publicToken(t: TokenRecord): ApiToken {
     createdAt: t.createdAt,
     expiresAt: t.expiresAt,
     lastUsedAt: t.lastUsedAt,
+    role: t.role,
   };
+}
+
+/** A token acts with the narrower of its own role and its owner's current one. */
+export function effectiveTokenRole(tokenRole: Role | null, ownerRole: Role): Role {
+  return tokenRole !== null && roleRank[tokenRole] < roleRank[ownerRole] ? tokenRole : ownerRole;
 }
 
 export interface TokenCaller {
@@ -53,6 +60,13 @@ export class TokenService {
         'API tokens are created from a signed-in session, not with a token',
       );
     }
+    if (input.role !== undefined && roleRank[input.role] > roleRank[caller.role]) {
+      throw new AppError(
+        'auth/forbidden',
+        403,
+        `a token cannot have more than its owner's role (${caller.role}), asked for ${input.role}`,
+      );
+    }
     const token = generateToken();
     const record = await this.repos.tokens.create({
       id: newId(),
@@ -61,12 +75,13 @@ export class TokenService {
       tokenHash: hashToken(token),
       expiresAt:
         input.expiresInDays === undefined ? null : new Date(this.now() + input.expiresInDays * DAY_MS),
+      role: input.role ?? null,
     });
     await this.repos.audit.append({
       actor: caller.username,
       action: 'token.create',
       target: record.id,
-      details: { name: record.name, expiresAt: record.expiresAt },
+      details: { name: record.name, expiresAt: record.expiresAt, role: record.role },
     });
     return { ...publicToken(record), token };
   }

@@ -78,6 +78,8 @@ const tokenNameSchema = z
 export const createTokenRequestSchema = z.object({
   name: tokenNameSchema,
   expiresInDays: z.number().int().min(1).max(3650).optional(),
+  /** A role narrower than the owner's (a read-only token for a monitoring scraper); absent: the owner's. */
+  role: roleSchema.optional(),
 });
 export type CreateTokenRequest = z.infer<typeof createTokenRequestSchema>;
 
@@ -88,6 +90,8 @@ export const apiTokenSchema = z.object({
   createdAt: z.string(),
   expiresAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
+  /** The most this token may do; null: whatever its owner's role is at the time of each call. */
+  role: roleSchema.nullable(),
 });
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 

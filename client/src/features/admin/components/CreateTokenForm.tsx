@@ -1,17 +1,35 @@
 import { type CreateTokenResponse, createTokenRequestSchema } from '@console/shared/api';
-import { Button, Group, NumberInput, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, NumberInput, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { type FormEvent, useId, useState } from 'react';
+import { useSession } from '../../../api/get-session';
 import { ApiError } from '../../../lib/api-client';
 import { useCreateToken } from '../api/create-token';
 import { type FieldErrors, fieldErrorsOf, serverFieldErrors } from '../lib/form-errors';
 import { ApiErrorAlert } from './ApiErrorAlert';
+import { roleOptions } from './roles';
 
 type Props = { onCreated: (token: CreateTokenResponse) => void };
 
 export function CreateTokenForm({ onCreated }: Props) {
   const [name, setName] = useState('');
   const [days, setDays] = useState<number | string>(90);
+  // '' is the owner's own role; the others are the roles below it.
+  const [role, setRole] = useState('');
+  const ownRole = useSession().data?.user.role ?? 'viewer';
+  const own = roleOptions.find((r) => r.value === ownRole);
+  const narrower = roleOptions.slice(
+    0,
+    roleOptions.findIndex((r) => r.value === ownRole),
+  );
+  const roleChoices = [
+    { value: '', label: `Yours (${own?.label ?? ownRole})` },
+    ...narrower.map(({ value, label }) => ({ value, label })),
+  ];
+  const roleDescription =
+    role === ''
+      ? 'Follows your role, also when it changes'
+      : `At most ${roleOptions.find((r) => r.value === role)?.description ?? role}`;
   const [errors, setErrors] = useState<FieldErrors>({});
   const create = useCreateToken();
   const headingId = useId();
@@ -22,6 +40,7 @@ export function CreateTokenForm({ onCreated }: Props) {
     const parsed = createTokenRequestSchema.safeParse({
       name: name.trim(),
       ...(days === '' ? {} : { expiresInDays: Number(days) }),
+      ...(role === '' ? {} : { role }),
     });
     if (!parsed.success) {
       setErrors(fieldErrorsOf(parsed.error.issues));
@@ -31,6 +50,7 @@ export function CreateTokenForm({ onCreated }: Props) {
     create.mutate(parsed.data, {
       onSuccess: (token) => {
         setName('');
+        setRole('');
         onCreated(token);
       },
       onError: (error) => {
@@ -78,6 +98,18 @@ export function CreateTokenForm({ onCreated }: Props) {
               allowDecimal={false}
               allowNegative={false}
               w={220}
+            />
+            <NativeSelect
+              label="Role"
+              description={roleDescription}
+              data={roleChoices}
+              value={role}
+              onChange={(e) => {
+                setRole(e.currentTarget.value);
+                setErrors(({ role: _, ...rest }) => rest);
+              }}
+              error={errors.role}
+              w={240}
             />
           </Group>
           {create.error && !inline && <ApiErrorAlert error={create.error} />}

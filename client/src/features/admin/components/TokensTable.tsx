@@ -6,6 +6,13 @@ import { IconTrash } from '@tabler/icons-react';
 import { useRevokeToken } from '../api/revoke-token';
 import { formatTime } from '../lib/format';
 import { ApiErrorAlert } from './ApiErrorAlert';
+import { roleOptions } from './roles';
+
+/** A token's own role, or that it follows its owner's. */
+function roleLabel(token: ApiToken): string {
+  if (token.role === null) return 'Yours';
+  return roleOptions.find((r) => r.value === token.role)?.label ?? token.role;
+}
 
 function isExpired(token: ApiToken, now: number): boolean {
   return token.expiresAt !== null && new Date(token.expiresAt).getTime() <= now;
@@ -40,6 +47,7 @@ export function TokensTable({ tokens }: { tokens: ApiToken[] }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Name</Table.Th>
+              <Table.Th scope="col">Role</Table.Th>
               <Table.Th scope="col">Created</Table.Th>
               <Table.Th scope="col">Expires</Table.Th>
               <Table.Th scope="col">Last used</Table.Th>
@@ -56,6 +64,9 @@ export function TokensTable({ tokens }: { tokens: ApiToken[] }) {
                     {token.name}
                   </Text>
                 </Table.Th>
+                <Table.Td>
+                  <Text size="sm">{roleLabel(token)}</Text>
+                </Table.Td>
                 <Table.Td>
                   <Text size="sm">{formatTime(token.createdAt)}</Text>
                 </Table.Td>

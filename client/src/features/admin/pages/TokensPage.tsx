@@ -19,7 +19,8 @@ export default function TokensPage() {
           API tokens
         </Title>
         <Text c="dimmed" size="sm">
-          Tokens let scripts call the console's API as you, with your role. Send one as{' '}
+          Tokens let scripts call the console's API as you, with your role or a narrower one (a viewer token
+          for a monitoring scraper, say), until they expire. Send one as{' '}
           <code>Authorization: Bearer &lt;token&gt;</code>.
         </Text>
       </div>
