@@ -92,7 +92,11 @@ function nestedText({ depth, arrays }: { depth: number; arrays: boolean }): stri
 }
 
 /** A valid body with one required field replaced by a value of the wrong type. */
-function withWrongField(valid: Record<string, unknown>, fields: string[], wrong = notString) {
+function withWrongField(
+  valid: Record<string, unknown>,
+  fields: string[],
+  wrong: fc.Arbitrary<unknown> = notString,
+) {
   return fc
     .tuple(fc.constantFrom(...fields), wrong)
     .map(([field, value]) => JSON.stringify({ ...valid, [field]: value }));
