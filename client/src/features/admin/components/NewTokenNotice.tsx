@@ -28,8 +28,8 @@ export function NewTokenNotice({ token, onDone }: Props) {
       <Stack gap="sm">
         <Text size="sm">
           This is the only time the token is shown. Store it in your script's secret store; if it is lost,
-          revoke it and create another. Scripts send it as <Code>Authorization: Bearer …</Code> and act with
-          your role.
+          revoke it and create another. Scripts send it as <Code>Authorization: Bearer …</Code> and act{' '}
+          {token.role === null ? 'with your role' : `at most as ${token.role}`}.
         </Text>
         <Group gap="xs" align="flex-end" wrap="nowrap">
           <TextInput
