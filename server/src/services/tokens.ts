@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiToken, CreateTokenRequest, CreateTokenResponse, Role } from '@console/shared/api';
+import { roleRank } from '@console/shared/guard-rails';
 import { newId, type Repositories, type TokenRecord } from '../adapters/db';
 import { AppError } from '../core/errors';
-import { roleRank } from './guard';
 
 /**
  * `crc_` + 32 random bytes in base64url (43 characters). The prefix lets secret scanners and people
