@@ -92,4 +92,45 @@ describe('every catalog example on a fresh sandbox', () => {
     expect(res.status).toBe(200);
     expect((await h.call(commandKey(destroy), destroy.example)).ErrorCode).toBe(0);
   });
+
+  it('refuses an empty body for every command whose schema requires a field, with the module\u2019s code', async () => {
+    h.reset();
+    const acceptedEmpty: string[] = [];
+    for (const c of emulatedCommands) {
+      const required = Array.isArray(c.schema.required) ? c.schema.required : [];
+      const anyOf = Array.isArray(c.schema.anyOf) ? c.schema.anyOf : [];
+      if (required.length === 0 && anyOf.length === 0) continue;
+      const env = await h.call(commandKey(c), {});
+      if (env.ErrorCode === 0) acceptedEmpty.push(commandKey(c));
+    }
+    expect(acceptedEmpty).toEqual([]);
+  });
+
+  it('answers an envelope, never a crash, when every example field has the wrong type', async () => {
+    const wrong = (v: unknown): unknown =>
+      typeof v === 'string'
+        ? 12345
+        : typeof v === 'number'
+          ? 'not-a-number'
+          : Array.isArray(v)
+            ? 'x'
+            : v === null
+              ? 1
+              : typeof v === 'object'
+                ? [1]
+                : null;
+    const crashed: Record<string, unknown> = {};
+    for (const c of emulatedCommands) {
+      h.reset();
+      const bodies = Object.keys(c.example).map((k) => ({ ...c.example, [k]: wrong(c.example[k]) }));
+      bodies.push(Object.fromEntries(Object.entries(c.example).map(([k, v]) => [k, wrong(v)])));
+      for (const body of bodies) {
+        const env = await h.call(commandKey(c), body);
+        // A handler that throws surfaces as the router's catch-all 60003; these bodies are valid JSON.
+        if (typeof env.ErrorCode !== 'number' || env.ErrorCode === 60003 || typeof env.RequestId !== 'string')
+          crashed[commandKey(c)] = { body, env };
+      }
+    }
+    expect(crashed).toEqual({});
+  });
 });

@@ -423,6 +423,10 @@ describe('groups', () => {
   it('group messages: import, modify, delete by sender, clear and read receipts are seen by history', async () => {
     const history = async () =>
       list(await ok(`${G}/group_msg_get_simple`, { GroupId: GROUP, ReqMsgNumber: 20 }), 'RspMsgList');
+    // A system notification is not a chat message: the history does not show it.
+    const before = await history();
+    await ok(`${G}/send_group_system_notification`, { GroupId: GROUP, Content: 'maintenance' });
+    expect(await history()).toEqual(before);
     const imported = await ok(`${G}/import_group_msg`, {
       GroupId: GROUP,
       MsgList: [{ From_Account: 'user2', SendTime: 1_600_000_000, Random: 1, MsgBody: text('old') }],

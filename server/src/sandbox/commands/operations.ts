@@ -32,9 +32,7 @@ export const getHistory: CommandFn = (state, body, ctx) => {
   const messages =
     chatType === 'C2C'
       ? state.c2c.filter((m) => m.time >= from && m.time < to)
-      : [...state.groups.values()].flatMap((g) =>
-          g.messages.filter((m) => m.time >= from && m.time < to && !m.system),
-        );
+      : [...state.groups.values()].flatMap((g) => g.messages.filter((m) => m.time >= from && m.time < to));
   if (messages.length === 0) return ok({ File: [] });
   const content = JSON.stringify(messages);
   const md5 = createHash('md5').update(content).digest('hex');

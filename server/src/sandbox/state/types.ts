@@ -75,7 +75,6 @@ export interface GroupMessage {
   /** Members who sent a read receipt (group_msg_receipt). */
   readBy: Set<string>;
   ext: Extensions;
-  system?: boolean;
 }
 
 export interface Topic {

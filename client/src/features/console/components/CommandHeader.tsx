@@ -1,4 +1,5 @@
 import type { CatalogCommand, Environment } from '@console/shared/api';
+import { commandKey } from '@console/shared/catalog/lookups';
 import { Anchor, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { IconExternalLink } from '@tabler/icons-react';
 import { AccessBadge } from '../../../components/command/AccessBadge';
@@ -27,7 +28,7 @@ export function CommandHeader({
           {command.title}
         </Title>
         <AccessBadge access={command.access} />
-        {isNotEmulated(environment, `${command.service}/${command.command}`) && <NotEmulatedBadge />}
+        {isNotEmulated(environment, commandKey(command)) && <NotEmulatedBadge />}
       </Group>
       <Group gap="md" wrap="wrap">
         <Code fz="sm">
