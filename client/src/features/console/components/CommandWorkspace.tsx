@@ -112,6 +112,7 @@ export function CommandWorkspace({ command, environment, role }: Props) {
           sending={send.isPending}
           blockedReason={blockedReason}
           syntaxError={syntaxError}
+          edited={text !== pretty(command.example)}
         />
         <ResponseRegion
           command={key}
