@@ -1,4 +1,4 @@
-// Screenshots of the console in light and dark themes for the README: docs/screenshots/console-{light,dark}.png.
+// Screenshots for the README, light and dark, at 1280×800 and 1920×1080: docs/screenshots/{console,history}-{light,dark}-{1280,1920}.png.
 // Usage: pnpm --filter @console/client build && node --import tsx scripts/screenshots.ts
 // Starts its own server (sandbox, temp DATA_DIR) on SCREENSHOT_PORT (default 8977).
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -42,8 +42,17 @@ async function waitForHealth(): Promise<void> {
   throw new Error(`the server did not answer on ${origin}/healthz`);
 }
 
-async function shoot(browser: Browser, scheme: 'light' | 'dark'): Promise<void> {
-  const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1440, height: 900 } });
+const sizes = [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+] as const;
+
+async function shoot(
+  browser: Browser,
+  scheme: 'light' | 'dark',
+  size: (typeof sizes)[number],
+): Promise<void> {
+  const context = await browser.newContext({ colorScheme: scheme, viewport: size });
   const page = await context.newPage();
   await page.goto(`${origin}/sign-in`);
   await page.getByLabel('Username').fill('admin');
@@ -75,9 +84,15 @@ async function shoot(browser: Browser, scheme: 'light' | 'dark'): Promise<void> 
   // Let Monaco finish tokenizing and the schema markers settle before the picture.
   await page.waitForTimeout(1500);
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: join(outDir, `console-${scheme}.png`) });
+  await page.screenshot({ path: join(outDir, `console-${scheme}-${size.width}.png`) });
 
-  if (scheme === 'light') {
+  // History at the same size: the table has the width the command list used to take.
+  await page.goto(`${origin}/history`);
+  await page.getByRole('region', { name: 'History entries' }).locator('tbody tr').first().waitFor();
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: join(outDir, `history-${scheme}-${size.width}.png`) });
+
+  if (scheme === 'light' && size.width === 1280) {
     // The production guard rail: a destructive command on a production environment.
     await page.goto(`${origin}/?env=prod-rehearsal&command=im_open_login_svc/account_delete`);
     await page.getByRole('region', { name: 'Request body' }).locator('.monaco-editor .view-lines').waitFor();
@@ -104,12 +119,16 @@ try {
     ],
   });
   try {
-    await shoot(browser, 'light');
-    await shoot(browser, 'dark');
+    for (const size of sizes) {
+      await shoot(browser, 'light', size);
+      await shoot(browser, 'dark', size);
+    }
   } finally {
     await browser.close();
   }
-  console.log(`wrote console-light.png, console-dark.png and console-production-confirm.png in ${outDir}`);
+  console.log(
+    `wrote console-*-{1280,1920}.png, history-*-{1280,1920}.png and console-production-confirm.png in ${outDir}`,
+  );
 } finally {
   // Wait for the graceful shutdown, so a next run finds the port free.
   const exited = new Promise((resolve) => server.once('exit', resolve));

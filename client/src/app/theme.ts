@@ -59,6 +59,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   dark: {
     // dark.2 was 4.03:1 on the dark body; this is 6.9:1 there and 4.5:1 on dark.4 (hovered rows).
     '--mantine-color-dimmed': '#adadad',
+    // indigo.4 is 4.35:1 on a red alert's tint; indigo.3 is ≥ 5.3:1 on every dark surface.
+    '--mantine-color-anchor': 'var(--mantine-color-indigo-3)',
     // The filled indigo of buttons is only 2.7:1 on the dark body: the ring takes a light shade.
     '--console-focus-ring': 'var(--mantine-color-indigo-3)',
   },

@@ -6,9 +6,14 @@ import { sessionQueryOptions, useSession } from '../../api/get-session';
 import { UNAUTHENTICATED_EVENT } from '../../lib/api-client';
 import { FullPageLoader } from './FullPageLoader';
 
-function signInPath(location: { pathname: string; search: string }): string {
+function signInPath(location: { pathname: string; search: string }, expired = false): string {
   const next = `${location.pathname}${location.search}`;
-  return next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`;
+  const params = new URLSearchParams();
+  if (next !== '/') params.set('next', next);
+  // The sign-in page says why it is shown when a session ended under the user's hands.
+  if (expired) params.set('reason', 'expired');
+  const query = params.toString();
+  return query ? `/sign-in?${query}` : '/sign-in';
 }
 
 /** Everything but the sign-in page needs a session; any 401 later sends the user back to sign in. */
@@ -21,7 +26,7 @@ export function AuthGuard() {
   useEffect(() => {
     const onUnauthenticated = () => {
       queryClient.setQueryData(sessionQueryOptions().queryKey, null);
-      navigate(signInPath(window.location), { replace: true });
+      navigate(signInPath(window.location, true), { replace: true });
     };
     window.addEventListener(UNAUTHENTICATED_EVENT, onUnauthenticated);
     return () => window.removeEventListener(UNAUTHENTICATED_EVENT, onUnauthenticated);

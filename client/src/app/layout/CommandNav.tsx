@@ -12,7 +12,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { IconFilter } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useCatalog } from '../../api/get-catalog';
 import { NotEmulatedBadge } from '../../components/command/NotEmulatedBadge';
@@ -51,6 +51,13 @@ export function CommandNav({
   const [params] = useSearchParams();
   const location = useLocation();
   const active = location.pathname === '/' ? params.get('command') : null;
+  const listRef = useRef<HTMLDivElement>(null);
+  const loaded = catalog.data !== undefined;
+  // A command opened by a link or the palette is shown in the list, not left 150 rows down.
+  useEffect(() => {
+    if (!active || !loaded) return;
+    listRef.current?.querySelector('[data-active]')?.scrollIntoView({ block: 'nearest' });
+  }, [active, loaded]);
   const groups = useMemo(
     () => commandsByGroup((catalog.data?.commands ?? []).filter((c) => matchesQuery(c, filter))),
     [catalog.data, filter],
@@ -68,7 +75,7 @@ export function CommandNav({
           type="search"
         />
       </Box>
-      <ScrollArea style={{ flex: 1 }} px="xs" pb="md">
+      <ScrollArea style={{ flex: 1 }} px="xs" pb="md" viewportRef={listRef}>
         {catalog.isPending && <Skeleton h={400} aria-label="Loading commands" />}
         {catalog.isError && (
           <Alert color="red" role="alert">

@@ -1,7 +1,7 @@
 import { useComputedColorScheme } from '@mantine/core';
 import { DiffEditor, type DiffOnMount } from '@monaco-editor/react';
 import { useLayoutEffect, useRef } from 'react';
-import './setup';
+import { monacoTheme } from './setup';
 
 type DiffEditorInstance = Parameters<DiffOnMount>[0];
 
@@ -13,6 +13,9 @@ export type JsonDiffViewerProps = {
   modified: string;
   height?: number | string;
   ariaLabel?: string;
+  /** What each side is, for its name ("this call", "the replay"). */
+  originalName?: string;
+  modifiedName?: string;
 };
 
 /** Read-only side-by-side diff of two JSON documents. Import it lazily: it pulls in Monaco. */
@@ -23,6 +26,8 @@ export default function JsonDiffViewer({
   modified,
   height = 480,
   ariaLabel = 'Response comparison',
+  originalName = 'original',
+  modifiedName = 'modified',
 }: JsonDiffViewerProps) {
   const scheme = useComputedColorScheme('light');
   const editorRef = useRef<DiffEditorInstance | null>(null);
@@ -51,12 +56,15 @@ export default function JsonDiffViewer({
       modifiedModelPath={modifiedPath}
       language="json"
       height={height}
-      theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
+      theme={monacoTheme(scheme)}
       loading={null}
       keepCurrentOriginalModel
       keepCurrentModifiedModel
       onMount={(editor) => {
         editorRef.current = editor;
+        // Monaco 0.55 leaves each pane's own textbox unnamed (originalAriaLabel is not passed on).
+        editor.getOriginalEditor().updateOptions({ ariaLabel: `${ariaLabel}: left, ${originalName}` });
+        editor.getModifiedEditor().updateOptions({ ariaLabel: `${ariaLabel}: right, ${modifiedName}` });
       }}
       options={{
         readOnly: true,
@@ -67,8 +75,8 @@ export default function JsonDiffViewer({
         scrollBeyondLastLine: false,
         automaticLayout: true,
         ariaLabel,
-        originalAriaLabel: `${ariaLabel}: left`,
-        modifiedAriaLabel: `${ariaLabel}: right`,
+        originalAriaLabel: `${ariaLabel}: left, ${originalName}`,
+        modifiedAriaLabel: `${ariaLabel}: right, ${modifiedName}`,
         fixedOverflowWidgets: true,
       }}
     />

@@ -2,7 +2,7 @@ import { useComputedColorScheme } from '@mantine/core';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef, useState } from 'react';
 import { registerFocusTarget, typingInField } from '../../lib/focus-targets';
-import { monaco, registerSchema } from './setup';
+import { monaco, monacoTheme, registerSchema } from './setup';
 
 export type JsonEditorProps = {
   /** Model path, e.g. `inmemory://body/openim/sendmsg.json`; one model (and undo stack) per path. */
@@ -72,7 +72,7 @@ export default function JsonEditorImpl({
       language="json"
       value={value}
       height={height}
-      theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
+      theme={monacoTheme(scheme)}
       onChange={(v) => onChange(v ?? '')}
       onMount={onMount}
       onValidate={(markers) => onWarnings?.(markers.length)}

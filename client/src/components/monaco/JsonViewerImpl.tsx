@@ -1,6 +1,6 @@
 import { useComputedColorScheme } from '@mantine/core';
 import Editor from '@monaco-editor/react';
-import './setup';
+import { monacoTheme } from './setup';
 
 export type JsonViewerProps = {
   /** Model path; distinct per viewer so two viewers never share a model. */
@@ -26,7 +26,7 @@ export default function JsonViewerImpl({
       language="json"
       value={value}
       height={height ?? auto}
-      theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
+      theme={monacoTheme(scheme)}
       loading={null}
       options={{
         ariaLabel,

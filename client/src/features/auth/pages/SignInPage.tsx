@@ -27,6 +27,7 @@ function failureMessage(error: unknown): string {
 export default function SignInPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
+  const expired = params.get('reason') === 'expired';
   const navigate = useNavigate();
   const session = useSession();
   const signIn = useSignIn();
@@ -60,6 +61,11 @@ export default function SignInPage() {
             <Title order={1} size="h3">
               Chat REST Console
             </Title>
+            {expired && !signIn.isError && (
+              <Alert color="yellow" role="status" title="Your session has ended">
+                It expired or was signed out elsewhere. Sign in again to go back to where you were.
+              </Alert>
+            )}
             <TextInput
               label="Username"
               name="username"

@@ -3,10 +3,13 @@ import { commandKey } from '@console/shared/catalog/lookups';
 import { type ConfirmationReason, confirmationReason } from '@console/shared/guard-rails';
 import { SimpleGrid } from '@mantine/core';
 import { useRef, useState } from 'react';
+import { useEntry } from '../../../api/get-entry';
+import type { RecordedCall } from '../../../api/recorded-call';
 import { useSendRequest } from '../../../api/send-request';
 import { confirmationRequested, sendBlockedReason } from '../../../lib/access';
 import { useSendShortcut } from '../hooks/use-send-shortcut';
 import { loadDraft, pretty, saveDraft } from '../lib/drafts';
+import { loadLastAnswer, saveLastAnswer } from '../lib/last-answers';
 import { parseBody } from '../lib/parse-body';
 import { ConfirmSendModal } from './ConfirmSendModal';
 import { RequestEditor } from './RequestEditor';
@@ -27,18 +30,26 @@ export function CommandWorkspace({ command, environment, role }: Props) {
   const [syntaxError, setSyntaxError] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const send = useSendRequest();
+  // The answer kept from an earlier visit to this command in this tab, until a new one arrives.
+  const [lastId] = useState(() => loadLastAnswer(environment.id, key));
+  const last = useEntry(send.data || send.isPending || send.error ? null : lastId);
+  const shown: RecordedCall | undefined =
+    send.data ?? (last.data ? { entry: last.data, failure: last.data.failure } : undefined);
   const blockedReason = sendBlockedReason(role, command.access, environment);
 
   const edit = (value: string) => {
     textRef.current = value;
     setText(value);
     saveDraft(environment.id, key, value);
+    // The "Invalid JSON" alert goes as soon as the JSON is fixed, not at the next send.
+    if (syntaxError && parseBody(value).ok) setSyntaxError(null);
   };
 
   const dispatch = (body: JsonObject, confirm: string | undefined) => {
     send.mutate(
       { environmentId: environment.id, service: command.service, command: command.command, body, confirm },
       {
+        onSuccess: (call) => saveLastAnswer(environment.id, key, call.entry.id),
         onError: (error) => {
           // The same policy asked before sending; if the server still asks (its configuration changed
           // since this page loaded), it is the authority: ask the operator.
@@ -87,7 +98,9 @@ export function CommandWorkspace({ command, environment, role }: Props) {
 
   return (
     <>
-      <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="lg">
+      {/* Side by side from 1200 px (a 1280 laptop with the command list); stacked below, where the
+          answer is scrolled into view and announced when it arrives (decision 029). */}
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <RequestEditor
           command={command}
           path={`inmemory://body/${environment.id}/${key}.json`}
@@ -99,9 +112,12 @@ export function CommandWorkspace({ command, environment, role }: Props) {
           sending={send.isPending}
           blockedReason={blockedReason}
           syntaxError={syntaxError}
+          edited={text !== pretty(command.example)}
         />
         <ResponseRegion
-          result={send.data}
+          command={key}
+          result={shown}
+          fresh={send.data !== undefined}
           error={send.error}
           sending={send.isPending}
           environment={environment}

@@ -1,5 +1,5 @@
 import type { CatalogCommand } from '@console/shared/api';
-import { Alert, Button, Group, Kbd, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Kbd, Paper, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRestore, IconSend, IconWand } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ErrorBoundary } from '../../../components/ErrorBoundary';
@@ -18,16 +18,36 @@ type Props = {
   blockedReason: string | null;
   /** Where the JSON is wrong, after a blocked send or format. */
   syntaxError: string | null;
+  /** The body differs from the command's example (a draft or a copy of a recorded call). */
+  edited: boolean;
 };
 
 export function RequestEditor(props: Props) {
-  const { command, path, value, onChange, onReset, onFormat, onSend, sending, blockedReason, syntaxError } =
-    props;
+  const {
+    command,
+    path,
+    value,
+    onChange,
+    onReset,
+    onFormat,
+    onSend,
+    sending,
+    blockedReason,
+    syntaxError,
+    edited,
+  } = props;
   const [warnings, setWarnings] = useState(0);
   return (
     <Stack gap="xs" component="section" aria-label="Request body">
       <Group justify="space-between">
-        <Text fw={600}>Request body</Text>
+        <Group gap="xs">
+          <Text fw={600}>Request body</Text>
+          {edited && (
+            <Badge variant="light" color="yellow" size="sm" data-testid="body-edited">
+              edited
+            </Badge>
+          )}
+        </Group>
         <Group gap="xs">
           <Button variant="default" size="xs" leftSection={<IconRestore size={14} />} onClick={onReset}>
             Reset to example

@@ -1,13 +1,18 @@
 import type { Environment } from '@console/shared/api';
-import { Alert, Center, Loader, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Center, Loader, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { type ReactNode, useEffect, useRef } from 'react';
 import type { RecordedCall } from '../../../api/recorded-call';
 import { ErrorBoundary } from '../../../components/ErrorBoundary';
 import { ResponsePanel } from '../../../components/response/ResponsePanel';
 import { ApiError } from '../../../lib/api-client';
+import { describeAnswer } from '../lib/announce';
 
 type Props = {
+  /** `service/command`, for the announcement. */
+  command: string;
   result: RecordedCall | undefined;
+  /** The result arrived in this visit (announce it, bring it into view), not kept from an earlier one. */
+  fresh: boolean;
   error: unknown;
   sending: boolean;
   environment: Environment;
@@ -23,7 +28,17 @@ function refusal(error: unknown): { title: string; message: string } {
   };
 }
 
-export function ResponseRegion({ result, error, sending, environment }: Props) {
+export function ResponseRegion({ command, result, fresh, error, sending, environment }: Props) {
+  const regionRef = useRef<HTMLDivElement>(null);
+  const entryId = fresh ? result?.entry.id : undefined;
+  // Where the answer is under the editor (narrow screens), bring it up; where it is beside the
+  // editor, nothing moves. Focus stays where it was (the editor), so the next edit needs no click.
+  useEffect(() => {
+    const region = regionRef.current;
+    if (!entryId || !region) return;
+    const box = region.getBoundingClientRect();
+    if (box.top >= window.innerHeight - 80 || box.bottom <= 0) region.scrollIntoView({ block: 'start' });
+  }, [entryId]);
   let content: ReactNode;
   if (sending) {
     content = (
@@ -40,9 +55,16 @@ export function ResponseRegion({ result, error, sending, environment }: Props) {
     );
   } else if (result) {
     content = (
-      <ErrorBoundary name="Response" resetKey={result.entry.id}>
-        <ResponsePanel entry={result.entry} failure={result.failure} environment={environment} />
-      </ErrorBoundary>
+      <>
+        {!fresh && (
+          <Text size="xs" c="dimmed">
+            The last answer in this session, from {new Date(result.entry.createdAt).toLocaleTimeString()}.
+          </Text>
+        )}
+        <ErrorBoundary name="Response" resetKey={result.entry.id}>
+          <ResponsePanel entry={result.entry} failure={result.failure} environment={environment} />
+        </ErrorBoundary>
+      </>
     );
   } else {
     content = (
@@ -52,8 +74,12 @@ export function ResponseRegion({ result, error, sending, environment }: Props) {
     );
   }
   return (
-    <Stack gap="xs" component="section" aria-label="Response" aria-busy={sending}>
+    <Stack gap="xs" component="section" aria-label="Response" aria-busy={sending} ref={regionRef}>
       <Text fw={600}>Response</Text>
+      {/* Always in the page, so screen readers know it before it speaks: outcome and RequestId. */}
+      <VisuallyHidden role="status" aria-live="polite" data-testid="answer-announcement">
+        {fresh && result && !sending ? describeAnswer(command, result.entry, result.failure) : ''}
+      </VisuallyHidden>
       {content}
     </Stack>
   );

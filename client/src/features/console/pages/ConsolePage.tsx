@@ -1,18 +1,19 @@
 import { commandKey, findByKey } from '@console/shared/catalog/lookups';
-import { Alert, Center, Kbd, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Kbd, Loader, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useCatalog } from '../../../api/get-catalog';
 import { useEntry } from '../../../api/get-entry';
 import { useSession } from '../../../api/get-session';
 import { useSelectedEnvironment } from '../../../hooks/use-selected-environment';
 import { readableSearch } from '../../../lib/console-url';
+import { formatTime } from '../../../lib/format-time';
 import { rememberEnvironment } from '../../../lib/preferred-environment';
 
 import { CommandHeader } from '../components/CommandHeader';
 import { CommandWorkspace } from '../components/CommandWorkspace';
-import { pretty, saveDraft } from '../lib/drafts';
+import { loadDraft, pretty, saveDraft } from '../lib/drafts';
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : 'Unknown error';
@@ -37,6 +38,8 @@ export default function ConsolePage() {
   const fromEntry = useEntry(from);
   const environment = selection.environment;
   const selectedKey = params.get('command');
+  // Bumped by "Undo" on the copy notice: the workspace re-reads the restored draft.
+  const [draftVersion, setDraftVersion] = useState(0);
 
   // Make the implicit environment explicit, so the address bar is always a shareable link.
   useEffect(() => {
@@ -54,13 +57,40 @@ export default function ConsolePage() {
     const entry = fromEntry.data;
     if (!from || !entry) return;
     const key = commandKey(entry);
-    saveDraft(entry.environmentId, key, pretty(entry.requestBody));
+    const copy = pretty(entry.requestBody);
+    const previous = loadDraft(entry.environmentId, key);
+    saveDraft(entry.environmentId, key, copy);
     const next = new URLSearchParams();
     next.set('env', entry.environmentId);
     next.set('command', key);
     navigate({ search: readableSearch(next) }, { replace: true });
-    notifications.show({
-      message: `Opened a copy of the ${key} call from ${entry.createdAt}. Edit it and send.`,
+    const replaced = previous !== null && previous !== copy;
+    const id = notifications.show({
+      autoClose: replaced ? 20_000 : 6_000,
+      message: (
+        <Stack gap={6} align="flex-start">
+          <Text size="sm">
+            Opened a copy of the {key} call from{' '}
+            <time dateTime={entry.createdAt} title={entry.createdAt}>
+              {formatTime(entry.createdAt)}
+            </time>
+            . {replaced ? 'It replaced your draft of this command.' : 'Edit it and send.'}
+          </Text>
+          {replaced && (
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => {
+                saveDraft(entry.environmentId, key, previous);
+                setDraftVersion((v) => v + 1);
+                notifications.hide(id);
+              }}
+            >
+              Undo: bring my draft back
+            </Button>
+          )}
+        </Stack>
+      ),
     });
   }, [from, fromEntry.data, navigate]);
 
@@ -123,7 +153,7 @@ export default function ConsolePage() {
     <Stack gap="lg">
       <CommandHeader command={command} environment={environment} />
       <CommandWorkspace
-        key={`${environment.id}|${selectedKey}`}
+        key={`${environment.id}|${selectedKey}|${draftVersion}`}
         command={command}
         environment={environment}
         role={user.role}

@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '@console/shared/api';
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useEntry } from '../../../api/get-entry';
 import { EditorSkeleton } from '../../../components/monaco/EditorSkeleton';
 import { formatTime } from '../utils/format';
@@ -10,8 +10,11 @@ import { OutcomeBadge } from './OutcomeBadge';
 
 const JsonDiffViewer = lazy(() => import('../../../components/monaco/JsonDiffViewer'));
 
-/** What a response was, for the diff: the envelope, or the failure when no envelope came back. */
-function comparable(entry: HistoryEntry): string {
+type Part = 'response' | 'request';
+
+/** What a response was (the envelope, or the failure when none came back), or what was sent. */
+function comparable(entry: HistoryEntry, part: Part): string {
+  if (part === 'request') return stableJson(entry.requestBody);
   return stableJson(entry.response ?? (entry.failure ? { failure: entry.failure } : null));
 }
 
@@ -41,10 +44,23 @@ export function CompareView({
   onClose: () => void;
 }) {
   const other = useEntry(otherId);
+  const [part, setPart] = useState<Part>('response');
   return (
     <Stack gap="xs" component="section" aria-label="Comparison">
       <Group justify="space-between">
-        <Text fw={600}>Comparison of the responses (keys sorted)</Text>
+        <Group gap="sm">
+          <Text fw={600}>Comparison (keys sorted)</Text>
+          <SegmentedControl
+            size="xs"
+            aria-label="What to compare"
+            value={part}
+            onChange={(value) => setPart(value === 'request' ? 'request' : 'response')}
+            data={[
+              { value: 'response', label: 'Responses' },
+              { value: 'request', label: 'Request bodies' },
+            ]}
+          />
+        </Group>
         <Button variant="subtle" size="xs" leftSection={<IconX size={14} aria-hidden />} onClick={onClose}>
           Close comparison
         </Button>
@@ -63,10 +79,14 @@ export function CompareView({
           </Group>
           <Suspense fallback={<EditorSkeleton height={480} label="Loading comparison" />}>
             <JsonDiffViewer
-              originalPath={`inmemory://history/compare/${entry.id}/left.json`}
-              modifiedPath={`inmemory://history/compare/${other.data.id}/right.json`}
-              original={comparable(entry)}
-              modified={comparable(other.data)}
+              key={part}
+              originalPath={`inmemory://history/compare/${entry.id}/left-${part}.json`}
+              modifiedPath={`inmemory://history/compare/${other.data.id}/right-${part}.json`}
+              original={comparable(entry, part)}
+              modified={comparable(other.data, part)}
+              ariaLabel={part === 'request' ? 'Request body comparison' : 'Response comparison'}
+              originalName={`this entry, ${entry.requestId ?? entry.id}`}
+              modifiedName={`${other.data.requestId ?? other.data.id}`}
             />
           </Suspense>
         </>

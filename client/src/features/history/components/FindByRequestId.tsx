@@ -1,15 +1,22 @@
+import type { HistoryFilter } from '@console/shared/api';
 import { Alert, Button, Group, TextInput } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { historyQueryOptions } from '../api/get-history';
+import { findCallsByRequestId } from '../../../api/find-calls';
 
-type Props = { onSeveral: (requestId: string) => void };
+type Props = { onSeveral: (filter: HistoryFilter) => void };
 
-/** Support gets "RequestId Id-…" in a ticket: one exact match opens the entry's permalink at once. */
+const how: Record<'prefix' | 'text', string> = {
+  prefix: 'whose RequestId starts with',
+  text: 'containing',
+};
+
+/**
+ * Support gets "RequestId Id-…" in a ticket, quoted or labelled or cut short: one match opens the
+ * entry's permalink at once, several show in the list (exact ID, then prefix, then the text search).
+ */
 export function FindByRequestId({ onSeveral }: Props) {
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [value, setValue] = useState('');
   const [searching, setSearching] = useState(false);
@@ -17,16 +24,27 @@ export function FindByRequestId({ onSeveral }: Props) {
 
   async function find(event: FormEvent) {
     event.preventDefault();
-    const requestId = value.trim();
-    if (!requestId) return;
+    if (!value.trim()) return;
     setSearching(true);
     setMessage(null);
     try {
-      const page = await queryClient.fetchQuery(historyQueryOptions({ requestId }, 2));
-      const [first, second] = page.items;
-      if (first && !second) navigate(`/history/${encodeURIComponent(first.id)}`);
-      else if (first) onSeveral(requestId);
-      else setMessage({ color: 'yellow', text: `No recorded call has the RequestId ${requestId}.` });
+      const found = await findCallsByRequestId(value, 2);
+      const [first, second] = found.items;
+      if (found.match === 'none' || !first) {
+        setMessage({
+          color: 'yellow',
+          text: `No recorded call has the RequestId ${found.requestId || value.trim()}, or contains it.`,
+        });
+      } else if (!second) {
+        navigate(`/history/${encodeURIComponent(first.id)}`);
+      } else {
+        onSeveral(found.filter);
+        if (found.match !== 'exact')
+          setMessage({
+            color: 'blue',
+            text: `No call has exactly ${found.requestId}; showing the calls ${how[found.match]} it.`,
+          });
+      }
     } catch (error) {
       setMessage({ color: 'red', text: error instanceof Error ? error.message : 'The search failed.' });
     } finally {

@@ -22,6 +22,12 @@ export function ReplayResult({
         <OutcomeBadge outcome={entry.outcome} />
         {entry.errorCode ? <Text size="sm">ErrorCode {entry.errorCode}</Text> : null}
         {failure && <Text size="sm">{failure.message}</Text>}
+        <Text size="sm">
+          RequestId{' '}
+          <Text span ff="monospace" size="sm" data-testid="replay-request-id">
+            {entry.requestId ?? 'none (no answer came back)'}
+          </Text>
+        </Text>
         <Anchor component={Link} to={`/history/${encodeURIComponent(entry.id)}`} size="sm">
           Open the replay
         </Anchor>

@@ -32,8 +32,15 @@ export default function HistoryListPage() {
         </Title>
         <ExportButtons filter={filter} />
       </Group>
-      <FindByRequestId onSeveral={(requestId) => update({ requestId })} />
+      <FindByRequestId
+        onSeveral={(found) => update({ requestId: null, requestIdPrefix: null, q: null, ...found })}
+      />
       <HistoryFilterBar filter={filter} onChange={update} onClear={clear} />
+      {filter.requestIdPrefix && (
+        <Text size="sm">
+          Showing entries whose RequestId starts with <code>{filter.requestIdPrefix}</code>.
+        </Text>
+      )}
       {filter.requestId && (
         <Text size="sm">
           Showing entries with RequestId <code>{filter.requestId}</code>.
