@@ -9,6 +9,7 @@ import { useSendShortcut } from '../hooks/use-send-shortcut';
 import { loadDraft, pretty, saveDraft } from '../lib/drafts';
 import { parseBody } from '../lib/parse-body';
 import { ConfirmSendModal } from './ConfirmSendModal';
+import { FetchAllPages } from './FetchAllPages';
 import { RequestEditor } from './RequestEditor';
 import { ResponseRegion } from './ResponseRegion';
 
@@ -107,6 +108,12 @@ export function CommandWorkspace({ command, environment, role }: Props) {
           environment={environment}
         />
       </SimpleGrid>
+      <FetchAllPages
+        command={command}
+        environment={environment}
+        blockedReason={blockedReason}
+        currentText={() => textRef.current}
+      />
       {pending && (
         <ConfirmSendModal
           opened
