@@ -135,6 +135,27 @@ export const consolePages: ConsolePage[] = [
     },
   },
   {
+    name: 'runs with a finished run',
+    path: async (page) => {
+      const res = await page.request.post('/api/runs', {
+        data: {
+          environmentId: 'sandbox',
+          service: 'im_open_login_svc',
+          command: 'account_check',
+          template: '{"CheckItem":[{"UserID":"{{user}}"}]}',
+          csv: 'user\nalice\nnobody-a11y',
+        },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+      const run = (await res.json()) as { id: string };
+      return `/runs?run=${run.id}`;
+    },
+    ready: async (page) => {
+      await expect(page.getByTestId('run-status')).toHaveText('done');
+      await monacoReady('New run')(page);
+    },
+  },
+  {
     name: 'page not found',
     path: '/no-such-page',
     ready: async (page) => {

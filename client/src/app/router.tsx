@@ -12,6 +12,7 @@ import { RouteError } from './layout/RouteError';
 const ConsolePage = lazy(() => import('../features/console/pages/ConsolePage'));
 const HistoryListPage = lazy(() => import('../features/history/pages/HistoryListPage'));
 const HistoryEntryPage = lazy(() => import('../features/history/pages/HistoryEntryPage'));
+const RunsPage = lazy(() => import('../features/runs/pages/RunsPage'));
 const AuditPage = lazy(() => import('../features/admin/pages/AuditPage'));
 const AccountPage = lazy(() => import('../features/admin/pages/AccountPage'));
 // These pages ask for confirmations through `modals`, whose host must be listening first.
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
           { index: true, element: <ConsolePage /> },
           { path: 'history', element: <HistoryListPage /> },
           { path: 'history/:id', element: <HistoryEntryPage /> },
+          { path: 'runs', element: <RunsPage /> },
           // Users and the audit log are for admins (the pages say so to others; the server enforces it).
           { path: 'admin/users', element: <UsersPage /> },
           { path: 'admin/audit', element: <AuditPage /> },

@@ -6,6 +6,7 @@ import { useSession } from '../../api/get-session';
 const links = [
   { to: '/', label: 'Console', end: true, adminOnly: false },
   { to: '/history', label: 'History', end: false, adminOnly: false },
+  { to: '/runs', label: 'Runs', end: false, adminOnly: false },
   { to: '/admin/users', label: 'Users', end: false, adminOnly: true },
   { to: '/admin/audit', label: 'Audit', end: false, adminOnly: true },
 ];

@@ -12,6 +12,7 @@ import { loadDraft, pretty, saveDraft } from '../lib/drafts';
 import { loadLastAnswer, saveLastAnswer } from '../lib/last-answers';
 import { parseBody } from '../lib/parse-body';
 import { ConfirmSendModal } from './ConfirmSendModal';
+import { FetchAllPages } from './FetchAllPages';
 import { RequestEditor } from './RequestEditor';
 import { ResponseRegion } from './ResponseRegion';
 
@@ -123,6 +124,12 @@ export function CommandWorkspace({ command, environment, role }: Props) {
           environment={environment}
         />
       </SimpleGrid>
+      <FetchAllPages
+        command={command}
+        environment={environment}
+        blockedReason={blockedReason}
+        currentText={() => textRef.current}
+      />
       {pending && (
         <ConfirmSendModal
           opened
