@@ -119,7 +119,7 @@ describe('audit repository', () => {
     expect(sends.map((e) => e.target)).toEqual(['01HISTORY2', '01HISTORY']);
   });
 
-  it('offers no way to change or remove an entry', () => {
-    expect(Object.keys(audit).sort()).toEqual(['append', 'list', 'stream']);
+  it('offers no way to change an entry; entries leave only by age, through retention', () => {
+    expect(Object.keys(audit).sort()).toEqual(['append', 'list', 'purge', 'stream']);
   });
 });

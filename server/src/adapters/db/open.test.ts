@@ -61,6 +61,7 @@ describe('openDatabase', () => {
         '0002-auth',
         '0003-audit',
         '0004-hardening',
+        '0006-runs',
       ]);
       const reopened = createRepositories(second);
       expect(await reopened.history.get(entry.id)).toEqual(entry);

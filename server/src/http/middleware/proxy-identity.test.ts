@@ -13,11 +13,17 @@ if (config === null) throw new Error('expected a proxy configuration');
 describe('readProxyIdentity', () => {
   it('believes the headers from a trusted peer, also as an IPv4-mapped IPv6 address', () => {
     for (const peer of ['127.0.0.1', '::ffff:127.0.0.1']) {
-      expect(readProxyIdentity(config, peer, { 'x-forwarded-user': 'dora' })).toEqual({
-        kind: 'identified',
-        identity: { username: 'dora', role: 'viewer' },
-      });
+      expect(
+        readProxyIdentity(config, peer, { 'x-forwarded-user': 'dora', 'x-forwarded-groups': '' }),
+      ).toEqual({ kind: 'identified', identity: { username: 'dora', role: 'viewer' } });
     }
+  });
+
+  it('says nothing about the role when the groups header is missing, so the stored role stays', () => {
+    expect(readProxyIdentity(config, '127.0.0.1', { 'x-forwarded-user': 'dora' })).toEqual({
+      kind: 'identified',
+      identity: { username: 'dora', role: undefined },
+    });
   });
 
   it('ignores them from any other peer, whatever X-Forwarded-For says', () => {
