@@ -41,6 +41,12 @@ function outcome(env: Json): { code: unknown; info: unknown; items: unknown[] } 
 }
 
 const emulatedCommands = catalog.filter((c) => emulated.has(commandKey(c)));
+/** The emulated commands by catalog group: one test each keeps every test short on a busy machine. */
+const emulatedGroups = [...new Set(emulatedCommands.map((c) => c.group))].map(
+  (group) => [group, emulatedCommands.filter((c) => c.group === group)] as const,
+);
+/** The in-order run is one sequence of 213 calls; it gets a budget above the default per-test one. */
+const WHOLE_CATALOG_MS = 120_000;
 
 describe('every catalog example on a fresh sandbox', () => {
   it('lists the not-emulated commands in one place, and only catalog commands', () => {
@@ -56,9 +62,9 @@ describe('every catalog example on a fresh sandbox', () => {
     expect(readme).toContain(`emulates **${emulated.size} of the ${catalog.length}** REST commands`);
   });
 
-  it('answers OK to each emulated command sent alone', async () => {
+  it.each(emulatedGroups)('answers OK to each emulated %s command sent alone', async (_group, commands) => {
     const failed: Record<string, unknown> = {};
-    for (const c of emulatedCommands) {
+    for (const c of commands) {
       h.reset();
       const env = await h.call(commandKey(c), c.example);
       const got = outcome(env);
@@ -67,20 +73,24 @@ describe('every catalog example on a fresh sandbox', () => {
     expect(failed).toEqual({});
   });
 
-  it('answers OK to every emulated example sent one after another in catalog order', async () => {
-    h.reset();
-    const failed: Record<string, unknown> = {};
-    for (const c of catalog) {
-      const env = await h.call(commandKey(c), c.example);
-      if (!emulated.has(commandKey(c))) {
-        expect(env.ErrorCode, commandKey(c)).toBe(NOT_EMULATED_CODE);
-        continue;
+  it(
+    'answers OK to every emulated example sent one after another in catalog order',
+    async () => {
+      h.reset();
+      const failed: Record<string, unknown> = {};
+      for (const c of catalog) {
+        const env = await h.call(commandKey(c), c.example);
+        if (!emulated.has(commandKey(c))) {
+          expect(env.ErrorCode, commandKey(c)).toBe(NOT_EMULATED_CODE);
+          continue;
+        }
+        const got = outcome(env);
+        if (got.code !== 0 || got.items.length > 0) failed[commandKey(c)] = got;
       }
-      const got = outcome(env);
-      if (got.code !== 0 || got.items.length > 0) failed[commandKey(c)] = got;
-    }
-    expect(failed).toEqual({});
-  });
+      expect(failed).toEqual({});
+    },
+    WHOLE_CATALOG_MS,
+  );
 
   it('answers OK again after POST /sandbox/reset restored the seed', async () => {
     h.reset();
@@ -93,44 +103,54 @@ describe('every catalog example on a fresh sandbox', () => {
     expect((await h.call(commandKey(destroy), destroy.example)).ErrorCode).toBe(0);
   });
 
-  it('refuses an empty body for every command whose schema requires a field, with the module\u2019s code', async () => {
-    h.reset();
-    const acceptedEmpty: string[] = [];
-    for (const c of emulatedCommands) {
-      const required = Array.isArray(c.schema.required) ? c.schema.required : [];
-      const anyOf = Array.isArray(c.schema.anyOf) ? c.schema.anyOf : [];
-      if (required.length === 0 && anyOf.length === 0) continue;
-      const env = await h.call(commandKey(c), {});
-      if (env.ErrorCode === 0) acceptedEmpty.push(commandKey(c));
-    }
-    expect(acceptedEmpty).toEqual([]);
-  });
-
-  it('answers an envelope, never a crash, when every example field has the wrong type', async () => {
-    const wrong = (v: unknown): unknown =>
-      typeof v === 'string'
-        ? 12345
-        : typeof v === 'number'
-          ? 'not-a-number'
-          : Array.isArray(v)
-            ? 'x'
-            : v === null
-              ? 1
-              : typeof v === 'object'
-                ? [1]
-                : null;
-    const crashed: Record<string, unknown> = {};
-    for (const c of emulatedCommands) {
+  it.each(emulatedGroups)(
+    'refuses an empty body to each %s command whose schema requires a field',
+    async (_group, commands) => {
       h.reset();
-      const bodies = Object.keys(c.example).map((k) => ({ ...c.example, [k]: wrong(c.example[k]) }));
-      bodies.push(Object.fromEntries(Object.entries(c.example).map(([k, v]) => [k, wrong(v)])));
-      for (const body of bodies) {
-        const env = await h.call(commandKey(c), body);
-        // A handler that throws surfaces as the router's catch-all 60003; these bodies are valid JSON.
-        if (typeof env.ErrorCode !== 'number' || env.ErrorCode === 60003 || typeof env.RequestId !== 'string')
-          crashed[commandKey(c)] = { body, env };
+      const acceptedEmpty: string[] = [];
+      for (const c of commands) {
+        const required = Array.isArray(c.schema.required) ? c.schema.required : [];
+        const anyOf = Array.isArray(c.schema.anyOf) ? c.schema.anyOf : [];
+        if (required.length === 0 && anyOf.length === 0) continue;
+        const env = await h.call(commandKey(c), {});
+        if (env.ErrorCode === 0) acceptedEmpty.push(commandKey(c));
       }
-    }
-    expect(crashed).toEqual({});
-  });
+      expect(acceptedEmpty).toEqual([]);
+    },
+  );
+
+  it.each(emulatedGroups)(
+    'answers each %s command an envelope, never a crash, when example fields have the wrong type',
+    async (_group, commands) => {
+      const wrong = (v: unknown): unknown =>
+        typeof v === 'string'
+          ? 12345
+          : typeof v === 'number'
+            ? 'not-a-number'
+            : Array.isArray(v)
+              ? 'x'
+              : v === null
+                ? 1
+                : typeof v === 'object'
+                  ? [1]
+                  : null;
+      h.reset();
+      const crashed: Record<string, unknown> = {};
+      for (const c of commands) {
+        const bodies = Object.keys(c.example).map((k) => ({ ...c.example, [k]: wrong(c.example[k]) }));
+        bodies.push(Object.fromEntries(Object.entries(c.example).map(([k, v]) => [k, wrong(v)])));
+        for (const body of bodies) {
+          const env = await h.call(commandKey(c), body);
+          // A handler that throws surfaces as the router's catch-all 60003; these bodies are valid JSON.
+          if (
+            typeof env.ErrorCode !== 'number' ||
+            env.ErrorCode === 60003 ||
+            typeof env.RequestId !== 'string'
+          )
+            crashed[commandKey(c)] = { body, env };
+        }
+      }
+      expect(crashed).toEqual({});
+    },
+  );
 });
