@@ -10,6 +10,15 @@ self.MonacoEnvironment = {
   getWorker: (_id: string, label: string) => (label === 'json' ? new jsonWorker() : new editorWorker()),
 };
 
+// Monaco rejects its in-flight work (folding, colours, worker calls) with a CancellationError when a
+// model or editor is disposed, e.g. when the operator switches command while an answer is rendering.
+// Cancelling is the intent there, not a fault; every other rejection still reaches the page.
+window.addEventListener('unhandledrejection', (event) => {
+  const reason: unknown = event.reason;
+  if (reason instanceof Error && reason.name === 'Canceled' && reason.message === 'Canceled')
+    event.preventDefault();
+});
+
 // Must run before any <Editor> mounts, or the loader fetches Monaco from a CDN.
 loader.config({ monaco });
 
