@@ -159,7 +159,7 @@ export function NewRunForm({ onStarted }: Props) {
           />
           <FileInput
             label="Upload a file"
-            placeholder="Choose a .csv or .jsonl file"
+            description="A .csv or .jsonl file; it replaces the rows below"
             accept=".csv,.jsonl,.ndjson,.txt,text/csv"
             onChange={(f) => void readFile(f)}
             clearable
