@@ -20,6 +20,7 @@ import { RunService } from './services/runs';
 import { SendRequestService } from './services/send-request';
 import { SignInFailureLog } from './services/sign-in-failures';
 import { SignInThrottle, type SignInThrottleOptions } from './services/sign-in-throttle';
+import { StatsService } from './services/stats';
 import { TokenService } from './services/tokens';
 import { UserService } from './services/users';
 
@@ -165,6 +166,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
         send,
         history: new HistoryService(repos),
         runs,
+        stats: new StatsService(repos),
         users: new UserService(repos),
         tokens: new TokenService(repos),
         audit: new AuditService(repos),

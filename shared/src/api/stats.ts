@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { isoDateTimeSchema } from './common';
+
+/**
+ * GET /api/stats?environmentId&from&to — the dashboard's aggregates, read from rollups (issue 13).
+ * `from` defaults to an hour before `to`, `to` to now. The range is widened to whole minutes (the
+ * rollups' grain); the answer's `from`/`to` are the range actually counted, so a click-through to
+ * the history shows the same calls.
+ */
+export const statsQuerySchema = z.object({
+  environmentId: z.string().min(1).optional(),
+  from: isoDateTimeSchema.optional(),
+  to: isoDateTimeSchema.optional(),
+});
+export type StatsQuery = z.infer<typeof statsQuerySchema>;
+
+const count = z.number().int().nonnegative();
+/** Percentiles from a latency histogram, interpolated within its bucket; null without calls. */
+const percentile = z.number().nonnegative().nullable();
+
+export const statsCountsSchema = z.object({
+  ok: count,
+  fail: count,
+  /** No envelope came back (timeout, unreachable, bad answer). */
+  error: count,
+  /** Refused by the console's own rate limiter (429): never reached the signer. */
+  limited: count,
+  p50Ms: percentile,
+  p95Ms: percentile,
+});
+
+export const statsTotalsSchema = statsCountsSchema.extend({
+  /** ok + fail + error: the calls that reached the signer. */
+  calls: count,
+});
+
+export const statsPointSchema = statsCountsSchema.extend({
+  /** Start of the point's interval (ISO, UTC); the interval is `stepMs` long. */
+  t: z.string(),
+});
+export type StatsPoint = z.infer<typeof statsPointSchema>;
+
+export const statsResponseSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  stepMs: z.number().int().positive(),
+  totals: statsTotalsSchema,
+  series: z.array(statsPointSchema),
+  topErrorCodes: z.array(z.object({ code: z.number().int(), count, meaning: z.string().nullable() })),
+  topCommands: z.array(
+    z.object({
+      service: z.string(),
+      command: z.string(),
+      calls: count,
+      fail: count,
+      error: count,
+      limited: count,
+    }),
+  ),
+  topOperators: z.array(
+    z.object({ operator: z.string(), calls: count, fail: count, error: count, limited: count }),
+  ),
+});
+export type StatsResponse = z.infer<typeof statsResponseSchema>;
