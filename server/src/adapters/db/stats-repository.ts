@@ -143,7 +143,10 @@ export interface SeriesRow {
 }
 
 export interface StatsRepository {
-  /** Adds facts in a transaction of their own: the limiter's refusals, which have no history row. */
+  /**
+   * Adds facts outside the recorder: the limiter's refusals, which have no history row. Facts added
+   * in the same turn of the event loop share one transaction; resolves after its commit.
+   */
   add(facts: readonly CallFact[]): Promise<void>;
   /** Per bucket and outcome, summed over environments unless one is named. */
   series(segments: readonly Segment[], environmentId?: string): Promise<SeriesRow[]>;
@@ -170,6 +173,31 @@ const num = (v: unknown): number => Number(v ?? 0);
 export function createStatsRepository(db: Database): StatsRepository {
   const { kysely } = db;
 
+  // A burst of refusals is one transaction, not one each: the same group commit as the recorder's.
+  const queued: { facts: readonly CallFact[]; resolve(): void; reject(err: unknown): void }[] = [];
+  let busy = false;
+  async function flush(): Promise<void> {
+    try {
+      while (queued.length > 0) {
+        const batch = queued.splice(0, queued.length);
+        try {
+          const statements = rollupStatements(
+            batch.flatMap((b) => b.facts),
+            db.dialect,
+          );
+          await kysely.transaction().execute(async (trx) => {
+            for (const q of statements) await trx.executeQuery(q);
+          });
+          for (const b of batch) b.resolve();
+        } catch (err) {
+          for (const b of batch) b.reject(err);
+        }
+      }
+    } finally {
+      busy = false;
+    }
+  }
+
   async function perSegment<T>(
     segments: readonly Segment[],
     read: (s: Segment) => Promise<T[]>,
@@ -180,10 +208,12 @@ export function createStatsRepository(db: Database): StatsRepository {
   }
 
   return {
-    async add(facts) {
-      const statements = rollupStatements(facts, db.dialect);
-      await kysely.transaction().execute(async (trx) => {
-        for (const q of statements) await trx.executeQuery(q);
+    add(facts) {
+      return new Promise<void>((resolve, reject) => {
+        queued.push({ facts, resolve, reject });
+        if (busy) return;
+        busy = true;
+        setImmediate(() => void flush());
       });
     },
 
