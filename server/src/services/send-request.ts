@@ -48,7 +48,26 @@ export class SendRequestService {
         `"${input.service}/${input.command}" is not a command of the catalog`,
       );
     }
-    await authorize(user, env, command, input.confirm);
+    try {
+      await authorize(user, env, command, input.confirm);
+    } catch (err) {
+      // The limiter's refusals have no history row, but the dashboard counts them (decision 032).
+      if (err instanceof AppError && err.code === 'rate/limited') {
+        await this.deps.repos.stats.add([
+          {
+            at: new Date().toISOString(),
+            environmentId: env.id,
+            service: command.service,
+            command: command.command,
+            operator: user.username,
+            outcome: 'limited',
+            errorCode: null,
+            durationMs: null,
+          },
+        ]);
+      }
+      throw err;
+    }
     const { entry, failure } = await this.dispatch(user, env, command, input.body, {
       id: newId(),
       replayOf,
