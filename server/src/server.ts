@@ -14,6 +14,7 @@ import { type AuthorizeCommand, guardCommands } from './services/authorize';
 import { EnvironmentRegistry, type SandboxIdentity } from './services/environments';
 import { HistoryService } from './services/history';
 import { startInterruptedCallSweep } from './services/interrupted-calls';
+import { Metrics } from './services/metrics';
 import { CommandRateLimiter } from './services/rate-limiter';
 import { startRetentionJob } from './services/retention';
 import { RunService } from './services/runs';
@@ -124,7 +125,9 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
     const auth = new AuthService(repos, Date.now, new SignInThrottle(options.signInThrottle), signInFailures);
     // One limiter for single calls and runs alike: together they stay within each command's limit.
     const limiter = new CommandRateLimiter();
+    const metrics = new Metrics();
     const send = new SendRequestService({
+      metrics,
       repos,
       environments,
       signer: new UserSigSigner(),
@@ -167,6 +170,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
         history: new HistoryService(repos),
         runs,
         stats: new StatsService(repos),
+        metrics,
         users: new UserService(repos),
         tokens: new TokenService(repos),
         audit: new AuditService(repos),

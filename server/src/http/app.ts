@@ -7,6 +7,7 @@ import type { AuditService } from '../services/audit';
 import type { AuthService } from '../services/auth';
 import type { EnvironmentRegistry } from '../services/environments';
 import type { HistoryService } from '../services/history';
+import type { Metrics } from '../services/metrics';
 import type { RunService } from '../services/runs';
 import type { SendRequestService } from '../services/send-request';
 import type { StatsService } from '../services/stats';
@@ -21,6 +22,7 @@ import { sameOriginOnly, securityHeaders } from './middleware/security';
 import { auditRoutes } from './routes/audit';
 import { catalogRoutes } from './routes/catalog';
 import { healthRoutes } from './routes/health';
+import { metricsRoute } from './routes/metrics';
 import { requestRoutes } from './routes/requests';
 import { runBody, runRoutes } from './routes/runs';
 import { sessionRoutes, signInRoute } from './routes/session';
@@ -38,6 +40,7 @@ export interface AppDeps {
   history: HistoryService;
   runs: RunService;
   stats: StatsService;
+  metrics: Metrics;
   users: UserService;
   tokens: TokenService;
   audit: AuditService;
@@ -87,6 +90,7 @@ export function createApp(deps: AppDeps): express.Express {
   }
 
   app.use(healthRoutes(deps.database));
+  app.use(metricsRoute(deps.auth, deps.metrics));
 
   const api = express.Router();
   // Answers about people and calls must not stay in a browser's or a shared proxy's cache.
@@ -99,7 +103,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.post('/runs', runBody);
   api.post('/runs/preview', runBody);
   api.use(jsonBody);
-  api.use(signInRoute(deps.auth));
+  api.use(signInRoute(deps.auth, deps.metrics));
   api.use(...signedIn);
   api.use(sessionRoutes(deps.auth));
   api.use(catalogRoutes(deps.environments));
