@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { createApp } from './http/app';
 import { createLogger, type Logger } from './logger';
 import { createSandbox, loadOrCreateSandboxKey, SANDBOX_ADMIN, SANDBOX_SDKAPPID } from './sandbox';
+import { AppStatsService } from './services/app-stats';
 import { AuditService } from './services/audit';
 import { AuthService } from './services/auth';
 import { type AuthorizeCommand, guardCommands } from './services/authorize';
@@ -170,6 +171,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
         history: new HistoryService(repos),
         runs,
         stats: new StatsService(repos),
+        appStats: new AppStatsService(send),
         metrics,
         users: new UserService(repos),
         tokens: new TokenService(repos),

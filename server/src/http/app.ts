@@ -3,6 +3,7 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import type { Database } from '../adapters/db';
 import type { ProxyAuthConfig } from '../config/proxy-auth';
 import type { Logger } from '../logger';
+import type { AppStatsService } from '../services/app-stats';
 import type { AuditService } from '../services/audit';
 import type { AuthService } from '../services/auth';
 import type { EnvironmentRegistry } from '../services/environments';
@@ -21,6 +22,7 @@ import { requestLog } from './middleware/request-log';
 import { sameOriginOnly, securityHeaders } from './middleware/security';
 import { auditRoutes } from './routes/audit';
 import { catalogRoutes } from './routes/catalog';
+import { environmentStatsRoutes } from './routes/environment-stats';
 import { healthRoutes } from './routes/health';
 import { metricsRoute } from './routes/metrics';
 import { requestRoutes } from './routes/requests';
@@ -40,6 +42,7 @@ export interface AppDeps {
   history: HistoryService;
   runs: RunService;
   stats: StatsService;
+  appStats: AppStatsService;
   metrics: Metrics;
   users: UserService;
   tokens: TokenService;
@@ -110,6 +113,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(requestRoutes(deps.send, deps.history));
   api.use(runRoutes(deps.runs));
   api.use(statsRoutes(deps.stats));
+  api.use(environmentStatsRoutes(deps.appStats));
   api.use(userRoutes(deps.users));
   api.use(tokenRoutes(deps.tokens));
   api.use(auditRoutes(deps.audit));

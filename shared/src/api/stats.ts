@@ -62,3 +62,37 @@ export const statsResponseSchema = z.object({
   ),
 });
 export type StatsResponse = z.infer<typeof statsResponseSchema>;
+
+/** One Beijing-time day of the app's own statistics (getappinfo); null where Tencent sent no figure. */
+export const appStatsDaySchema = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  activeUsers: count.nullable(),
+  newRegistrations: count.nullable(),
+  totalRegistrations: count.nullable(),
+  loginUsers: count.nullable(),
+  peakOnline: count.nullable(),
+  c2cUpMessages: count.nullable(),
+  c2cDownMessages: count.nullable(),
+  groupUpMessages: count.nullable(),
+  groupDownMessages: count.nullable(),
+  pushes: count.nullable(),
+  callbackRequests: count.nullable(),
+  callbackResponses: count.nullable(),
+  /** CallBackRsp / CallBackReq; null on a day without callbacks. */
+  callbackSuccessRatio: z.number().min(0).nullable(),
+});
+export type AppStatsDay = z.infer<typeof appStatsDaySchema>;
+
+/** GET /api/environments/:id/app-stats[?refresh=1] — oldest day first. */
+export const appStatsQuerySchema = z.object({ refresh: z.enum(['0', '1']).optional() });
+
+export const appStatsResponseSchema = z.object({
+  days: z.array(appStatsDaySchema),
+  /** When the console fetched them from Tencent (cached up to an hour per environment). */
+  fetchedAt: z.string(),
+  /** The history entry of that call and Tencent's RequestId. */
+  historyId: z.string(),
+  requestId: z.string().nullable(),
+  cached: z.boolean(),
+});
+export type AppStatsResponse = z.infer<typeof appStatsResponseSchema>;
