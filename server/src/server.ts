@@ -12,6 +12,7 @@ import { AppStatsService } from './services/app-stats';
 import { AuditService } from './services/audit';
 import { AuthService } from './services/auth';
 import { type AuthorizeCommand, guardCommands } from './services/authorize';
+import { DiagnoseService } from './services/diagnose';
 import { EnvironmentRegistry, type SandboxIdentity } from './services/environments';
 import { HistoryService } from './services/history';
 import { startInterruptedCallSweep } from './services/interrupted-calls';
@@ -172,6 +173,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
         runs,
         stats: new StatsService(repos),
         appStats: new AppStatsService(send),
+        diagnose: new DiagnoseService({ environments, send, repos }),
         metrics,
         users: new UserService(repos),
         tokens: new TokenService(repos),

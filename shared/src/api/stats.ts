@@ -96,3 +96,23 @@ export const appStatsResponseSchema = z.object({
   cached: z.boolean(),
 });
 export type AppStatsResponse = z.infer<typeof appStatsResponseSchema>;
+
+/** POST /api/environments/:id/diagnose — 200 even when a step fails; never a key or a UserSig. */
+export const diagnoseStepSchema = z.object({
+  name: z.enum(['dns', 'tcp', 'tls', 'http', 'signed-call']),
+  /** What was checked, for people: "DNS resolution of adminapisgp.im.qcloud.com". */
+  title: z.string(),
+  /** true passed, false failed, null does not apply here (or was not tried: `detail` says why). */
+  ok: z.boolean().nullable(),
+  ms: z.number().nonnegative().nullable(),
+  /** The verdict in plain words, and on failure what it means and what to do. */
+  detail: z.string(),
+});
+export type DiagnoseStep = z.infer<typeof diagnoseStepSchema>;
+
+export const diagnoseResponseSchema = z.object({
+  environmentId: z.string(),
+  host: z.string(),
+  steps: z.array(diagnoseStepSchema),
+});
+export type DiagnoseResponse = z.infer<typeof diagnoseResponseSchema>;
