@@ -58,6 +58,7 @@ describe('the audit log', () => {
     await h.call('DELETE', '/api/session', { cookie: kimAgain });
     await h.call('PATCH', '/api/users/kim', { cookie: admin, json: { disabled: true } });
     await h.call('GET', '/api/audit/export', { cookie: admin });
+    await h.call('POST', '/api/environments/fake/diagnose', { cookie: admin, json: {} });
 
     const rows = await everything();
     const kinds = new Set(rows.map((r) => r.action));
