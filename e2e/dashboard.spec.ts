@@ -75,16 +75,43 @@ test('deep links to a command still open the console; the Console link opens it 
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toHaveCount(0);
 });
 
+test('shows the sandbox app’s own 30 days and diagnoses its connectivity step by step', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/?environmentId=sandbox&range=1h');
+  const users = page.getByRole('figure', { name: 'Users, daily, last 30 days' });
+  await expect(users.locator('canvas')).toBeVisible({ timeout: 45_000 });
+  await expect(users).toContainText(/Active: from [\d,]+ to [\d,]+, latest [\d,]+\./);
+  await expect(page.getByRole('figure', { name: 'Callback success, daily, last 30 days' })).toContainText(
+    / %/,
+  );
+
+  await page.getByRole('button', { name: 'Run diagnosis' }).click();
+  const steps = page.getByRole('list', { name: 'Diagnosis steps' });
+  await expect(steps).toContainText(/Signed call as administrator to SDKAppID \d+: passed/);
+  await expect(steps).toContainText(/TLS handshake with 127\.0\.0\.1: not applicable/);
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`screenshot of the dashboard, ${scheme} theme`, async ({ page }) => {
     test.setTimeout(90_000);
     await page.emulateMedia({ colorScheme: scheme });
+    // Tall enough for the whole page: a full-page capture would paint the fixed header mid-page.
+    await page.setViewportSize({ width: 1440, height: 1900 });
     await signIn(page);
     await send(page, 'im_open_login_svc', 'account_check', { CheckItem: [{ UserID: 'alice' }] });
-    await page.goto('/?range=1h');
+    await page.goto('/?environmentId=prod-rehearsal&range=1h');
     await expect(
       page.getByRole('figure', { name: 'Latency over time, p50 and p95' }).locator('canvas'),
-    ).toBeVisible({ timeout: 45_000 });
-    await page.screenshot({ path: `docs/screenshots/dashboard-${scheme}.png`, fullPage: true });
+    ).toBeVisible({
+      timeout: 45_000,
+    });
+    await expect(
+      page.getByRole('figure', { name: 'Messages, daily, last 30 days' }).locator('canvas'),
+    ).toBeVisible({
+      timeout: 45_000,
+    });
+    await page.getByRole('button', { name: 'Run diagnosis' }).click();
+    await expect(page.getByRole('list', { name: 'Diagnosis steps' })).toBeVisible();
+    await page.screenshot({ path: `docs/screenshots/dashboard-${scheme}.png` });
   });
 }

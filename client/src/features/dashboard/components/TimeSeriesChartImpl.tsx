@@ -4,6 +4,8 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { TimeSeriesChartProps } from './TimeSeriesChart';
 
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+
 /** uPlot draws on a canvas: fast for thousands of points, the library Grafana uses (decision 033). */
 export default function TimeSeriesChartImpl({
   times,
@@ -37,7 +39,12 @@ export default function TimeSeriesChartImpl({
       scales: { x: { time: true } },
       axes: [
         axis,
-        { ...axis, values: (_u, ticks) => ticks.map((t) => (unit ? `${t} ${unit}` : String(t))), size: 60 },
+        {
+          ...axis,
+          // 1.2M rather than 1200000: the axis keeps its width on a wall screen and at 1280 px.
+          values: (_u, ticks) => ticks.map((t) => `${compact.format(t)}${unit ? ` ${unit}` : ''}`),
+          size: 64,
+        },
       ],
       series: [
         {},

@@ -17,6 +17,8 @@ import { useEnvironments } from '../../../api/get-environments';
 import { ErrorBoundary } from '../../../components/ErrorBoundary';
 import { TimeRangeInputs } from '../../../components/TimeRangeInputs';
 import { STATS_REFRESH_MS, useStats } from '../api/get-stats';
+import { AppStatsPanel } from '../components/AppStatsPanel';
+import { DiagnosePanel } from '../components/DiagnosePanel';
 import { SeriesCharts } from '../components/SeriesCharts';
 import { StatCards } from '../components/StatCards';
 import { TopCommands, TopErrorCodes, TopOperators } from '../components/TopLists';
@@ -156,6 +158,20 @@ export default function DashboardPage() {
           </Stack>
         )}
       </ErrorBoundary>
+
+      {environmentId ? (
+        <ErrorBoundary name="App statistics" resetKey={environmentId}>
+          <Stack gap="md">
+            <AppStatsPanel environmentId={environmentId} />
+            <DiagnosePanel environmentId={environmentId} />
+          </Stack>
+        </ErrorBoundary>
+      ) : (
+        <Text size="sm" c="dimmed">
+          Pick an environment to see its app’s own statistics from Tencent (active users, messages,
+          callbacks).
+        </Text>
+      )}
     </Stack>
   );
 }
