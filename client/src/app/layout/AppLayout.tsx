@@ -30,7 +30,7 @@ export function AppLayout() {
   const commandPalette = useCommandPalette(selection.environment?.id ?? null);
   // The command list is for choosing a command, which happens on the console; other pages (tables)
   // get its 300 px back.
-  const choosingCommand = location.pathname === '/';
+  const choosingCommand = isConsoleLocation(location.pathname, location.search);
   const [params] = useSearchParams();
   const editing = choosingCommand && params.has('command');
 
