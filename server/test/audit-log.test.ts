@@ -60,6 +60,23 @@ describe('the audit log', () => {
     await h.call('DELETE', '/api/session', { cookie: kimAgain });
     await h.call('PATCH', '/api/users/kim', { cookie: admin, json: { disabled: true } });
     await h.call('GET', '/api/audit/export', { cookie: admin });
+    // A run at 1 row/s is still going when it is paused, resumed and cancelled.
+    const run = await h.call('POST', '/api/runs', {
+      cookie: admin,
+      json: {
+        environmentId: 'fake',
+        service: 'im_open_login_svc',
+        command: 'account_import',
+        template: '{"UserID":"{{user}}"}',
+        csv: 'user\nrun-a\nrun-b\nrun-c\nrun-d\nrun-e',
+        ratePerSec: 1,
+      },
+    });
+    expect(run.status).toBe(201);
+    const runId = String(obj(run.json).id);
+    for (const step of ['pause', 'resume', 'cancel']) {
+      expect((await h.call('POST', `/api/runs/${runId}/${step}`, { cookie: admin })).status).toBe(200);
+    }
 
     const rows = await everything();
     const kinds = new Set(rows.map((r) => r.action));
@@ -72,6 +89,8 @@ describe('the audit log', () => {
     expect(first('user.disable')).toMatchObject({ actor: 'admin', target: 'kim' });
     expect(first('token.create')).toMatchObject({ actor: 'kim', target: tokenId });
     expect(first('token.revoke')).toMatchObject({ actor: 'kim', target: tokenId });
+    expect(first('run.start')).toMatchObject({ actor: 'admin', target: runId });
+    expect(first('run.cancel')).toMatchObject({ actor: 'admin', target: runId });
     expect(first('session.sign-in-failed')).toMatchObject({
       target: 'admin',
       details: { reason: 'wrong-password' },
