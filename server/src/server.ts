@@ -8,18 +8,22 @@ import type { Config } from './config';
 import { createApp } from './http/app';
 import { createLogger, type Logger } from './logger';
 import { createSandbox, loadOrCreateSandboxKey, SANDBOX_ADMIN, SANDBOX_SDKAPPID } from './sandbox';
+import { AppStatsService } from './services/app-stats';
 import { AuditService } from './services/audit';
 import { AuthService } from './services/auth';
 import { type AuthorizeCommand, guardCommands } from './services/authorize';
+import { DiagnoseService } from './services/diagnose';
 import { EnvironmentRegistry, type SandboxIdentity } from './services/environments';
 import { HistoryService } from './services/history';
 import { startInterruptedCallSweep } from './services/interrupted-calls';
+import { Metrics } from './services/metrics';
 import { CommandRateLimiter } from './services/rate-limiter';
 import { startRetentionJob } from './services/retention';
 import { RunService } from './services/runs';
 import { SendRequestService } from './services/send-request';
 import { SignInFailureLog } from './services/sign-in-failures';
 import { SignInThrottle, type SignInThrottleOptions } from './services/sign-in-throttle';
+import { StatsService } from './services/stats';
 import { TokenService } from './services/tokens';
 import { UserService } from './services/users';
 
@@ -123,7 +127,9 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
     const auth = new AuthService(repos, Date.now, new SignInThrottle(options.signInThrottle), signInFailures);
     // One limiter for single calls and runs alike: together they stay within each command's limit.
     const limiter = new CommandRateLimiter();
+    const metrics = new Metrics();
     const send = new SendRequestService({
+      metrics,
       repos,
       environments,
       signer: new UserSigSigner(),
@@ -165,6 +171,10 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
         send,
         history: new HistoryService(repos),
         runs,
+        stats: new StatsService(repos),
+        appStats: new AppStatsService(send),
+        diagnose: new DiagnoseService({ environments, send, repos }),
+        metrics,
         users: new UserService(repos),
         tokens: new TokenService(repos),
         audit: new AuditService(repos),

@@ -1,5 +1,6 @@
 import { lazy } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, useLocation } from 'react-router';
+import { isConsoleLocation } from '../lib/console-url';
 import { requestModals } from './LazyModals';
 import { AppLayout } from './layout/AppLayout';
 import { AuthGuard } from './layout/AuthGuard';
@@ -10,6 +11,7 @@ import { RouteError } from './layout/RouteError';
 // Every page in the frame is its own lazy chunk, rendered under AppLayout's Suspense: the shell (header,
 // command list) paints as soon as the session is known, without waiting for the page's chunk.
 const ConsolePage = lazy(() => import('../features/console/pages/ConsolePage'));
+const DashboardPage = lazy(() => import('../features/dashboard/pages/DashboardPage'));
 const HistoryListPage = lazy(() => import('../features/history/pages/HistoryListPage'));
 const HistoryEntryPage = lazy(() => import('../features/history/pages/HistoryEntryPage'));
 const RunsPage = lazy(() => import('../features/runs/pages/RunsPage'));
@@ -22,6 +24,12 @@ const UsersPage = lazy(
 const TokensPage = lazy(
   async () => (await Promise.all([import('../features/admin/pages/TokensPage'), requestModals()]))[0],
 );
+
+/** `/` is the dashboard; links to a command made before it existed (`/?env=…&command=…`) open the console. */
+function Landing() {
+  const location = useLocation();
+  return isConsoleLocation(location.pathname, location.search) ? <ConsolePage /> : <DashboardPage />;
+}
 
 export const router = createBrowserRouter([
   {
@@ -39,7 +47,8 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <ConsolePage /> },
+          { index: true, element: <Landing /> },
+          { path: 'console', element: <ConsolePage /> },
           { path: 'history', element: <HistoryListPage /> },
           { path: 'history/:id', element: <HistoryEntryPage /> },
           { path: 'runs', element: <RunsPage /> },

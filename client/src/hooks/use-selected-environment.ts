@@ -2,7 +2,7 @@ import type { Environment } from '@console/shared/api';
 import { useCallback, useReducer } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useEnvironments } from '../api/get-environments';
-import { readableSearch } from '../lib/console-url';
+import { isConsoleLocation, readableSearch } from '../lib/console-url';
 import { pickEnvironment, rememberEnvironment } from '../lib/preferred-environment';
 
 export type SelectedEnvironment = {
@@ -31,7 +31,7 @@ export function useSelectedEnvironment(): SelectedEnvironment {
   const select = useCallback(
     (id: string) => {
       rememberEnvironment(id);
-      if (location.pathname === '/') {
+      if (isConsoleLocation(location.pathname, location.search)) {
         const next = new URLSearchParams(params);
         next.set('env', id);
         navigate({ search: readableSearch(next) });
@@ -40,7 +40,7 @@ export function useSelectedEnvironment(): SelectedEnvironment {
         rerender();
       }
     },
-    [location.pathname, navigate, params],
+    [location.pathname, location.search, navigate, params],
   );
 
   return { environments, environment, unknownId, isLoading: query.isLoading, error: query.error, select };

@@ -11,3 +11,14 @@ export function consoleHref(environmentId: string | null, commandKey: string): s
   params.set('command', commandKey);
   return `/${readableSearch(params)}`;
 }
+
+/**
+ * The console lives at `/console`; `/` is the dashboard, except for links made before it existed
+ * (`/?env=…&command=…`), which still open the console.
+ */
+export function isConsoleLocation(pathname: string, search: string): boolean {
+  if (pathname === '/console') return true;
+  if (pathname !== '/') return false;
+  const params = new URLSearchParams(search);
+  return params.has('env') || params.has('command');
+}

@@ -3,12 +3,16 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import type { Database } from '../adapters/db';
 import type { ProxyAuthConfig } from '../config/proxy-auth';
 import type { Logger } from '../logger';
+import type { AppStatsService } from '../services/app-stats';
 import type { AuditService } from '../services/audit';
 import type { AuthService } from '../services/auth';
+import type { DiagnoseService } from '../services/diagnose';
 import type { EnvironmentRegistry } from '../services/environments';
 import type { HistoryService } from '../services/history';
+import type { Metrics } from '../services/metrics';
 import type { RunService } from '../services/runs';
 import type { SendRequestService } from '../services/send-request';
+import type { StatsService } from '../services/stats';
 import type { TokenService } from '../services/tokens';
 import type { UserService } from '../services/users';
 import { errorHandler, notFoundRoute } from './errors';
@@ -19,10 +23,14 @@ import { requestLog } from './middleware/request-log';
 import { sameOriginOnly, securityHeaders } from './middleware/security';
 import { auditRoutes } from './routes/audit';
 import { catalogRoutes } from './routes/catalog';
+import { diagnoseRoutes } from './routes/diagnose';
+import { environmentStatsRoutes } from './routes/environment-stats';
 import { healthRoutes } from './routes/health';
+import { metricsRoute } from './routes/metrics';
 import { requestRoutes } from './routes/requests';
 import { runBody, runRoutes } from './routes/runs';
 import { sessionRoutes, signInRoute } from './routes/session';
+import { statsRoutes } from './routes/stats';
 import { tokenRoutes } from './routes/tokens';
 import { userRoutes } from './routes/users';
 import { clientRoutes } from './static';
@@ -35,6 +43,10 @@ export interface AppDeps {
   send: SendRequestService;
   history: HistoryService;
   runs: RunService;
+  stats: StatsService;
+  appStats: AppStatsService;
+  diagnose: DiagnoseService;
+  metrics: Metrics;
   users: UserService;
   tokens: TokenService;
   audit: AuditService;
@@ -84,6 +96,7 @@ export function createApp(deps: AppDeps): express.Express {
   }
 
   app.use(healthRoutes(deps.database));
+  app.use(metricsRoute(deps.auth, deps.metrics));
 
   const api = express.Router();
   // Answers about people and calls must not stay in a browser's or a shared proxy's cache.
@@ -96,12 +109,15 @@ export function createApp(deps: AppDeps): express.Express {
   api.post('/runs', runBody);
   api.post('/runs/preview', runBody);
   api.use(jsonBody);
-  api.use(signInRoute(deps.auth));
+  api.use(signInRoute(deps.auth, deps.metrics));
   api.use(...signedIn);
   api.use(sessionRoutes(deps.auth));
   api.use(catalogRoutes(deps.environments));
   api.use(requestRoutes(deps.send, deps.history));
   api.use(runRoutes(deps.runs));
+  api.use(statsRoutes(deps.stats));
+  api.use(environmentStatsRoutes(deps.appStats));
+  api.use(diagnoseRoutes(deps.diagnose));
   api.use(userRoutes(deps.users));
   api.use(tokenRoutes(deps.tokens));
   api.use(auditRoutes(deps.audit));

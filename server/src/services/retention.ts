@@ -23,6 +23,12 @@ export async function purgeHistory(
     ...(olderThan ? { olderThan } : {}),
     ...(keepLatest !== undefined ? { keepLatest } : {}),
   });
+  // The dashboard's rollups follow: nothing counted there is older than what the history keeps.
+  const oldestKept = keepLatest === undefined ? undefined : await repos.stats.oldestHistoryAt();
+  const cuts = [olderThan?.getTime(), oldestKept === undefined ? undefined : Date.parse(oldestKept)].filter(
+    (t): t is number => t !== undefined,
+  );
+  if (cuts.length > 0) await repos.stats.prune(new Date(Math.max(...cuts)));
   await repos.audit.append({
     actor: 'system',
     action: 'history.purge',

@@ -8,6 +8,7 @@ import { AppError } from '../core/errors';
 import type { Principal } from './auth';
 import type { AuthorizeCommand } from './authorize';
 import type { EnvironmentRegistry, ResolvedEnvironment } from './environments';
+import type { Metrics } from './metrics';
 
 export interface SendInput {
   environmentId: string;
@@ -27,6 +28,7 @@ export class SendRequestService {
       signer: UserSigSigner;
       client: TencentClient;
       authorize: AuthorizeCommand;
+      metrics?: Metrics | undefined;
     },
   ) {}
 
@@ -48,7 +50,27 @@ export class SendRequestService {
         `"${input.service}/${input.command}" is not a command of the catalog`,
       );
     }
-    await authorize(user, env, command, input.confirm);
+    try {
+      await authorize(user, env, command, input.confirm);
+    } catch (err) {
+      // The limiter's refusals have no history row, but the dashboard counts them (decision 032).
+      if (err instanceof AppError && err.code === 'rate/limited') {
+        this.deps.metrics?.rateLimited(env.id, `${command.service}/${command.command}`);
+        await this.deps.repos.stats.add([
+          {
+            at: new Date().toISOString(),
+            environmentId: env.id,
+            service: command.service,
+            command: command.command,
+            operator: user.username,
+            outcome: 'limited',
+            errorCode: null,
+            durationMs: null,
+          },
+        ]);
+      }
+      throw err;
+    }
     const { entry, failure } = await this.dispatch(user, env, command, input.body, {
       id: newId(),
       replayOf,
@@ -186,7 +208,10 @@ export class SendRequestService {
     }
 
     // The result and the audit row are committed before the caller answers.
+    const handedOver = performance.now();
     await repos.calls.complete(entry, opts.audit(entry));
+    this.deps.metrics?.committed((performance.now() - handedOver) / 1000);
+    this.deps.metrics?.call(entry);
     return { entry, failure };
   }
 

@@ -100,12 +100,45 @@ describe('getappinfo', () => {
     expect(env).not.toHaveProperty('ActionStatus');
     expect(env).toMatchObject({ ErrorCode: 0, ErrorInfo: 'OK' });
     expect(env.RequestId).toMatch(/^Id-/);
-    expect(list(env, 'Result')[0]).toMatchObject({
-      AppId: '1400000001',
-      // The demo app's 12 accounts and 4 groups plus the 8 accounts and 4 groups of the examples.
-      RegistUserNumTotal: '20',
-      GroupAllGroupNum: '8',
-    });
+    expect(list(env, 'Result')[0]).toMatchObject({ AppId: '1400000001', AppName: expect.any(String) });
+  });
+
+  it('answers the 30 Beijing-time days before today, newest first, every figure a string of digits', async () => {
+    h.clock.now = Date.parse('2026-11-30T17:30:00Z'); // 01:30 on 1 December in Beijing
+    const rows = list(await h.call('openconfigsvr/getappinfo', {}), 'Result');
+    expect(rows).toHaveLength(30);
+    expect(rows.map((r) => r.Date).slice(0, 2)).toEqual(['20261130', '20261129']);
+    expect(rows.at(-1)?.Date).toBe('20261101');
+    for (const row of rows) {
+      for (const key of [
+        'ActiveUserNum',
+        'RegistUserNumTotal',
+        'C2CUpMsgNum',
+        'GroupDownMsgNum',
+        'CallBackReq',
+      ]) {
+        expect(row[key]).toMatch(/^\d+$/);
+      }
+      // Plausible: no more answers than requests, no more logins than actives, totals grow.
+      expect(Number(row.CallBackRsp)).toBeLessThanOrEqual(Number(row.CallBackReq));
+      expect(Number(row.LoginUserNum)).toBeLessThanOrEqual(Number(row.ActiveUserNum) * 1.05);
+    }
+    const totals = rows.map((r) => Number(r.RegistUserNumTotal)).reverse();
+    expect(totals).toEqual([...totals].sort((a, b) => a - b));
+    // The figures depend on the app and the day only.
+    expect(list(await h.call('openconfigsvr/getappinfo', {}), 'Result')).toEqual(rows);
+  });
+
+  it('counts what was done in the sandbox on the newest day, and narrows rows to RequestField', async () => {
+    const before = list(await h.call('openconfigsvr/getappinfo', {}), 'Result')[0];
+    await h.call('im_open_login_svc/account_import', { UserID: 'newcomer' });
+    const after = list(await h.call('openconfigsvr/getappinfo', {}), 'Result')[0];
+    expect(Number(after?.RegistUserNumTotal)).toBe(Number(before?.RegistUserNumTotal) + 1);
+    const narrowed = list(
+      await h.call('openconfigsvr/getappinfo', { RequestField: ['ActiveUserNum'] }),
+      'Result',
+    );
+    expect(Object.keys(narrowed[0] ?? {}).sort()).toEqual(['ActiveUserNum', 'Date']);
   });
 
   it('still answers 60003 for a body that is not JSON', async () => {

@@ -15,7 +15,9 @@ export type UpstreamMode =
   /** An answer nested far deeper than any real one. */
   | 'deep'
   /** Tencent's "too frequent" answer, 60007. */
-  | 'throttle';
+  | 'throttle'
+  /** FAIL with `failCode`, as the real API answers a bad UserSig (70001 …) or a denied IP (60021). */
+  | 'fail-code';
 
 export interface ReceivedCall {
   method: string;
@@ -70,6 +72,8 @@ export interface FakeUpstream {
   mode: UpstreamMode;
   /** Each answer waits this long (ms), so calls are in flight for a while. */
   delayMs: number;
+  /** The ErrorCode of mode `fail-code`. */
+  failCode: number;
   /** Every UserSig received, to prove none of them leaks. */
   userSigs(): string[];
   close(): Promise<void>;
@@ -82,7 +86,11 @@ export async function startFakeUpstream(expect: {
 }): Promise<FakeUpstream> {
   const calls: ReceivedCall[] = [];
   let seq = 0;
-  const state: { mode: UpstreamMode; delayMs: number } = { mode: 'ok', delayMs: 0 };
+  const state: { mode: UpstreamMode; delayMs: number; failCode: number } = {
+    mode: 'ok',
+    delayMs: 0,
+    failCode: 70001,
+  };
 
   const handle = (req: IncomingMessage, res: ServerResponse, body: string, at: number) => {
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -146,6 +154,13 @@ export async function startFakeUpstream(expect: {
           .writeHead(200, { 'content-type': 'application/json' })
           .end(`{"ActionStatus":"OK","ErrorCode":0,"X":${'['.repeat(5000)}${']'.repeat(5000)}}`);
         return;
+      case 'fail-code':
+        return json(200, {
+          ActionStatus: 'FAIL',
+          ErrorCode: state.failCode,
+          ErrorInfo: 'refused by the fake upstream',
+          RequestId: requestId,
+        });
       case 'no-action-status':
         return json(200, { ErrorCode: 0, ErrorInfo: 'OK', RequestId: requestId, Result: [] });
       case 'not-json':
@@ -187,6 +202,12 @@ export async function startFakeUpstream(expect: {
     },
     set delayMs(ms: number) {
       state.delayMs = ms;
+    },
+    get failCode() {
+      return state.failCode;
+    },
+    set failCode(code: number) {
+      state.failCode = code;
     },
     userSigs: () => [...new Set(calls.map((c) => c.userSig))],
     close: () =>

@@ -22,6 +22,7 @@ export const auditActions = [
   'run.pause',
   'run.resume',
   'run.cancel',
+  'environment.diagnose',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -38,6 +38,8 @@ export const appErrorCodes = [
   'upstream/timeout',
   'upstream/unreachable',
   'upstream/bad-response',
+  /** Tencent answered a call the console made for itself (app statistics, diagnosis) with an error code. */
+  'upstream/failed',
   'route/not-found',
   'internal/error',
 ] as const;

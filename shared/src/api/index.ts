@@ -8,3 +8,4 @@ export * from './history';
 export * from './json-limits';
 export * from './request-id';
 export * from './runs';
+export * from './stats';

@@ -4,6 +4,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Outlet, useLocation, useSearchParams } from 'react-router';
 import { useSelectedEnvironment } from '../../hooks/use-selected-environment';
+import { isConsoleLocation } from '../../lib/console-url';
 import { CommandNav } from './CommandNav';
 import { useCommandPalette } from './CommandPalette';
 import { EnvironmentSwitcher } from './EnvironmentSwitcher';
@@ -29,7 +30,7 @@ export function AppLayout() {
   const commandPalette = useCommandPalette(selection.environment?.id ?? null);
   // The command list is for choosing a command, which happens on the console; other pages (tables)
   // get its 300 px back.
-  const choosingCommand = location.pathname === '/';
+  const choosingCommand = isConsoleLocation(location.pathname, location.search);
   const [params] = useSearchParams();
   const editing = choosingCommand && params.has('command');
 
@@ -96,7 +97,9 @@ export function AppLayout() {
       )}
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
         <Suspense fallback={<PageLoader />}>
-          <Outlet key={location.pathname === '/' ? 'console' : location.pathname} />
+          <Outlet
+            key={isConsoleLocation(location.pathname, location.search) ? 'console' : location.pathname}
+          />
         </Suspense>
       </AppShell.Main>
       {commandPalette.palette}

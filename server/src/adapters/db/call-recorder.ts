@@ -5,6 +5,7 @@ import { DuplicateError, isUniqueViolation } from './errors';
 import { historyRow, historyRowResult } from './history-repository';
 import type { Database } from './open';
 import type { DB } from './schema';
+import { type CallFact, callFactOf, rollupStatements } from './stats-repository';
 import { toStoredTime } from './time';
 
 /** What a recovered call's history entry says about it; its `failure` field. */
@@ -24,8 +25,9 @@ export interface CallRecorder {
    */
   begin(pending: HistoryEntry, bodyText: string): Promise<void>;
   /**
-   * Completes a begun call with its result and appends its audit row, in one transaction: when this
-   * resolves, both are committed; when it throws, neither is.
+   * Completes a begun call with its result and appends its audit row, in one transaction with the
+   * call's share of the dashboard's rollups: when this resolves, all are committed; when it throws,
+   * none is.
    */
   complete(entry: HistoryEntry, audit: AuditEvent | null): Promise<void>;
   /** A finished call in one go (both rows, one transaction): imports, tests and benchmarks. */
@@ -71,6 +73,8 @@ function cachedCompiler<T extends Row>(
 interface Pending {
   id: string;
   write(trx: Transaction<DB>): Promise<void>;
+  /** What the dashboard's rollups count of this record, written in the same transaction. */
+  fact: CallFact | undefined;
   resolve(): void;
   reject(err: unknown): void;
 }
@@ -108,6 +112,9 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
   async function write(batch: readonly Pending[]): Promise<void> {
     await db.kysely.transaction().execute(async (trx) => {
       for (const p of batch) await p.write(trx);
+      // The dashboard's rollups commit with the rows they count (decision 032).
+      const facts = batch.flatMap((p) => (p.fact === undefined ? [] : [p.fact]));
+      for (const q of rollupStatements(facts, db.dialect)) await trx.executeQuery(q);
     });
   }
 
@@ -144,9 +151,9 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
     }
   }
 
-  function enqueue(id: string, write: Pending['write']): Promise<void> {
+  function enqueue(id: string, write: Pending['write'], fact?: CallFact): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      queue.push({ id, write, resolve, reject });
+      queue.push({ id, write, fact, resolve, reject });
       if (busy) return;
       busy = true;
       // After this turn's I/O callbacks, so the other requests answered in it join the same commit.
@@ -211,21 +218,30 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
       const update = updateOf(entry);
       // A run's rows are audited once for the whole run (run.start), not one row per call.
       const auditQuery = audit === null ? null : auditInsert(auditRow(audit));
-      return enqueue(entry.id, async (trx) => {
-        const res = await trx.executeQuery(update);
-        // The pending row is gone (a retention purge by count, say): keep the call all the same.
-        if (Number(res.numAffectedRows ?? 0n) === 0) await trx.executeQuery(historyInsert(historyRow(entry)));
-        if (auditQuery !== null) await trx.executeQuery(auditQuery);
-      });
+      return enqueue(
+        entry.id,
+        async (trx) => {
+          const res = await trx.executeQuery(update);
+          // The pending row is gone (a retention purge by count, say): keep the call all the same.
+          if (Number(res.numAffectedRows ?? 0n) === 0)
+            await trx.executeQuery(historyInsert(historyRow(entry)));
+          if (auditQuery !== null) await trx.executeQuery(auditQuery);
+        },
+        callFactOf(entry),
+      );
     },
 
     record(entry, audit) {
       const history = historyInsert(historyRow(entry));
       const auditQuery = auditInsert(auditRow(audit));
-      return enqueue(entry.id, async (trx) => {
-        await trx.executeQuery(history);
-        await trx.executeQuery(auditQuery);
-      });
+      return enqueue(
+        entry.id,
+        async (trx) => {
+          await trx.executeQuery(history);
+          await trx.executeQuery(auditQuery);
+        },
+        callFactOf(entry),
+      );
     },
 
     async recoverInterrupted(opts = {}) {

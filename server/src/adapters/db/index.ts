@@ -4,6 +4,7 @@ import { createHistoryRepository, type HistoryRepository } from './history-repos
 import type { Database } from './open';
 import { createRunRepository, type RunRepository } from './run-repository';
 import { createSessionRepository, type SessionRepository } from './session-repository';
+import { createStatsRepository, type StatsRepository } from './stats-repository';
 import { createTokenRepository, type TokenRepository } from './token-repository';
 import { createUserRepository, type UserRepository } from './user-repository';
 
@@ -13,6 +14,7 @@ export { DuplicateError, InvalidCursorError, LastAdminError } from './errors';
 export type { HistoryRepository } from './history-repository';
 export { newId } from './ids';
 export { type Database, type OpenDatabaseOptions, openDatabase, sqliteFileName } from './open';
+export { HOUR_MS, latencyBoundsMs, MINUTE_MS } from './rollup-shape';
 export type {
   NewRunRow,
   RowResult,
@@ -23,6 +25,14 @@ export type {
 } from './run-repository';
 export type { DB } from './schema';
 export type { SessionRecord, SessionRepository } from './session-repository';
+export {
+  type CallFact,
+  callFactOf,
+  type Segment,
+  type SeriesRow,
+  type StatsRepository,
+  segmentsOf,
+} from './stats-repository';
 export type { TokenRecord, TokenRepository } from './token-repository';
 export type { UserRecord, UserRepository } from './user-repository';
 
@@ -35,6 +45,8 @@ export interface Repositories {
   /** Writes a call's history and audit rows together. */
   calls: CallRecorder;
   runs: RunRepository;
+  /** The dashboard's rollups (decision 032). */
+  stats: StatsRepository;
 }
 
 export function createRepositories(db: Database): Repositories {
@@ -46,5 +58,6 @@ export function createRepositories(db: Database): Repositories {
     audit: createAuditRepository(db),
     calls: createCallRecorder(db),
     runs: createRunRepository(db),
+    stats: createStatsRepository(db),
   };
 }

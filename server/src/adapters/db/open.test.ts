@@ -61,12 +61,32 @@ describe('openDatabase', () => {
         '0002-auth',
         '0003-audit',
         '0004-hardening',
+        '0005-stats-rollups',
         '0006-runs',
       ]);
       const reopened = createRepositories(second);
       expect(await reopened.history.get(entry.id)).toEqual(entry);
       expect((await reopened.users.get('admin'))?.role).toBe('admin');
       expect((await reopened.audit.list({ limit: 5 })).items).toEqual([auditEntry]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('runs a migration numbered below one already applied (0005 landing after 0006)', async () => {
+    const first = await openDatabase({ dataDir });
+    await sql`delete from kysely_migration where name = '0005-stats-rollups'`.execute(first.kysely);
+    for (const table of ['stats_series', 'stats_commands', 'stats_error_codes', 'stats_operators']) {
+      await sql`drop table ${sql.table(table)}`.execute(first.kysely);
+    }
+    await first.close();
+    const second = await openDatabase({ dataDir });
+    try {
+      const names = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
+        second.kysely,
+      );
+      expect(names.rows.map((r) => r.name)).toContain('0005-stats-rollups');
+      await expect(sql`select count(*) from stats_series`.execute(second.kysely)).resolves.toBeDefined();
     } finally {
       await second.close();
     }

@@ -99,6 +99,10 @@ async function migrate(kysely: Kysely<DB>): Promise<void> {
   const { error, results } = await new Migrator({
     db: kysely,
     provider: migrationProvider,
+    // Migration numbers are handed out to work done in parallel, so one can land after a higher one
+    // (0005 after 0006): a store that already ran 0006 then runs 0005 instead of refusing to open.
+    // Each migration touches only its own tables, so their order does not matter.
+    allowUnorderedMigrations: true,
   }).migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

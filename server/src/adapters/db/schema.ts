@@ -113,10 +113,54 @@ export interface RunRowsTable {
   updated_at: string;
 }
 
+/** Dashboard rollups (decision 032): `res` is 'm' (minute) or 'h' (hour); `bucket` its start, as a stored time. */
+interface RollupKey {
+  res: string;
+  bucket: string;
+  environment_id: string;
+  calls: number;
+}
+
+/** Calls per outcome with a latency histogram: h0 … h11 count durations per bucket of `latencyBoundsMs`. */
+export interface StatsSeriesTable extends RollupKey {
+  outcome: string;
+  h0: number;
+  h1: number;
+  h2: number;
+  h3: number;
+  h4: number;
+  h5: number;
+  h6: number;
+  h7: number;
+  h8: number;
+  h9: number;
+  h10: number;
+  h11: number;
+}
+
+export interface StatsCommandsTable extends RollupKey {
+  service: string;
+  command: string;
+  outcome: string;
+}
+
+export interface StatsErrorCodesTable extends RollupKey {
+  error_code: number;
+}
+
+export interface StatsOperatorsTable extends RollupKey {
+  operator: string;
+  outcome: string;
+}
+
 export interface DB {
   runs: RunsTable;
   run_rows: RunRowsTable;
   history: HistoryTable;
+  stats_series: StatsSeriesTable;
+  stats_commands: StatsCommandsTable;
+  stats_error_codes: StatsErrorCodesTable;
+  stats_operators: StatsOperatorsTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

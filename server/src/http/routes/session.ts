@@ -1,6 +1,8 @@
 import { changePasswordRequestSchema, type SessionResponse, signInRequestSchema } from '@console/shared/api';
 import { type RequestHandler, Router } from 'express';
+import { AppError } from '../../core/errors';
 import type { AuthService } from '../../services/auth';
+import type { Metrics } from '../../services/metrics';
 import {
   clearSessionCookie,
   principalOf,
@@ -11,11 +13,22 @@ import {
 import { bodyOf } from '../middleware/body';
 
 /** `POST /api/session` is open; mount it before `requireAuth`. */
-export function signInRoute(auth: AuthService): Router {
+export function signInRoute(auth: AuthService, metrics?: Metrics): Router {
   const router = Router();
   router.post('/session', async (req, res) => {
     const input = signInRequestSchema.parse(bodyOf(req));
-    const { principal, sessionId } = await auth.signIn(input.username, input.password, req.ip);
+    let signedIn: Awaited<ReturnType<AuthService['signIn']>>;
+    try {
+      signedIn = await auth.signIn(input.username, input.password, req.ip);
+    } catch (err) {
+      if (err instanceof AppError) {
+        if (err.code === 'auth/invalid-credentials') metrics?.signInFailed('invalid-credentials');
+        if (err.code === 'auth/throttled') metrics?.signInFailed('throttled');
+        if (err.code === 'auth/disabled') metrics?.signInFailed('disabled');
+      }
+      throw err;
+    }
+    const { principal, sessionId } = signedIn;
     setSessionCookie(req, res, sessionId);
     const body: SessionResponse = {
       user: { username: principal.username, role: principal.role },

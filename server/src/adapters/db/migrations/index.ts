@@ -3,6 +3,7 @@ import { migration0001History } from './0001-history';
 import { migration0002Auth } from './0002-auth';
 import { migration0003Audit } from './0003-audit';
 import { migration0004Hardening } from './0004-hardening';
+import { migration0005StatsRollups } from './0005-stats-rollups';
 import { migration0006Runs } from './0006-runs';
 
 /** In code rather than read from a folder, so the migrations ship with the bundle and run under tsx alike. */
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003-audit': migration0003Audit,
   '0004-hardening': migration0004Hardening,
   '0006-runs': migration0006Runs,
+  '0005-stats-rollups': migration0005StatsRollups,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,178 @@
+import type { StatsQuery, StatsResponse } from '@console/shared/api';
+import { lookupErrorCode } from '@console/shared/error-codes';
+import {
+  HOUR_MS,
+  latencyBoundsMs,
+  MINUTE_MS,
+  type Repositories,
+  type Segment,
+  segmentsOf,
+} from '../adapters/db';
+import { AppError } from '../core/errors';
+
+const DAY_MS = 24 * HOUR_MS;
+/** Longest range one answer covers: a year and a bit, read from hourly rows. */
+const MAX_RANGE_MS = 400 * DAY_MS;
+
+/** The width of a series point: about 50–170 points whatever the range. */
+export function stepFor(spanMs: number): number {
+  if (spanMs <= 3 * HOUR_MS) return MINUTE_MS;
+  if (spanMs <= 12 * HOUR_MS) return 5 * MINUTE_MS;
+  if (spanMs <= 36 * HOUR_MS) return 15 * MINUTE_MS;
+  if (spanMs <= 8 * DAY_MS) return HOUR_MS;
+  if (spanMs <= 45 * DAY_MS) return 6 * HOUR_MS;
+  return DAY_MS;
+}
+
+/**
+ * A percentile of a latency histogram, interpolated linearly within the bucket it falls in (as
+ * Prometheus' histogram_quantile does); a value in the open top bucket reads as that bucket's floor.
+ */
+export function percentileOf(hist: readonly number[], p: number): number | null {
+  const n = hist.reduce((a, b) => a + b, 0);
+  if (n === 0) return null;
+  const rank = p * n;
+  let cum = 0;
+  for (let i = 0; i < hist.length; i++) {
+    const inBucket = hist[i] ?? 0;
+    if (inBucket > 0 && cum + inBucket >= rank) {
+      const lower = i === 0 ? 0 : (latencyBoundsMs[i - 1] ?? 0);
+      const upper = latencyBoundsMs[i];
+      if (upper === undefined) return lower;
+      return Math.round((lower + ((upper - lower) * (rank - cum)) / inBucket) * 10) / 10;
+    }
+    cum += inBucket;
+  }
+  return latencyBoundsMs.at(-1) ?? null;
+}
+
+interface Acc {
+  ok: number;
+  fail: number;
+  error: number;
+  limited: number;
+  hist: number[];
+}
+
+const emptyAcc = (): Acc => ({
+  ok: 0,
+  fail: 0,
+  error: 0,
+  limited: 0,
+  hist: latencyBoundsMs.map(() => 0).concat(0),
+});
+
+function addTo(acc: Acc, outcome: string, calls: number, hist: readonly number[]): void {
+  if (outcome === 'ok' || outcome === 'fail' || outcome === 'error' || outcome === 'limited')
+    acc[outcome] += calls;
+  hist.forEach((v, i) => {
+    acc.hist[i] = (acc.hist[i] ?? 0) + v;
+  });
+}
+
+const countsOf = (acc: Acc) => ({
+  ok: acc.ok,
+  fail: acc.fail,
+  error: acc.error,
+  limited: acc.limited,
+  p50Ms: percentileOf(acc.hist, 0.5),
+  p95Ms: percentileOf(acc.hist, 0.95),
+});
+
+/** Outcome tallies keyed by a dimension (command, operator). */
+function tally<K extends string>(rows: readonly { key: K; outcome: string; calls: number }[]) {
+  const by = new Map<K, { fail: number; error: number; ok: number; limited: number }>();
+  for (const r of rows) {
+    let t = by.get(r.key);
+    if (!t) {
+      t = { ok: 0, fail: 0, error: 0, limited: 0 };
+      by.set(r.key, t);
+    }
+    if (r.outcome === 'ok' || r.outcome === 'fail' || r.outcome === 'error' || r.outcome === 'limited') {
+      t[r.outcome] += r.calls;
+    }
+  }
+  return [...by.entries()]
+    .map(([key, t]) => ({
+      key,
+      calls: t.ok + t.fail + t.error,
+      fail: t.fail,
+      error: t.error,
+      limited: t.limited,
+    }))
+    .sort((a, b) => b.calls + b.limited - (a.calls + a.limited) || (a.key < b.key ? -1 : 1));
+}
+
+/** The dashboard's numbers, from the rollups only: a panel costs O(buckets in range), never O(calls). */
+export class StatsService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async stats(query: StatsQuery): Promise<StatsResponse> {
+    const toMs =
+      Math.ceil((query.to === undefined ? this.now() : Date.parse(query.to)) / MINUTE_MS) * MINUTE_MS;
+    const fromMs =
+      Math.floor((query.from === undefined ? toMs - HOUR_MS : Date.parse(query.from)) / MINUTE_MS) *
+      MINUTE_MS;
+    if (!(fromMs < toMs)) {
+      throw new AppError('request/invalid', 400, '`from` must be before `to`', {
+        details: { from: query.from, to: query.to },
+      });
+    }
+    if (toMs - fromMs > MAX_RANGE_MS) {
+      throw new AppError('request/invalid', 400, 'the range is longer than 400 days', {
+        details: { from: query.from, to: query.to },
+      });
+    }
+    const env = query.environmentId;
+    const stepMs = stepFor(toMs - fromMs);
+    const origin = Math.floor(fromMs / stepMs) * stepMs;
+    const points: Acc[] = [];
+    for (let t = origin; t < toMs; t += stepMs) points.push(emptyAcc());
+
+    // Points narrower than an hour need the minute rows; wider ones take whole hours from hourly rows.
+    const seriesSegments: Segment[] = segmentsOf(fromMs, toMs, stepMs >= HOUR_MS);
+    const topSegments = segmentsOf(fromMs, toMs);
+    const [series, commands, errorCodes, operators] = [
+      await this.repos.stats.series(seriesSegments, env),
+      await this.repos.stats.commands(topSegments, env),
+      await this.repos.stats.errorCodes(topSegments, env),
+      await this.repos.stats.operators(topSegments, env),
+    ];
+
+    const total = emptyAcc();
+    for (const row of series) {
+      const i = Math.floor((Date.parse(row.bucket) - origin) / stepMs);
+      const point = points[i];
+      if (point) addTo(point, row.outcome, row.calls, row.hist);
+      addTo(total, row.outcome, row.calls, row.hist);
+    }
+
+    const codes = new Map<number, number>();
+    for (const r of errorCodes) codes.set(r.code, (codes.get(r.code) ?? 0) + r.calls);
+
+    return {
+      from: new Date(fromMs).toISOString(),
+      to: new Date(toMs).toISOString(),
+      stepMs,
+      totals: { calls: total.ok + total.fail + total.error, ...countsOf(total) },
+      series: points.map((acc, i) => ({ t: new Date(origin + i * stepMs).toISOString(), ...countsOf(acc) })),
+      topErrorCodes: [...codes.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, 20)
+        .map(([code, count]) => ({ code, count, meaning: lookupErrorCode(code).meaning })),
+      // Bounded by the catalog (each command once), so the list is whole: the page sorts it by failures too.
+      topCommands: tally(
+        commands.map((r) => ({ key: `${r.service}\u0000${r.command}`, outcome: r.outcome, calls: r.calls })),
+      ).map(({ key, ...t }) => {
+        const [service = '', command = ''] = key.split('\u0000');
+        return { service, command, ...t };
+      }),
+      topOperators: tally(operators.map((r) => ({ key: r.operator, outcome: r.outcome, calls: r.calls })))
+        .slice(0, 20)
+        .map(({ key, ...t }) => ({ operator: key, ...t })),
+    };
+  }
+}
