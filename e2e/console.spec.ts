@@ -64,7 +64,7 @@ test.describe('the console page', () => {
     await signIn(page, ADMIN, ACCOUNT_IMPORT);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.keyboard.press('Control+K');
-    const search = page.getByPlaceholder('Search service, command, title or description…');
+    const search = page.getByRole('textbox', { name: 'Search commands and RequestIds' });
     await expect(search).toBeFocused();
     await search.fill('portrait_get');
     await page.keyboard.press('Enter');

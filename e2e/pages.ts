@@ -107,6 +107,13 @@ export const consolePages: ConsolePage[] = [
     },
   },
   {
+    name: 'runs',
+    path: '/runs',
+    ready: async (page) => {
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    },
+  },
+  {
     name: 'users',
     path: '/admin/users',
     ready: async (page) => {

@@ -56,7 +56,15 @@ export default function JsonEditorImpl({
 
   const onMount: OnMount = (editor) => {
     setEditor(editor);
-    if (autoFocus && !typingInField()) editor.focus();
+    if (autoFocus) {
+      const take = () => {
+        if (!typingInField()) editor.focus();
+      };
+      // Picked from the palette, the editor can mount while the palette's dialog is still closing
+      // with its search field focused: wait for the close (200 ms), then take the caret.
+      if (document.activeElement?.closest('[role="dialog"]')) window.setTimeout(take, 350);
+      else take();
+    }
     // An action, not addCommand: addCommand is global and the last mounted editor would win.
     editor.addAction({
       id: 'console.send',
