@@ -76,6 +76,9 @@ test('an admin creates users, changes a role, resets a password and disables an 
   const aliceContext = await browser.newContext();
   const alicePage = await aliceContext.newPage();
   await signIn(alicePage, { username: alice, password: 'alice-password-2' });
+  // Her open page may still be loading when she is disabled below; its next call is refused.
+  pageErrors.allow(apiAnswered(401, '/api/catalog'));
+  await alicePage.waitForLoadState('networkidle');
 
   await page.getByRole('button', { name: `Disable ${alice}` }).click();
   await page

@@ -198,9 +198,9 @@ test('a RequestId pasted quoted, labelled or cut short finds the call, and so do
     await expect(page).toHaveURL(new RegExp(`/history/${entry.id}$`));
   }
 
-  // Cut short: every call whose RequestId starts with it is listed (the sandbox's IDs share a long
-  // prefix, so there are several), this one among them.
-  const partial = requestId.slice(0, -1);
+  // Cut short: every call whose RequestId starts with it is listed, this one among them. Cut at the
+  // sequence number, the prefix every call of this sandbox shares, so there are always several.
+  const partial = requestId.slice(0, requestId.lastIndexOf('-') + 1);
   await page.goto('/history');
   await page.getByLabel('Find by RequestId').fill(partial);
   await page.getByRole('button', { name: 'Find', exact: true }).click();

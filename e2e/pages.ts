@@ -48,6 +48,21 @@ export const consolePages: ConsolePage[] = [
     },
   },
   {
+    name: 'dashboard',
+    // With a call in range, so the charts show rather than their empty state.
+    path: async (page) => {
+      await recordCall(page);
+      return '/?environmentId=sandbox&range=1h';
+    },
+    ready: async (page) => {
+      await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
+      await expect(page.getByRole('figure', { name: 'Calls over time by outcome' })).toBeVisible();
+      await expect(page.getByRole('figure', { name: 'Users, daily, last 30 days' })).toBeVisible({
+        timeout: 30_000,
+      });
+    },
+  },
+  {
     name: 'console without a command',
     path: '/?env=sandbox',
     ready: async (page) => {

@@ -14,11 +14,11 @@ export function consoleHref(environmentId: string | null, commandKey: string): s
 
 /**
  * The console lives at `/console`; `/` is the dashboard, except for links made before it existed
- * (`/?env=…&command=…`), which still open the console.
+ * (`/?env=…&command=…`, `/?from={historyId}`), which still open the console.
  */
 export function isConsoleLocation(pathname: string, search: string): boolean {
   if (pathname === '/console') return true;
   if (pathname !== '/') return false;
   const params = new URLSearchParams(search);
-  return params.has('env') || params.has('command');
+  return params.has('env') || params.has('command') || params.has('from');
 }

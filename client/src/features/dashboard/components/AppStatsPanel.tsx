@@ -107,7 +107,6 @@ export function AppStatsPanel({ environmentId }: { environmentId: string }) {
           leftSection={<IconRefresh size={14} />}
           loading={refresh.isPending}
           onClick={() => refresh.mutate()}
-          aria-label="Refresh the app's statistics from Tencent"
         >
           Refresh from Tencent
         </Button>

@@ -16,9 +16,9 @@ function useColumns(environments: readonly Environment[] | undefined) {
     () => [
       column.accessor('environmentId', {
         header: 'Environment',
-        // max-content: a wide table must scroll, never squeeze the Production mark into a dot.
+        // min-content: the Production mark may go under the label on a narrow screen, never shrink to a dot.
         cell: (info) => (
-          <div style={{ minWidth: 'max-content' }}>
+          <div style={{ minWidth: 'min-content', whiteSpace: 'normal' }}>
             <EnvironmentName id={info.getValue()} environments={environments} />
           </div>
         ),
@@ -37,9 +37,11 @@ function useColumns(environments: readonly Environment[] | undefined) {
       column.accessor((e) => `${e.service}/${e.command}`, {
         id: 'command',
         header: 'Command',
+        // May break after the service on a narrow screen, so RequestId and Duration stay in view.
         cell: (info) => (
-          <Text span size="xs" ff="monospace">
-            {info.getValue()}
+          <Text span size="xs" ff="monospace" style={{ whiteSpace: 'normal' }}>
+            {info.row.original.service}/<wbr />
+            {info.row.original.command}
           </Text>
         ),
       }),
