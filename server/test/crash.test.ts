@@ -1,71 +1,22 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { historyPageSchema } from '@console/shared/api';
 import { afterAll, describe, expect, it } from 'vitest';
+import { childConsoles } from './support/child-console';
 import { type FakeUpstream, startFakeUpstream } from './support/fake-upstream';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dataDir = mkdtempSync(path.join(tmpdir(), 'console-crash-'));
-const password = 'crash-test-password';
-const secretKey = randomBytes(32).toString('hex');
-const children: ChildProcess[] = [];
+const { dataDir, secretKey, boot, signIn, cleanUp } = childConsoles({
+  prefix: 'console-crash-',
+  password: 'crash-test-password',
+  listenTimeoutMs: 30_000,
+});
 let upstream: FakeUpstream | undefined;
 
 afterAll(async () => {
-  for (const child of children)
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  await upstream?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await cleanUp(async () => {
+    await upstream?.close();
+  });
 });
-
-/** The console in a process of its own, so the test can kill it like an OOM killer or a power cut would. */
-async function boot(environmentsFile: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: repo,
-    env: {
-      PATH: process.env.PATH ?? '',
-      DATA_DIR: dataDir,
-      PORT: '0',
-      CONSOLE_CONFIG: environmentsFile,
-      CONSOLE_ADMIN_PASSWORD: password,
-      CRASH_SECRET_KEY: secretKey,
-      UPSTREAM_TIMEOUT_MS: '60000',
-      SANDBOX: 'off',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let stdout = '';
-  child.stdout?.on('data', (c: Buffer) => {
-    stdout += c.toString();
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listen: ${stdout}`)), 30_000);
-    const poll = setInterval(() => {
-      const m = /"url":"(http:\/\/[^"]+)"/.exec(stdout);
-      if (m?.[1]) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    }, 50);
-  });
-  return { child, url };
-}
-
-async function signIn(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password }),
-  });
-  expect(res.status).toBe(200);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
 
 describe('a console killed with calls in flight', () => {
   it('has every call that reached the upstream in its history after restart, as unknown', async () => {

@@ -1,0 +1,74 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/**
+ * Consoles in processes of their own on one data directory, so a test can kill one like an OOM killer
+ * or a power cut would and start the next on what it left. The environments file names the secret as
+ * `{"env": "CRASH_SECRET_KEY"}`.
+ */
+export function childConsoles(options: { prefix: string; password: string; listenTimeoutMs: number }) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), options.prefix));
+  const secretKey = randomBytes(32).toString('hex');
+  const children: ChildProcess[] = [];
+
+  async function boot(environmentsFile: string): Promise<{ child: ChildProcess; url: string }> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      cwd: repo,
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATA_DIR: dataDir,
+        PORT: '0',
+        CONSOLE_CONFIG: environmentsFile,
+        CONSOLE_ADMIN_PASSWORD: options.password,
+        CRASH_SECRET_KEY: secretKey,
+        UPSTREAM_TIMEOUT_MS: '60000',
+        SANDBOX: 'off',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let stdout = '';
+    child.stdout?.on('data', (c: Buffer) => {
+      stdout += c.toString();
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no listen: ${stdout}`)), options.listenTimeoutMs);
+      const poll = setInterval(() => {
+        const m = /"url":"(http:\/\/[^"]+)"/.exec(stdout);
+        if (m?.[1]) {
+          clearInterval(poll);
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      }, 50);
+    });
+    return { child, url };
+  }
+
+  async function signIn(url: string): Promise<string> {
+    const res = await fetch(`${url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: options.password }),
+    });
+    expect(res.status).toBe(200);
+    return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  }
+
+  /** Kills what is still running; `then` (closing the fake upstream, say) runs before the data goes. */
+  async function cleanUp(then?: () => Promise<void>): Promise<void> {
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await then?.();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  return { dataDir, secretKey, boot, signIn, cleanUp };
+}
