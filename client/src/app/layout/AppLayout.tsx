@@ -1,8 +1,9 @@
-import { AppShell, Burger, Button, Center, Group, Kbd, Loader, Text } from '@mantine/core';
+import { AppShell, Burger, Button, Center, Group, Kbd, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Outlet, useLocation, useSearchParams } from 'react-router';
+import { Spinner } from '../../components/Spinner';
 import { useSelectedEnvironment } from '../../hooks/use-selected-environment';
 import { isConsoleLocation } from '../../lib/console-url';
 import { CommandNav } from './CommandNav';
@@ -17,7 +18,7 @@ import { UserMenu } from './UserMenu';
 function PageLoader() {
   return (
     <Center py="xl">
-      <Loader aria-label="Loading page" />
+      <Spinner label="Loading page" />
     </Center>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, Center, Loader } from '@mantine/core';
+import { Alert, Center } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useSession } from '../../../api/get-session';
+import { Spinner } from '../../../components/Spinner';
 
 type Props = { what: string; children: ReactNode };
 
@@ -11,7 +12,7 @@ type Props = { what: string; children: ReactNode };
  */
 export function AdminOnly({ what, children }: Props) {
   const session = useSession();
-  if (session.isPending) return <Loader aria-label="Loading session" />;
+  if (session.isPending) return <Spinner label="Loading session" />;
   const user = session.data?.user;
   if (user?.role === 'admin') return <>{children}</>;
   return (

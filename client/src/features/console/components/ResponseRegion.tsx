@@ -1,9 +1,10 @@
 import type { Environment } from '@console/shared/api';
-import { Alert, Center, Loader, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Center, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { type ReactNode, useEffect, useRef } from 'react';
 import type { RecordedCall } from '../../../api/recorded-call';
 import { ErrorBoundary } from '../../../components/ErrorBoundary';
 import { ResponsePanel } from '../../../components/response/ResponsePanel';
+import { Spinner } from '../../../components/Spinner';
 import { ApiError } from '../../../lib/api-client';
 import { describeAnswer } from '../lib/announce';
 
@@ -43,7 +44,7 @@ export function ResponseRegion({ command, result, fresh, error, sending, environ
   if (sending) {
     content = (
       <Center h={160}>
-        <Loader size="sm" aria-label="Sending" />
+        <Spinner size="sm" label="Sending" />
       </Center>
     );
   } else if (error) {

@@ -1,16 +1,16 @@
 import { commandKey, findByKey } from '@console/shared/catalog/lookups';
-import { Alert, Button, Center, Kbd, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Kbd, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useCatalog } from '../../../api/get-catalog';
 import { useEntry } from '../../../api/get-entry';
 import { useSession } from '../../../api/get-session';
+import { Spinner } from '../../../components/Spinner';
 import { useSelectedEnvironment } from '../../../hooks/use-selected-environment';
 import { readableSearch } from '../../../lib/console-url';
 import { formatTime } from '../../../lib/format-time';
 import { rememberEnvironment } from '../../../lib/preferred-environment';
-
 import { CommandHeader } from '../components/CommandHeader';
 import { CommandWorkspace } from '../components/CommandWorkspace';
 import { loadDraft, pretty, saveDraft } from '../lib/drafts';
@@ -22,7 +22,7 @@ function describeError(error: unknown): string {
 function Loading({ label }: { label: string }) {
   return (
     <Center h={240}>
-      <Loader aria-label={label} />
+      <Spinner label={label} />
     </Center>
   );
 }

@@ -1,8 +1,9 @@
 import type { Run } from '@console/shared/api';
-import { Badge, Button, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { runKeys } from '../../../api/runs';
+import { Spinner } from '../../../components/Spinner';
 import { useRuns } from '../api/runs';
 import { NewRunForm } from '../components/NewRunForm';
 import { RunDetails, statusColor } from '../components/RunDetails';
@@ -29,7 +30,7 @@ export default function RunsPage() {
         <Title order={2} size="h4" id="runs-list-title" mb="sm">
           Recent runs
         </Title>
-        {runs.isLoading && <Loader size="sm" aria-label="Loading runs" />}
+        {runs.isLoading && <Spinner size="sm" label="Loading runs" />}
         {runs.data && runs.data.items.length === 0 && <Text c="dimmed">No runs yet.</Text>}
         {runs.data && runs.data.items.length > 0 && (
           <Table striped highlightOnHover aria-label="Recent runs">
