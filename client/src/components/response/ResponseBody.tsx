@@ -70,7 +70,7 @@ export function ResponseBody({ entry }: { entry: HistoryEntry }) {
           </Group>
         </Alert>
         <ScrollArea h={480} type="auto">
-          <Code block aria-label="Response body (plain text)">
+          <Code block role="region" tabIndex={0} aria-label="Response body (plain text)">
             {shown}
           </Code>
         </ScrollArea>

@@ -48,7 +48,7 @@ function RequestIdField({ requestId }: { requestId: string | null }) {
         RequestId
       </Text>
       <Group gap={4} wrap="nowrap">
-        <Text size="sm" ff="monospace" aria-labelledby="response-request-id-label" data-testid="request-id">
+        <Text size="sm" ff="monospace" data-testid="request-id">
           {requestId ?? '—'}
         </Text>
         {requestId && (
