@@ -10,6 +10,8 @@ export interface BenchOptions {
   only: Section[];
   /** Also run the 32-connection load once more against a `--cpu-prof` server and summarise the profile. */
   profile: boolean;
+  /** Connections of the profiled load: 32 shows the batched steady state, 1 each call's fixed costs. */
+  profileConnections: number;
   /** The bench upstream answers after this long; 0 measures the console's own cost most sharply. */
   upstreamDelayMs: number;
   /** LOG_LEVEL of the server under load: `info` is what production runs. */
@@ -29,6 +31,7 @@ const usage = `pnpm bench [options]
   --max-rows N       largest history table to build (default 1000000)
   --only LIST        comma list of: ${sections.join(', ')}
   --profile          profile the server under the 32-connection load (node --cpu-prof) and summarise it
+  --profile-connections N  connections of the profiled load (default 32; 1 shows each call's fixed costs)
   --log-level LEVEL  the server's LOG_LEVEL under load (default info, as in production)
   --upstream-delay-ms N  the bench upstream answers after N ms, like a real API across a network (default 0)
   --out FILE         where to write the JSON (default bench/results/latest.json for a full run,
@@ -46,6 +49,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'max-rows': { type: 'string' },
       only: { type: 'string' },
       profile: { type: 'boolean', default: false },
+      'profile-connections': { type: 'string', default: '32' },
       'log-level': { type: 'string', default: 'info' },
       'upstream-delay-ms': { type: 'string', default: '0' },
       out: { type: 'string' },
@@ -69,6 +73,10 @@ export function parseOptions(argv: string[]): BenchOptions {
     if (!isSection(trimmed)) throw new Error(`--only: unknown section "${trimmed}" (${sections.join(', ')})`);
     only.push(trimmed);
   }
+  const profileConnections = Number(values['profile-connections']);
+  if (!Number.isInteger(profileConnections) || profileConnections < 1) {
+    throw new Error(`--profile-connections must be a positive integer, got "${values['profile-connections']}"`);
+  }
   const upstreamDelayMs = Number(values['upstream-delay-ms']);
   if (!Number.isFinite(upstreamDelayMs) || upstreamDelayMs < 0) {
     throw new Error(
@@ -82,6 +90,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     maxRows,
     only,
     profile: values.profile,
+    profileConnections,
     logLevel: values['log-level'],
     upstreamDelayMs,
     loadSeconds: quick ? 1 : 5,

@@ -1,5 +1,7 @@
 import { createRepositories, openDatabase } from '../../server/src/adapters/db/index';
 import { seedEntry, seedHistory } from '../../server/src/adapters/db/testing';
+import { tokenCacheTtlMs } from '../../server/src/adapters/db/token-cache';
+import { createTokenRepository } from '../../server/src/adapters/db/token-repository';
 import type { HistoryEntry } from '../../shared/src/api/index';
 import { type Timing, timeLoop } from './stats';
 import { makeTempDir, removeTempDir } from './temp';
@@ -30,6 +32,8 @@ export interface StoreCosts {
    * stamp is written at most once a minute, so it is not part of a call's cost.
    */
   tokenAuth: Timing;
+  /** `tokenAuth` when the verified-token cache (decision 040) has nothing: the database read. */
+  tokenAuthRead: Timing;
 }
 
 /** Calls in flight for `callRecordConcurrent`, as in the benchmark's 32-connection load. */
@@ -153,6 +157,16 @@ export async function measureStoreCosts(seconds: number): Promise<StoreCosts> {
       },
       { seconds },
     );
+    // A clock that jumps past the cache's second on every call: each lookup reads the database.
+    let clock = Date.now() + 2 * tokenCacheTtlMs;
+    const uncachedTokens = createTokenRepository(db, { now: () => (clock += 2 * tokenCacheTtlMs) });
+    const tokenAuthRead = await timeLoop(
+      async () => {
+        const found = await uncachedTokens.findByHashWithOwner('h');
+        if (!found) throw new Error('the bench token is gone');
+      },
+      { seconds },
+    );
     return {
       historyInsert,
       auditAppend,
@@ -161,6 +175,7 @@ export async function measureStoreCosts(seconds: number): Promise<StoreCosts> {
       callBeginComplete,
       callBeginCompleteConcurrent,
       tokenAuth,
+      tokenAuthRead,
     };
   } finally {
     await db.close();

@@ -47,7 +47,7 @@ function profileLines(
   const ms = (t: { meanMs: number }) => `${t.meanMs.toFixed(3)} ms`;
   return [
     `profile: ${Math.round(p.requestsPerSecond)} req/s under the profiler, ${p.busyMsPerCall.toFixed(2)} ms of server main-thread time per call`,
-    `store work per call, mean in-process: history insert ${ms(p.store.historyInsert)} + audit append ${ms(p.store.auditAppend)} as separate commits, both in one (calls.record) ${ms(p.store.callRecord)} (p99 ${p.store.callRecord.p99Ms.toFixed(3)} ms), ${concurrentCalls} in flight ${ms(p.store.callRecordConcurrent)} per record (group commit); written before sending (calls.begin + calls.complete) ${ms(p.store.callBeginComplete)} (p99 ${p.store.callBeginComplete.p99Ms.toFixed(3)} ms), ${concurrentCalls} in flight ${ms(p.store.callBeginCompleteConcurrent)} per call; API-token check ${ms(p.store.tokenAuth)}`,
+    `store work per call, mean in-process: history insert ${ms(p.store.historyInsert)} + audit append ${ms(p.store.auditAppend)} as separate commits, both in one (calls.record) ${ms(p.store.callRecord)} (p99 ${p.store.callRecord.p99Ms.toFixed(3)} ms), ${concurrentCalls} in flight ${ms(p.store.callRecordConcurrent)} per record (group commit); written before sending (calls.begin + calls.complete) ${ms(p.store.callBeginComplete)} (p99 ${p.store.callBeginComplete.p99Ms.toFixed(3)} ms), ${concurrentCalls} in flight ${ms(p.store.callBeginCompleteConcurrent)} per call; API-token check ${ms(p.store.tokenAuth)} kept, ${ms(p.store.tokenAuthRead)} read`,
     ...formatProfileSummary(p, 15).split('\n'),
   ];
 }
@@ -181,7 +181,7 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
       | (ProfileSummary & { requestsPerSecond: number; busyMsPerCall: number; store: StoreCosts })
       | undefined;
     if (options.profile) {
-      ctx.log('overhead: profiling the server under 32 connections (node --cpu-prof)');
+      ctx.log(`overhead: profiling the server under ${options.profileConnections} connections (node --cpu-prof)`);
       rmSync(profilesDir, { recursive: true, force: true });
       server = await startServer(path.join(work, 'data-profile'), [
         '--cpu-prof',
@@ -193,7 +193,7 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...profiled.headers },
         body: consoleBody,
-        connections: 32,
+        connections: options.profileConnections,
         warmupSeconds: 0,
       };
       await measureLoad({ ...load, seconds: options.warmupSeconds });

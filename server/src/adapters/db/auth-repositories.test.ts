@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories, DuplicateError, newId, type Repositories } from './index';
+import { openDatabase } from './open';
 import { openTempDatabase } from './testing';
+import { tokenCacheTtlMs } from './token-cache';
+import { createTokenRepository } from './token-repository';
+import { createUserRepository } from './user-repository';
 
 let store: Awaited<ReturnType<typeof openTempDatabase>>;
 let repos: Repositories;
@@ -214,5 +218,81 @@ describe('token repository', () => {
     const at = new Date('2026-11-26T11:22:33.444Z');
     await repos.tokens.markUsed(t.id, at);
     expect((await repos.tokens.get(t.id))?.lastUsedAt).toBe(at.toISOString());
+  });
+
+  describe('the verified-token cache (decision 040)', () => {
+    async function aliceToken(hash: string) {
+      return repos.tokens.create({
+        id: newId(),
+        name: 'ci',
+        owner: 'alice',
+        tokenHash: hash,
+        expiresAt: null,
+      });
+    }
+
+    it('answers a second lookup without reading the database', async () => {
+      await aliceToken('c1');
+      let clock = 1_000_000;
+      const tokens = createTokenRepository(store.db, { now: () => clock });
+      expect((await tokens.findByHashWithOwner('c1'))?.owner.role).toBe('operator');
+      // Changed behind the repositories' back, as another process would: the kept answer stands …
+      await store.db.kysely
+        .updateTable('users')
+        .set({ role: 'viewer' })
+        .where('username', '=', 'alice')
+        .execute();
+      clock += tokenCacheTtlMs - 1;
+      expect((await tokens.findByHashWithOwner('c1'))?.owner.role).toBe('operator');
+      // … until its second is up.
+      clock += 1;
+      expect((await tokens.findByHashWithOwner('c1'))?.owner.role).toBe('viewer');
+    });
+
+    it('sees a revocation, a disabled owner and a role change on the very next lookup', async () => {
+      const t = await aliceToken('c2');
+      expect((await repos.tokens.findByHashWithOwner('c2'))?.token.revokedAt).toBeNull();
+      await repos.users.update('alice', { role: 'viewer' });
+      expect((await repos.tokens.findByHashWithOwner('c2'))?.owner.role).toBe('viewer');
+      // Through another repository object on the same database, as a different service holds one.
+      await createUserRepository(store.db).update('alice', { disabled: true });
+      expect((await repos.tokens.findByHashWithOwner('c2'))?.owner.disabled).toBe(true);
+      await createTokenRepository(store.db).revoke(t.id);
+      expect((await repos.tokens.findByHashWithOwner('c2'))?.token.revokedAt).not.toBeNull();
+    });
+
+    it('does not keep a read that a write overtook', async () => {
+      await aliceToken('c3');
+      const lookup = repos.tokens.findByHashWithOwner('c3');
+      const revoke = repos.users.update('alice', { disabled: true });
+      const [seen] = await Promise.all([lookup, revoke]);
+      // Whichever the lookup saw, the next one must see the write.
+      expect(seen).toBeDefined();
+      expect((await repos.tokens.findByHashWithOwner('c3'))?.owner.disabled).toBe(true);
+    });
+
+    it('keeps the last-used time it wrote, and nothing of a token it does not know', async () => {
+      const t = await aliceToken('c4');
+      await repos.tokens.findByHashWithOwner('c4');
+      const at = new Date('2026-11-30T10:00:00.000Z');
+      await repos.tokens.markUsed(t.id, at);
+      expect((await repos.tokens.findByHashWithOwner('c4'))?.token.lastUsedAt).toBe(at.toISOString());
+      expect(await repos.tokens.findByHashWithOwner('unknown')).toBeUndefined();
+      await aliceToken('unknown');
+      expect((await repos.tokens.findByHashWithOwner('unknown'))?.owner.username).toBe('alice');
+    });
+
+    it('is one per database: another open database has its own', async () => {
+      await aliceToken('c5');
+      await repos.tokens.findByHashWithOwner('c5');
+      const other = await openDatabase({ dataDir: store.dataDir });
+      try {
+        await createUserRepository(other).update('alice', { role: 'viewer' });
+      } finally {
+        await other.close();
+      }
+      // The write went through another handle (another process, in effect): this one keeps its answer.
+      expect((await repos.tokens.findByHashWithOwner('c5'))?.owner.role).toBe('operator');
+    });
   });
 });

@@ -4,6 +4,7 @@ import { DuplicateError, isUniqueViolation } from './errors';
 import type { Database } from './open';
 import type { ApiTokensTable } from './schema';
 import { toStoredTime } from './time';
+import { tokenCacheOf } from './token-cache';
 
 export interface TokenRecord {
   id: string;
@@ -36,8 +37,12 @@ export interface TokenRepository {
     role?: Role | null;
   }): Promise<TokenRecord>;
   findByHash(tokenHash: string): Promise<TokenRecord | undefined>;
-  /** As `findByHash`, with the owner's current role and state; undefined when either is missing. */
-  findByHashWithOwner(tokenHash: string): Promise<{ token: TokenRecord; owner: TokenOwner } | undefined>;
+  /**
+   * As `findByHash`, with the owner's current role and state; undefined when either is missing.
+   * Kept for up to a second (decision 040): a write in this process is seen at once, another
+   * process's within the second.
+   */
+  findByHashWithOwner(tokenHash: string): Promise<TokenWithOwner | undefined>;
   /** The owner's tokens that are not revoked, oldest first. */
   listByOwner(owner: string): Promise<TokenRecord[]>;
   get(id: string): Promise<TokenRecord | undefined>;
@@ -60,8 +65,20 @@ function tokenRecord(row: Selectable<ApiTokensTable>): TokenRecord {
   };
 }
 
-export function createTokenRepository(db: Database): TokenRepository {
+export interface TokenWithOwner {
+  token: TokenRecord;
+  owner: TokenOwner;
+}
+
+export interface TokenRepositoryOptions {
+  /** The clock of the verified-token cache; tests move it. */
+  now?: () => number;
+}
+
+export function createTokenRepository(db: Database, options: TokenRepositoryOptions = {}): TokenRepository {
   const { kysely } = db;
+  const cache = tokenCacheOf(db);
+  const now = options.now ?? Date.now;
   return {
     async create({ id, name, owner, tokenHash, expiresAt, role = null }) {
       const row: Selectable<ApiTokensTable> = {
@@ -94,8 +111,10 @@ export function createTokenRepository(db: Database): TokenRepository {
     },
 
     async findByHashWithOwner(tokenHash) {
-      // One query instead of two on every scripted call; nothing is cached, so a disabled owner or a
-      // revoked token is refused on the next request.
+      const kept = cache.get(tokenHash, now());
+      if (kept !== undefined) return kept;
+      const readAt = cache.generation();
+      // One query instead of two.
       const row = await kysely
         .selectFrom('api_tokens')
         .innerJoin('users', 'users.username', 'api_tokens.owner')
@@ -105,7 +124,7 @@ export function createTokenRepository(db: Database): TokenRepository {
         .executeTakeFirst();
       if (row === undefined) return undefined;
       const { owner_role, owner_disabled, ...token } = row;
-      return {
+      const found: TokenWithOwner = {
         token: tokenRecord(token),
         owner: {
           username: token.owner,
@@ -113,6 +132,8 @@ export function createTokenRepository(db: Database): TokenRepository {
           disabled: Number(owner_disabled) !== 0,
         },
       };
+      cache.set(tokenHash, found, now(), readAt);
+      return found;
     },
 
     async listByOwner(owner) {
@@ -139,6 +160,7 @@ export function createTokenRepository(db: Database): TokenRepository {
         .where('id', '=', id)
         .where('revoked_at', 'is', null)
         .executeTakeFirst();
+      cache.clear();
       return Number(res.numUpdatedRows) > 0;
     },
 
@@ -148,6 +170,11 @@ export function createTokenRepository(db: Database): TokenRepository {
         .set({ last_used_at: toStoredTime(at) })
         .where('id', '=', id)
         .execute();
+      const lastUsedAt = toStoredTime(at);
+      cache.update(
+        (kept) => kept.token.id === id,
+        (kept) => ({ ...kept, token: { ...kept.token, lastUsedAt } }),
+      );
     },
   };
 }

@@ -4,6 +4,7 @@ import { DuplicateError, isUniqueViolation, LastAdminError } from './errors';
 import type { Database } from './open';
 import type { UsersTable } from './schema';
 import { toStoredTime } from './time';
+import { tokenCacheOf } from './token-cache';
 
 export interface UserRecord {
   username: string;
@@ -106,6 +107,8 @@ export function createUserRepository(db: Database): UserRepository {
           ),
         )
         .executeTakeFirst();
+      // A token's owner may have lost its role or been disabled: verified tokens are read again.
+      tokenCacheOf(db).clear();
       if (Number(res.numUpdatedRows) > 0) return get(username);
       if ((await get(username)) === undefined) return undefined;
       throw new LastAdminError(`${username} is the last enabled admin`);
