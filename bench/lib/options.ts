@@ -75,7 +75,9 @@ export function parseOptions(argv: string[]): BenchOptions {
   }
   const profileConnections = Number(values['profile-connections']);
   if (!Number.isInteger(profileConnections) || profileConnections < 1) {
-    throw new Error(`--profile-connections must be a positive integer, got "${values['profile-connections']}"`);
+    throw new Error(
+      `--profile-connections must be a positive integer, got "${values['profile-connections']}"`,
+    );
   }
   const upstreamDelayMs = Number(values['upstream-delay-ms']);
   if (!Number.isFinite(upstreamDelayMs) || upstreamDelayMs < 0) {

@@ -181,7 +181,9 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
       | (ProfileSummary & { requestsPerSecond: number; busyMsPerCall: number; store: StoreCosts })
       | undefined;
     if (options.profile) {
-      ctx.log(`overhead: profiling the server under ${options.profileConnections} connections (node --cpu-prof)`);
+      ctx.log(
+        `overhead: profiling the server under ${options.profileConnections} connections (node --cpu-prof)`,
+      );
       rmSync(profilesDir, { recursive: true, force: true });
       server = await startServer(path.join(work, 'data-profile'), [
         '--cpu-prof',
