@@ -15,7 +15,13 @@ const EXPLANATION =
 export function NotEmulatedBadge({ size = 'sm' }: { size?: 'xs' | 'sm' }) {
   return (
     <Tooltip label={EXPLANATION} multiline w={260} withArrow>
-      <Badge color="gray" variant="outline" size={size} role="note" aria-label={`Not emulated. ${EXPLANATION}`}>
+      <Badge
+        color="gray"
+        variant="outline"
+        size={size}
+        role="note"
+        aria-label={`Not emulated. ${EXPLANATION}`}
+      >
         not emulated
       </Badge>
     </Tooltip>
