@@ -9,6 +9,7 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { findCallsByRequestId } from '../../api/find-calls';
 import { useCatalog } from '../../api/get-catalog';
+import { historyKeys } from '../../api/history-keys';
 import { AccessBadge } from '../../components/command/AccessBadge';
 import { consoleHref } from '../../lib/console-url';
 import { formatTime } from '../../lib/format-time';
@@ -33,7 +34,7 @@ export function CommandSpotlight({ environmentId }: { environmentId: string | nu
   const [debounced] = useDebouncedValue(query, 250);
   const lookup = looksLikeRequestId(debounced) ? normalizeRequestId(debounced) : null;
   const calls = useQuery({
-    queryKey: ['palette', 'calls', lookup],
+    queryKey: historyKeys.callSearch(lookup),
     queryFn: ({ signal }) => findCallsByRequestId(lookup ?? '', 5, signal),
     enabled: lookup !== null,
     staleTime: 10_000,
