@@ -286,6 +286,7 @@ test.describe('RequestIds and times, in a zone east of UTC', () => {
     await expect(tooltip(page)).toHaveText(requestId);
     await page.mouse.move(0, 0);
     await expect(tooltip(page)).toHaveCount(0);
+    const whole = tooltip(page).filter({ hasText: requestId });
 
     // Keyboard only: from the row's time link, Tab reaches the copy button, which shows the whole ID.
     const timeLink = row.getByRole('link', { name: await localText(page, entry.createdAt) });
@@ -293,9 +294,9 @@ test.describe('RequestIds and times, in a zone east of UTC', () => {
     await page.keyboard.press('Tab');
     const copy = row.getByRole('button', { name: `Copy RequestId ${requestId}` });
     await expect(copy).toBeFocused();
-    await expect(tooltip(page)).toHaveText(requestId);
+    await expect(whole).toHaveText(requestId);
     await page.keyboard.press('Enter');
-    await expect(tooltip(page)).toHaveText(`Copied ${requestId}`);
+    await expect(whole).toHaveText(`Copied ${requestId}`);
     expect(await readClipboard(page)).toBe(requestId);
     // The button copied; it did not open the entry as a click on the row does.
     await expect(page).toHaveURL(/\/history$/);
@@ -386,7 +387,6 @@ test('Compare offers the recent calls of the same command on the same environmen
   // Newest first; this entry itself is not among them.
   await expect(options.first()).toContainText(older.requestId ?? 'missing');
   for (const text of await options.allInnerTexts()) expect(text).not.toContain(newer.requestId ?? 'missing');
-  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`compare=${older.id}`));
 
@@ -411,7 +411,7 @@ test('"Open in console" over an edited draft says so, and Undo brings the draft 
   await signInByApi(page);
   const entry = await recordCall(page);
   await page.goto(PORTRAIT_GET);
-  const draft = '{ "To_Account": ["my-own-draft"], "TagList": ["Tag_Profile_IM_Gender"] }';
+  const draft = '{ "To_Account": ["my-own-draft"] }';
   await typeRequestBody(page, draft);
   await expect(page.getByTestId('body-edited')).toBeVisible();
 
@@ -435,12 +435,15 @@ test('the "Invalid JSON" alert goes as soon as the JSON is fixed, without sendin
   await editorIn(page, 'Request body');
   await expect.poll(() => focusInEditor(page)).toBe(true);
   // Keyboard only: the caret is in the editor; break the JSON, try to send, fix it.
+  // A missing comma. (Delete first: typed over a selection, Monaco would wrap it in the brace.)
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText('{ "To_Account": ["x"] ');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText('{ "To_Account": ["x"] "TagList": [] }');
   await page.keyboard.press('Control+Enter');
   const alert = page.getByTestId('body-error');
   await expect(alert).toContainText('Invalid JSON');
   await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
   await page.keyboard.insertText('{ "To_Account": ["x"], "TagList": ["Tag_Profile_IM_Nick"] }');
   await expect(alert).toHaveCount(0);
   expect(sends).toEqual([]);
@@ -450,7 +453,7 @@ test('a session that ends under the user sends them to sign in with a word why, 
   page,
   pageErrors,
 }) => {
-  pageErrors.allow(/status of 401 \(Unauthorized\) \(https?:\/\/[^/]+\/api\/admin\//);
+  pageErrors.allow(apiAnswered(401, '/api/audit?limit=50'));
   await signInByApi(page);
   await page.goto('/history');
   await expect(page.getByRole('heading', { name: 'History', level: 1 })).toBeVisible();
