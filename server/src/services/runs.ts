@@ -29,7 +29,7 @@ import type { Logger } from '../logger';
 import type { Principal } from './auth';
 import type { EnvironmentRegistry, ResolvedEnvironment } from './environments';
 import { checkCommand } from './guard';
-import { type CommandRateLimiter, rateLimitFor } from './rate-limiter';
+import { type CommandRateLimiter, type RateSlot, rateLimitFor } from './rate-limiter';
 import type { SendRequestService } from './send-request';
 
 /** Tencent's "too frequent" answers: the run slows down by itself, then recovers. */
@@ -614,29 +614,30 @@ export class RunService {
   }
 
   /**
-   * Waits for the run's next turn (evenly spaced at its pace) and then for a slot of the limiter
-   * shared with single calls; false when the run was stopped meanwhile.
+   * Waits for the run's next turn (evenly spaced at its pace) and then for a place in the limiter
+   * shared with single calls; null when the run was stopped meanwhile. The place is stamped just
+   * before the call goes out (decision 026).
    */
   private async pace(
     worker: Worker,
     run: RunRecord,
     env: ResolvedEnvironment,
     command: CatalogCommand,
-  ): Promise<boolean> {
+  ): Promise<RateSlot | null> {
     const limit = rateLimitFor(env, command);
     const target = Math.max(0.05, Math.min(limit, run.rate_per_sec ?? limit) * worker.factor);
     const now = performance.now();
     const turn = Math.max(now, worker.nextSlot);
     worker.nextSlot = turn + 1000 / target;
     while (performance.now() < turn) {
-      if (worker.stopping) return false;
+      if (worker.stopping) return null;
       await sleep(Math.min(turn - performance.now(), 250));
     }
     for (;;) {
-      if (worker.stopping) return false;
-      const waitMs = this.deps.limiter.admit(env, command, Math.max(1, target));
-      if (waitMs === 0) return true;
-      await sleep(Math.min(waitMs, 250));
+      if (worker.stopping) return null;
+      const slot = this.deps.limiter.admit(env, command, Math.max(1, target));
+      if (typeof slot !== 'number') return slot;
+      await sleep(Math.min(slot, 250));
     }
   }
 
@@ -661,23 +662,30 @@ export class RunService {
     row: RunRowRecord,
   ): Promise<void> {
     const runs = this.deps.repos.runs;
+    // The row's turn and its place in the limit come first: a row waiting for them is still queued,
+    // so a stop meanwhile leaves nothing `sending` that was never sent.
+    const slot = await this.pace(worker, run, env, command);
+    if (slot === null) return;
     const historyId = newId();
     // THE rule: the row is `sending` in the store before its call can go out.
-    if (!(await runs.markSending(run.id, row.row_no, historyId))) return;
-    // Paced as late as possible, so the slot taken is close to when the call reaches Tencent.
+    if (
+      !(await runs.markSending(run.id, row.row_no, historyId).catch((err: unknown) => {
+        slot.release();
+        throw err;
+      }))
+    ) {
+      slot.release();
+      return;
+    }
+    // The send service stamps the place after the pending history row, right before the HTTP send.
     const entry = await this.deps.send.sendRunRow(
       user,
       env,
       command,
       JSON.parse(row.body) as JsonObject,
       historyId,
-      () => this.pace(worker, run, env, command),
+      slot,
     );
-    if (entry === null) {
-      // Stopped before its turn came: nothing went out, so the row is simply queued again.
-      await runs.requeue(run.id, row.row_no);
-      return;
-    }
     await runs.finishRow(run.id, row.row_no, {
       state: stateOf(entry),
       requestId: entry.requestId,
@@ -760,17 +768,25 @@ export class RunService {
         : null;
     }
     while (next !== null && page < maxPages) {
-      if (!(await this.pace(worker, run, env, command))) return;
-      if (worker.stopping) return;
+      const slot = await this.pace(worker, run, env, command);
+      if (slot === null) return;
+      if (worker.stopping) {
+        slot.release();
+        return;
+      }
       page += 1;
       const historyId = newId();
-      await runs.addPage(
-        run.id,
-        { rowNo: page, line: page, values: {}, body: JSON.stringify(next) },
-        historyId,
-      );
-      const entry = await this.deps.send.sendRunRow(user, env, command, next, historyId, async () => true);
-      if (entry === null) return;
+      try {
+        await runs.addPage(
+          run.id,
+          { rowNo: page, line: page, values: {}, body: JSON.stringify(next) },
+          historyId,
+        );
+      } catch (err) {
+        slot.release();
+        throw err;
+      }
+      const entry = await this.deps.send.sendRunRow(user, env, command, next, historyId, slot);
       const answer = entry.response;
       const step =
         entry.outcome === 'ok' && answer ? followCursor(rule, next, answer) : { items: [], next: null };

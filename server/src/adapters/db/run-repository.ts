@@ -54,8 +54,6 @@ export interface RunRepository {
   /** Stores that the row's call is about to go out; answers false when the row was not queued any more. */
   markSending(id: string, rowNo: number, historyId: string): Promise<boolean>;
   finishRow(id: string, rowNo: number, result: RowResult): Promise<void>;
-  /** A row marked `sending` whose call did not go out after all (the run was stopped first). */
-  requeue(id: string, rowNo: number): Promise<void>;
   /** A page of a pages run, stored as `sending` before it is requested. */
   addPage(id: string, row: NewRunRow, historyId: string): Promise<void>;
   cancelQueued(id: string): Promise<number>;
@@ -201,16 +199,6 @@ export function createRunRepository(db: Database): RunRepository {
         })
         .where('run_id', '=', id)
         .where('row_no', '=', rowNo)
-        .execute();
-    },
-
-    async requeue(id, rowNo) {
-      await k
-        .updateTable('run_rows')
-        .set({ state: 'queued', history_id: null, updated_at: now() })
-        .where('run_id', '=', id)
-        .where('row_no', '=', rowNo)
-        .where('state', '=', 'sending')
         .execute();
     },
 
