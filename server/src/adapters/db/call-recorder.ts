@@ -42,6 +42,11 @@ export interface CallRecorder {
 export interface CallRecorderOptions {
   /** Most records one transaction writes; the rest wait for the next. Default 256. */
   maxBatch?: number;
+  /**
+   * Whether calls count in the dashboard's rollups (decision 032). Always on in the console; off
+   * only for the benchmark's baseline of what the send path cost before the rollups.
+   */
+  rollups?: boolean;
 }
 
 type Row = Record<string, unknown>;
@@ -84,6 +89,7 @@ const recoverBatch = 500;
 
 export function createCallRecorder(db: Database, options: CallRecorderOptions = {}): CallRecorder {
   const maxBatch = options.maxBatch ?? 256;
+  const rollups = options.rollups ?? true;
   const historyInsert = cachedCompiler((row: ReturnType<typeof historyRow>) =>
     db.kysely.insertInto('history').values(row).compile(),
   );
@@ -113,6 +119,7 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
     await db.kysely.transaction().execute(async (trx) => {
       for (const p of batch) await p.write(trx);
       // The dashboard's rollups commit with the rows they count (decision 032).
+      if (!rollups) return;
       const facts = batch.flatMap((p) => (p.fact === undefined ? [] : [p.fact]));
       for (const q of rollupStatements(facts, db.dialect)) await trx.executeQuery(q);
     });
