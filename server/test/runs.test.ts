@@ -324,6 +324,46 @@ describe('runs over rows', () => {
     expect((await until(run.id, finished)).ok).toBe(3);
   });
 
+  it('creates a 100,000-row run in batches, answering other requests meanwhile', async () => {
+    const csv = csvOf(100_000, 'big');
+    let answered = 0;
+    let posting = true;
+    const health = (async () => {
+      while (posting) {
+        const res = await h.call('GET', '/healthz');
+        if (res.status === 200 && posting) answered += 1;
+      }
+    })();
+    const res = await h.call('POST', '/api/runs', {
+      cookie: admin,
+      json: {
+        environmentId: 'paced',
+        service: 'im_open_login_svc',
+        command: 'account_import',
+        template: importTemplate,
+        csv,
+        ratePerSec: 1,
+      },
+    });
+    posting = false;
+    await health;
+    expect(res.status).toBe(201);
+    const run = runSchema.parse(res.json);
+    expect(run.total).toBe(100_000);
+    // Parsing, rendering and storing yield to the event loop between batches of 1,000 rows: health
+    // checks sent one after another while the run was being created were answered before it was.
+    expect(answered).toBeGreaterThanOrEqual(10);
+    const cancelled = runSchema.parse(
+      (await h.call('POST', `/api/runs/${run.id}/cancel`, { cookie: admin })).json,
+    );
+    expect(cancelled.done + cancelled.cancelled).toBe(100_000);
+    const lines = (await h.call('GET', `/api/runs/${run.id}/results?format=csv`, { cookie: viewer })).text
+      .trim()
+      .split('\n');
+    expect(lines).toHaveLength(100_001);
+    expect(lines[100_000]).toMatch(/^100000,100001,big100000,Nick 100000,cancelled,/);
+  }, 180_000);
+
   it('refuses an input over the size limit with 413 and the limit', async () => {
     const big = 'user\n'.padEnd(17 * 1024 * 1024, 'x');
     const res = await h.call('POST', '/api/runs', {

@@ -51,6 +51,24 @@ function tooLarge(what: string, limit: number, unit: string): AppError {
   });
 }
 
+/** Rows rendered or stored between two turns of the event loop, so other requests are answered. */
+const BATCH_ROWS = 1000;
+const nextTurn = () => new Promise<void>((r) => setImmediate(r));
+
+/**
+ * The text in slices of about 64 KiB (never splitting a surrogate pair), so the CSV parser reads it
+ * in steps and the server answers other requests between them, rather than in one 16 MiB gulp.
+ */
+function* slices(text: string, size = 64 * 1024): Generator<string> {
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + size);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    yield text.slice(at, end);
+    at = end;
+  }
+}
+
 /** Reads CSV (header line first) or JSON Lines, streamed so a large input does not hold the event loop. */
 export async function parseRunInput(text: string, format: 'csv' | 'jsonl'): Promise<ParsedInput> {
   if (Buffer.byteLength(text) > RUN_INPUT_MAX_BYTES)
@@ -91,11 +109,11 @@ export async function parseRunInput(text: string, format: 'csv' | 'jsonl'): Prom
       }
       addRow(i + 1, values);
       // Let other requests in now and then.
-      if (i % 5000 === 4999) await new Promise((r) => setImmediate(r));
+      if (i % BATCH_ROWS === BATCH_ROWS - 1) await nextTurn();
     }
     return { columns, rows };
   }
-  const parser = Readable.from([text], { objectMode: false }).pipe(
+  const parser = Readable.from(slices(text), { objectMode: false }).pipe(
     parseCsv({ columns: true, bom: true, skip_empty_lines: true, info: true, trim: false }),
   );
   try {
@@ -105,6 +123,7 @@ export async function parseRunInput(text: string, format: 'csv' | 'jsonl'): Prom
     }>) {
       if (columns.length === 0) columns.push(...Object.keys(chunk.record));
       addRow(chunk.info.lines, chunk.record);
+      if (rows.length % BATCH_ROWS === 0) await nextTurn();
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
@@ -132,10 +151,13 @@ interface Rendered {
   errors: RenderError[];
 }
 
-function renderAll(template: ParsedTemplate, input: ParsedInput): Rendered {
+/** Renders every row, a batch per turn of the event loop. */
+async function renderAll(template: ParsedTemplate, input: ParsedInput): Promise<Rendered> {
   const bodies: NewRunRow[] = [];
   const errors: RenderError[] = [];
-  input.rows.forEach((r, i) => {
+  for (let i = 0; i < input.rows.length; i++) {
+    const r = input.rows[i];
+    if (!r) continue;
     try {
       const body = renderRow(template, r.values);
       bodies.push({ rowNo: i + 1, line: r.line, values: r.values, body: JSON.stringify(body) });
@@ -143,7 +165,8 @@ function renderAll(template: ParsedTemplate, input: ParsedInput): Rendered {
       if (!(err instanceof TemplateError)) throw err;
       errors.push({ line: r.line, row: i + 1, message: err.message });
     }
-  });
+    if (i % BATCH_ROWS === BATCH_ROWS - 1) await nextTurn();
+  }
   return { bodies, errors };
 }
 
@@ -238,7 +261,7 @@ export class RunService {
     const { env, command } = this.resolve(input.environmentId, input.service, input.command);
     const template = templateOf(input.template);
     const parsed = await this.inputOf(input);
-    const { bodies, errors } = renderAll(template, parsed);
+    const { bodies, errors } = await renderAll(template, parsed);
     void user;
     return {
       columns: parsed.columns,
@@ -280,7 +303,7 @@ export class RunService {
     const { env, command } = this.resolve(input.environmentId, input.service, input.command);
     const template = templateOf(input.template);
     const parsed = await this.inputOf(input);
-    const { bodies, errors } = renderAll(template, parsed);
+    const { bodies, errors } = await renderAll(template, parsed);
     if (errors.length > 0) {
       throw new AppError(
         'run/render-errors',
@@ -293,30 +316,43 @@ export class RunService {
     this.guard(user, env, command, bodies.length, input.confirm);
     const at = new Date().toISOString();
     const id = newId();
-    await this.deps.repos.runs.create(
-      {
-        id,
-        kind: 'rows',
-        status: 'running',
-        environment_id: env.id,
-        service: command.service,
-        command: command.command,
-        template: input.template,
-        columns: JSON.stringify(parsed.columns),
-        started_by: user.username,
-        started_role: user.role,
-        created_at: at,
-        updated_at: at,
-        finished_at: null,
-        total: bodies.length,
-        rate_per_sec: input.ratePerSec ?? null,
-        concurrency: input.concurrency ?? DEFAULT_CONCURRENCY,
-        max_pages: null,
-        message: null,
-        retry_of: retryOf,
-      },
-      bodies,
-    );
+    const runs = this.deps.repos.runs;
+    // The rows first, a batch per transaction with a turn of the event loop between, then the run:
+    // it appears (and can be resumed) only with all its rows; a creation cut short leaves rows
+    // without a run, dropped here or at the next start (decision 028).
+    try {
+      for (let i = 0; i < bodies.length; i += BATCH_ROWS) {
+        await runs.addRows(id, bodies.slice(i, i + BATCH_ROWS), at);
+        await nextTurn();
+      }
+      await runs.create(
+        {
+          id,
+          kind: 'rows',
+          status: 'running',
+          environment_id: env.id,
+          service: command.service,
+          command: command.command,
+          template: input.template,
+          columns: JSON.stringify(parsed.columns),
+          started_by: user.username,
+          started_role: user.role,
+          created_at: at,
+          updated_at: at,
+          finished_at: null,
+          total: bodies.length,
+          rate_per_sec: input.ratePerSec ?? null,
+          concurrency: input.concurrency ?? DEFAULT_CONCURRENCY,
+          max_pages: null,
+          message: null,
+          retry_of: retryOf,
+        },
+        [],
+      );
+    } catch (err) {
+      await runs.dropOrphanRows(id).catch(() => undefined);
+      throw err;
+    }
     await this.audit(user.username, 'run.start', id, {
       kind: 'rows',
       environmentId: env.id,
@@ -557,6 +593,8 @@ export class RunService {
    * runs that were running go on by themselves.
    */
   async recover(): Promise<{ unknown: number; resumed: number }> {
+    // Rows of a run whose creation a stop cut short: the run never appeared, nothing of it was sent.
+    await this.deps.repos.runs.dropOrphanRows();
     const unknown = await this.deps.repos.runs.markInterrupted();
     const runs = await this.deps.repos.runs.withStatus(['running', 'queued']);
     for (const run of runs) this.launch(run.id);
