@@ -2,6 +2,7 @@ import type { CatalogCommand, HistoryEntry, JsonObject } from '@console/shared/a
 import { findCommand } from '@console/shared/catalog';
 import { lookupErrorCode } from '@console/shared/error-codes';
 import { type AuditEvent, newId, type Repositories } from '../adapters/db';
+import { tokenOperatorKey } from '../adapters/db/stats-repository';
 import { type TencentClient, UpstreamError } from '../adapters/tencent-client';
 import type { UserSigSigner } from '../adapters/usersig';
 import { AppError } from '../core/errors';
@@ -17,6 +18,11 @@ export interface SendInput {
   command: string;
   body: JsonObject;
   confirm?: string | undefined;
+}
+
+/** Who the dashboard counts a call under: the API token it was made with, else the person. */
+function rollupOperatorOf(user: Principal): string {
+  return user.token ? tokenOperatorKey(user.token.id) : user.username;
 }
 
 const upstreamStatus = { 'upstream/timeout': 504, 'upstream/unreachable': 502, 'upstream/bad-response': 502 };
@@ -69,7 +75,7 @@ export class SendRequestService {
             environmentId: env.id,
             service: command.service,
             command: command.command,
-            operator: user.username,
+            operator: rollupOperatorOf(user),
             outcome: 'limited',
             errorCode: null,
             durationMs: null,
@@ -234,7 +240,7 @@ export class SendRequestService {
 
     // The result and the audit row are committed before the caller answers.
     const handedOver = performance.now();
-    await repos.calls.complete(entry, opts.audit(entry));
+    await repos.calls.complete(entry, opts.audit(entry), rollupOperatorOf(user));
     this.deps.metrics?.committed((performance.now() - handedOver) / 1000);
     this.deps.metrics?.call(entry);
     return { entry, failure };

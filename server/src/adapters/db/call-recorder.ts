@@ -27,9 +27,10 @@ export interface CallRecorder {
   /**
    * Completes a begun call with its result and appends its audit row, in one transaction with the
    * call's share of the dashboard's rollups: when this resolves, all are committed; when it throws,
-   * none is.
+   * none is. `rollupOperator` is who the rollups count the call under when not `entry.operator`
+   * (an API token's key, `tokenOperatorKey`).
    */
-  complete(entry: HistoryEntry, audit: AuditEvent | null): Promise<void>;
+  complete(entry: HistoryEntry, audit: AuditEvent | null, rollupOperator?: string): Promise<void>;
   /** A finished call in one go (both rows, one transaction): imports, tests and benchmarks. */
   record(entry: HistoryEntry, audit: AuditEvent): Promise<void>;
   /**
@@ -221,7 +222,7 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
       });
     },
 
-    complete(entry, audit) {
+    complete(entry, audit, rollupOperator) {
       const update = updateOf(entry);
       // A run's rows are audited once for the whole run (run.start), not one row per call.
       const auditQuery = audit === null ? null : auditInsert(auditRow(audit));
@@ -234,7 +235,7 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
             await trx.executeQuery(historyInsert(historyRow(entry)));
           if (auditQuery !== null) await trx.executeQuery(auditQuery);
         },
-        callFactOf(entry),
+        callFactOf(entry, rollupOperator),
       );
     },
 
