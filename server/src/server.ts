@@ -30,8 +30,10 @@ import { UserService } from './services/users';
 export interface ServerOptions {
   /** Where pino writes; stdout by default. Tests pass a stream to inspect the log. */
   logDestination?: DestinationStream;
-  /** Replaces the guard rails (roles, confirmation, read-only, rate limits); tests and benchmarks only. */
+  /** Replaces the guard rails (roles, confirmation, read-only); tests and benchmarks only. */
   authorize?: AuthorizeCommand;
+  /** The rate limiter of single calls and runs; tests pass one on a clock they move. */
+  limiter?: CommandRateLimiter;
   /** Overrides of the failed sign-in limits. */
   signInThrottle?: Partial<SignInThrottleOptions>;
 }
@@ -126,7 +128,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
     signInFailures.start((err) => logger.error({ err }, 'writing counted sign-in failures failed'));
     const auth = new AuthService(repos, Date.now, new SignInThrottle(options.signInThrottle), signInFailures);
     // One limiter for single calls and runs alike: together they stay within each command's limit.
-    const limiter = new CommandRateLimiter();
+    const limiter = options.limiter ?? new CommandRateLimiter();
     const metrics = new Metrics();
     const send = new SendRequestService({
       metrics,
@@ -134,7 +136,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       environments,
       signer: new UserSigSigner(),
       client,
-      authorize: options.authorize ?? guardCommands(limiter),
+      authorize: options.authorize ?? guardCommands,
+      limiter,
     });
     runs = new RunService({
       repos,

@@ -8,19 +8,38 @@ export const DEFAULT_RATE_LIMIT_PER_SEC = 200;
  * Tencent counts calls per second. A token bucket holding one second's worth would admit up to twice
  * the limit within one second (a full bucket, then its refill), which is the 60007 we must never cause;
  * a sliding one-second log admits at most `limit` calls in any window of that length, so also in any
- * second the upstream counts. The margin absorbs jitter between our admission and the upstream's
- * arrival time (network, event-loop stalls); it costs about a tenth of the sustained throughput.
+ * second the upstream counts. The margin absorbs jitter between a call's stamp (right before its HTTP
+ * send, decision 026) and the upstream's arrival time (network, event-loop stalls); it costs about
+ * 7 % of the sustained throughput.
  */
 export const WINDOW_MS = 1000;
-export const WINDOW_MARGIN_MS = 100;
+export const WINDOW_MARGIN_MS = 75;
 
-/** Admission times of one key within the last window, oldest first. */
+/**
+ * A place in the limit, held from the admission check until the call is really about to go out
+ * (decision 026): `stamp()` right before the HTTP send records the call at that moment, `release()`
+ * gives the place back when nothing was sent. Both are idempotent; only the first of them counts.
+ */
+export interface RateSlot {
+  stamp(): void;
+  release(): void;
+}
+
+/**
+ * Send times of one key within the last window, oldest first, plus the places reserved by calls that
+ * were admitted but have not gone out yet. Invariant: stamped calls in the last window + reserved
+ * places ≤ the limit in force when they were admitted. Stamping turns a reserved place into a stamped
+ * call without changing that sum, and time only removes stamped calls, so no window of the span ever
+ * holds more stamps than the limit — however long a call waits between admission and sending.
+ */
 class SlidingLog {
   private times: number[] = [];
   private head = 0;
+  private reserved = 0;
 
-  /** Admits and answers 0, or answers how many ms until a call would be admitted. */
-  take(limit: number, now: number, span: number): number {
+  constructor(private readonly now: () => number) {}
+
+  private prune(now: number, span: number): void {
     const times = this.times;
     while (this.head < times.length && (times[this.head] ?? 0) <= now - span) this.head += 1;
     // Compact now and then so the array does not keep every call ever made.
@@ -28,13 +47,36 @@ class SlidingLog {
       this.times = times.slice(this.head);
       this.head = 0;
     }
-    const inWindow = this.times.length - this.head;
-    if (inWindow < limit) {
-      this.times.push(now);
-      return 0;
+  }
+
+  /** Reserves a place and answers it, or answers how many ms until one would be free. */
+  reserve(limit: number, span: number): RateSlot | number {
+    const now = this.now();
+    this.prune(now, span);
+    const stamped = this.times.length - this.head;
+    if (stamped + this.reserved < limit) {
+      this.reserved += 1;
+      let settled = false;
+      return {
+        stamp: () => {
+          if (settled) return;
+          settled = true;
+          this.reserved -= 1;
+          // The clock is monotonic, so the log stays in order.
+          this.times.push(Math.max(this.now(), this.times[this.times.length - 1] ?? 0));
+        },
+        release: () => {
+          if (settled) return;
+          settled = true;
+          this.reserved -= 1;
+        },
+      };
     }
-    // One slot frees when the call `limit` places back leaves the window.
-    const blocking = this.times[this.times.length - limit] ?? now;
+    // A place frees when enough stamped calls leave the window; if reserved places alone fill the
+    // limit, not before they are stamped and a whole span has passed.
+    const mustLeave = stamped + this.reserved - limit + 1;
+    if (mustLeave > stamped) return span;
+    const blocking = this.times[this.head + mustLeave - 1] ?? now;
     return Math.max(1, Math.ceil(blocking + span - now));
   }
 }
@@ -88,34 +130,35 @@ export class CommandRateLimiter {
     const key = `${appKeyOf(env)}\u0000${command.service}/${command.command}`;
     let log = this.logs.get(key);
     if (!log) {
-      log = new SlidingLog();
+      log = new SlidingLog(this.now);
       this.logs.set(key, log);
     }
     return log;
   }
 
   /**
-   * For runs (issue 14), which wait rather than fail: counts one call and answers 0, or answers how
-   * many ms until one would be admitted. `capPerSec` holds the caller to a lower rate than the limit;
-   * the calls are counted in the same log as single calls, so both together stay within the limit.
+   * For runs (issue 14), which wait rather than fail: answers a reserved place, or how many ms until
+   * one would be free. `capPerSec` holds the caller to a lower rate than the limit; the calls are
+   * counted in the same log as single calls, so both together stay within the limit.
    */
-  admit(env: RateLimitedEnvironment, command: RateLimitedCommand, capPerSec?: number): number {
+  admit(env: RateLimitedEnvironment, command: RateLimitedCommand, capPerSec?: number): RateSlot | number {
     const limit = rateLimitFor(env, command);
     const cap = capPerSec === undefined ? limit : Math.max(1, Math.min(limit, Math.floor(capPerSec)));
-    return this.logOf(env, command).take(cap, this.now(), WINDOW_MS + WINDOW_MARGIN_MS);
+    return this.logOf(env, command).reserve(cap, WINDOW_MS + WINDOW_MARGIN_MS);
   }
 
-  /** Counts one call, or throws 429 `rate/limited` with `details.retryAfterMs`. */
-  take(env: RateLimitedEnvironment, command: RateLimitedCommand): void {
+  /** Reserves a place for one call, or throws 429 `rate/limited` with `details.retryAfterMs`. */
+  take(env: RateLimitedEnvironment, command: RateLimitedCommand): RateSlot {
     const limit = rateLimitFor(env, command);
-    const waitMs = this.logOf(env, command).take(limit, this.now(), WINDOW_MS + WINDOW_MARGIN_MS);
-    if (waitMs > 0) {
+    const slot = this.logOf(env, command).reserve(limit, WINDOW_MS + WINDOW_MARGIN_MS);
+    if (typeof slot === 'number') {
       throw new AppError(
         'rate/limited',
         429,
-        `${command.service}/${command.command} is limited to ${limit} calls per second on "${env.id}"; retry in ${waitMs} ms`,
-        { details: { retryAfterMs: waitMs, limitPerSec: limit, environmentId: env.id } },
+        `${command.service}/${command.command} is limited to ${limit} calls per second on "${env.id}"; retry in ${slot} ms`,
+        { details: { retryAfterMs: slot, limitPerSec: limit, environmentId: env.id } },
       );
     }
+    return slot;
   }
 }

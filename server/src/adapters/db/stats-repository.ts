@@ -26,10 +26,23 @@ export interface CallFact {
 }
 
 /**
+ * The rollups' operator of a call made with an API token: the token, not its owner, so the dashboard
+ * lists tokens apart from people. `:` is not allowed in usernames, so the key cannot be a person's.
+ */
+export function tokenOperatorKey(tokenId: string): string {
+  return `token:${tokenId}`;
+}
+
+/** The token id of a rollup operator key, or null for a person. */
+export function tokenIdOfOperatorKey(key: string): string | null {
+  return key.startsWith('token:') ? key.slice('token:'.length) : null;
+}
+
+/**
  * What the rollups count of a completed call; none for `pending` (counted when it completes) or
  * `unknown` (a crash left it undecided: it may or may not have reached Tencent).
  */
-export function callFactOf(entry: HistoryEntry): CallFact | undefined {
+export function callFactOf(entry: HistoryEntry, operator = entry.operator): CallFact | undefined {
   const { outcome } = entry;
   if (outcome !== 'ok' && outcome !== 'fail' && outcome !== 'error') return undefined;
   return {
@@ -37,7 +50,7 @@ export function callFactOf(entry: HistoryEntry): CallFact | undefined {
     environmentId: entry.environmentId,
     service: entry.service,
     command: entry.command,
-    operator: entry.operator,
+    operator,
     outcome,
     errorCode: entry.errorCode,
     durationMs: entry.durationMs,
