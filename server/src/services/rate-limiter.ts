@@ -10,10 +10,11 @@ export const DEFAULT_RATE_LIMIT_PER_SEC = 200;
  * a sliding one-second log admits at most `limit` calls in any window of that length, so also in any
  * second the upstream counts. The margin absorbs jitter between a call's stamp (right before its HTTP
  * send, decision 026) and the upstream's arrival time (network, event-loop stalls); it costs about
- * 7 % of the sustained throughput.
+ * 9 % of the sustained throughput (75 ms was tried: a loaded test run then saw 11 arrivals in a
+ * second at a limit of 10).
  */
 export const WINDOW_MS = 1000;
-export const WINDOW_MARGIN_MS = 75;
+export const WINDOW_MARGIN_MS = 100;
 
 /**
  * A place in the limit, held from the admission check until the call is really about to go out
