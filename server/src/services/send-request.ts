@@ -1,4 +1,4 @@
-import type { CatalogCommand, HistoryEntry, JsonObject } from '@console/shared/api';
+import type { CallSource, CatalogCommand, HistoryEntry, JsonObject } from '@console/shared/api';
 import { findCommand } from '@console/shared/catalog';
 import { lookupErrorCode } from '@console/shared/error-codes';
 import { type AuditEvent, newId, type Repositories } from '../adapters/db';
@@ -16,6 +16,8 @@ export interface SendInput {
   command: string;
   body: JsonObject;
   confirm?: string | undefined;
+  /** `explorer` for the support explorer's own lookups (History can hide them); default `console`. */
+  source?: CallSource | undefined;
 }
 
 const upstreamStatus = { 'upstream/timeout': 504, 'upstream/unreachable': 502, 'upstream/bad-response': 502 };
@@ -74,6 +76,7 @@ export class SendRequestService {
     const { entry, failure } = await this.dispatch(user, env, command, input.body, {
       id: newId(),
       replayOf,
+      source: input.source ?? 'console',
       audit: (e) => ({
         actor: user.username,
         action: replayOf === null ? 'request.send' : 'request.replay',
@@ -84,6 +87,7 @@ export class SendRequestService {
           command: e.command,
           outcome: e.outcome,
           ...(replayOf === null ? {} : { replayOf }),
+          ...(e.source === 'explorer' ? { source: 'explorer' } : {}),
         },
       }),
     });
@@ -115,6 +119,7 @@ export class SendRequestService {
     const { entry } = await this.dispatch(user, env, command, body, {
       id: historyId,
       replayOf: null,
+      source: 'console',
       audit: () => null,
     });
     return entry;
@@ -125,7 +130,12 @@ export class SendRequestService {
     env: ResolvedEnvironment,
     command: CatalogCommand,
     body: JsonObject,
-    opts: { id: string; replayOf: string | null; audit: (entry: HistoryEntry) => AuditEvent | null },
+    opts: {
+      id: string;
+      replayOf: string | null;
+      source: CallSource;
+      audit: (entry: HistoryEntry) => AuditEvent | null;
+    },
   ): Promise<{ entry: HistoryEntry; failure: UpstreamError | undefined }> {
     const { repos, signer, client } = this.deps;
     const replayOf = opts.replayOf;
@@ -152,6 +162,7 @@ export class SendRequestService {
       requestBody: body,
       url: call.redactedUrl,
       replayOf,
+      source: opts.source,
     };
     // Written before it goes out: if the process dies mid-call, the history still has it (as unknown).
     await repos.calls.begin(

@@ -44,6 +44,8 @@ export function historyWhere(
   if (filter.operator !== undefined) conds.push(eb('operator', '=', filter.operator));
   if (filter.outcome !== undefined) conds.push(eb('outcome', '=', filter.outcome));
   if (filter.replayOf !== undefined) conds.push(eb('replay_of', '=', filter.replayOf));
+  if (filter.source === 'explorer') conds.push(eb('source', '=', 'explorer'));
+  if (filter.source === 'console') conds.push(eb('source', 'is', null));
   if (filter.from !== undefined) conds.push(eb('created_at', '>=', toStoredTime(filter.from)));
   if (filter.to !== undefined) conds.push(eb('created_at', '<', toStoredTime(filter.to)));
   if (filter.q !== undefined) {

@@ -48,6 +48,7 @@ export function historyRow(entry: HistoryEntry, bodyText?: string): Selectable<H
     request_body: bodyText ?? JSON.stringify(entry.requestBody),
     ...historyRowResult(entry),
     replay_of: entry.replayOf,
+    source: entry.source === 'explorer' ? 'explorer' : null,
   };
 }
 
@@ -91,6 +92,7 @@ function historyEntry(row: Selectable<HistoryTable>): HistoryEntry {
     errorDoc: parseJson(row.error_doc),
     failure: parseJson(row.failure),
     replayOf: row.replay_of,
+    source: row.source === 'explorer' ? 'explorer' : 'console',
   });
 }
 

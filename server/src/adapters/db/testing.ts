@@ -73,6 +73,7 @@ export function seedEntry(i: number, createdAt: Date): HistoryEntry {
     errorDoc: null,
     failure: kind === 'error' ? { code: 'upstream/timeout', message: 'no answer within 10000 ms' } : null,
     replayOf: null,
+    source: 'console',
   };
 }
 
