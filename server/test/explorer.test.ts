@@ -103,6 +103,11 @@ describe('support explorer: GET /api/environments/:id/users/:userId and …/grou
     expect(consoleOnly.items.every((e) => e.source === 'console')).toBe(true);
     expect(consoleOnly.items.map((e) => e.command)).toContain('account_import');
 
+    const both = historyPageSchema.parse(
+      (await h.call('GET', '/api/requests?source=all&limit=500', { cookie: admin })).json,
+    );
+    expect(new Set(both.items.map((e) => e.source))).toEqual(new Set(['console', 'explorer']));
+
     const bad = await h.call('GET', '/api/requests?source=robots', { cookie: admin });
     expect(bad.status).toBe(400);
   });

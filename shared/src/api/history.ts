@@ -90,8 +90,8 @@ export const historyFilterSchema = z.object({
   to: z.iso.datetime({ offset: true }).optional(),
   q: z.string().min(1).max(200).optional(),
   replayOf: z.string().min(1).optional(),
-  /** `console` hides the support explorer's own lookups; `explorer` shows only them. */
-  source: callSourceSchema.optional(),
+  /** `console` hides the support explorer's own lookups; `explorer` shows only them; `all` (or none) both. */
+  source: z.enum(['console', 'explorer', 'all']).optional(),
 });
 export type HistoryFilter = z.infer<typeof historyFilterSchema>;
 
