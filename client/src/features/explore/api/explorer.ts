@@ -46,6 +46,8 @@ export const explorerUserQueryOptions = (
     staleTime: 60_000,
     refetchOnWindowFocus: false,
     retry: false,
+    // Until the environments are known there is nothing to ask.
+    enabled: environmentId !== '' && userId !== '',
   });
 
 export const useExplorerUser = (environmentId: string, userId: string, customTags: readonly string[]) =>
@@ -65,6 +67,7 @@ export const useExplorerGroup = (environmentId: string, groupId: string) =>
     staleTime: 60_000,
     refetchOnWindowFocus: false,
     retry: false,
+    enabled: environmentId !== '' && groupId !== '',
   });
 
 export function getGroupMembers(environmentId: string, groupId: string, cursor: string) {
