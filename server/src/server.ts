@@ -85,6 +85,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       dataDir: config.dataDir,
       databaseUrl: config.databaseUrl,
       onCheckpointError: (message) => logger.warn({ reason: message }, 'background WAL checkpoint failed'),
+      onMigrationProgress: (message, fields) => logger.info(fields, message),
     });
     const repos = createRepositories(database);
     if (config.trustProxy === true) {

@@ -11,6 +11,11 @@ export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** `text` as one FTS5 phrase: any character stands for itself (a `"` is doubled). */
+export function ftsPhrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
 /**
  * WHERE clause of every history read. `from` is inclusive and `to` exclusive (createdAt >= from and
  * createdAt < to), so consecutive windows never count a row twice. `q` is a case-insensitive
@@ -54,6 +59,14 @@ export function historyWhere(
       dialect === 'sqlite'
         ? sql<SqlBool>`${eb.ref(column)} like ${pattern} escape '\\'`
         : sql<SqlBool>`lower(${eb.ref(column)}) like lower(${pattern}) escape '\\'`;
+    // On SQLite, a q of three characters or more is looked up in the trigram index (decision 031),
+    // which narrows the rows to the few that hold the text; the LIKE then checks those exactly (ASCII
+    // case folding, as before). Shorter text has no trigram and is scanned.
+    if (dialect === 'sqlite' && [...filter.q].length >= 3) {
+      conds.push(
+        sql<SqlBool>`history.rowid in (select rowid from history_search where history_search match ${ftsPhrase(filter.q)})`,
+      );
+    }
     conds.push(
       eb.or([matches('command'), matches('request_body'), matches('response'), matches('request_id')]),
     );
