@@ -29,6 +29,8 @@ export function historyWhere(
   filter: HistoryFilter,
   after: CursorKey | undefined,
   dialect: 'sqlite' | 'postgres',
+  /** false leaves the trigram index out (the scan it replaced): benchmarks compare the two. */
+  searchIndex = true,
 ): Expression<SqlBool> {
   const conds: Expression<SqlBool>[] = [];
   if (filter.requestId !== undefined) conds.push(eb('request_id', '=', filter.requestId));
@@ -62,7 +64,7 @@ export function historyWhere(
     // On SQLite, a q of three characters or more is looked up in the trigram index (decision 031),
     // which narrows the rows to the few that hold the text; the LIKE then checks those exactly (ASCII
     // case folding, as before). Shorter text has no trigram and is scanned.
-    if (dialect === 'sqlite' && [...filter.q].length >= 3) {
+    if (searchIndex && dialect === 'sqlite' && [...filter.q].length >= 3) {
       conds.push(
         sql<SqlBool>`history.rowid in (select rowid from history_search where history_search match ${ftsPhrase(filter.q)})`,
       );

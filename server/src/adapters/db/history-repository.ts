@@ -107,11 +107,12 @@ export function historyPageQuery(
   limit: number,
   after: CursorKey | undefined,
   dialect: Database['dialect'],
+  searchIndex = true,
 ) {
   return kysely
     .selectFrom('history')
     .selectAll()
-    .where((eb) => historyWhere(eb, filter, after, dialect))
+    .where((eb) => historyWhere(eb, filter, after, dialect, searchIndex))
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit);
