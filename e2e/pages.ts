@@ -178,6 +178,49 @@ export const consolePages: ConsolePage[] = [
     },
   },
   {
+    name: 'explorer user',
+    path: async (page) => {
+      const res = await page.request.post('/api/requests', {
+        data: {
+          environmentId: 'sandbox',
+          service: 'im_open_login_svc',
+          command: 'account_import',
+          body: { UserID: 'a11y_user', Nick: 'Accessible' },
+        },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+      return '/explore/users/a11y_user?env=sandbox';
+    },
+    ready: async (page) => {
+      await expect(page.getByTestId('user-nick')).toHaveText('Accessible', { timeout: 30_000 });
+    },
+  },
+  {
+    name: 'explorer group with messages',
+    path: async (page) => {
+      const res = await page.request.post('/api/requests', {
+        data: {
+          environmentId: 'sandbox',
+          service: 'group_open_http_svc',
+          command: 'send_group_msg',
+          body: {
+            GroupId: '@TGS#1NVTZEAE4',
+            Random: 77,
+            MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'accessible hello' } }],
+          },
+        },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+      return `/explore/groups/${encodeURIComponent('@TGS#1NVTZEAE4')}?env=sandbox`;
+    },
+    ready: async (page) => {
+      await expect(page.getByRole('list', { name: 'Recent messages of @TGS#1NVTZEAE4' })).toContainText(
+        'accessible hello',
+        { timeout: 30_000 },
+      );
+    },
+  },
+  {
     name: 'page not found',
     path: '/no-such-page',
     ready: async (page) => {

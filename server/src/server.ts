@@ -14,6 +14,7 @@ import { AuthService } from './services/auth';
 import { type AuthorizeCommand, guardCommands } from './services/authorize';
 import { DiagnoseService } from './services/diagnose';
 import { EnvironmentRegistry, type SandboxIdentity } from './services/environments';
+import { ExplorerService } from './services/explorer';
 import { HistoryService } from './services/history';
 import { startInterruptedCallSweep } from './services/interrupted-calls';
 import { Metrics } from './services/metrics';
@@ -86,6 +87,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       dataDir: config.dataDir,
       databaseUrl: config.databaseUrl,
       onCheckpointError: (message) => logger.warn({ reason: message }, 'background WAL checkpoint failed'),
+      onMigrationProgress: (message, fields) => logger.info(fields, message),
     });
     const repos = createRepositories(database);
     if (config.trustProxy === true) {
@@ -177,6 +179,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
         stats: new StatsService(repos),
         appStats: new AppStatsService(send),
         diagnose: new DiagnoseService({ environments, send, repos }),
+        explorer: new ExplorerService({ environments, send, repos }),
         metrics,
         users: new UserService(repos),
         tokens: new TokenService(repos),

@@ -1,4 +1,4 @@
-import type { CatalogCommand, HistoryEntry, JsonObject } from '@console/shared/api';
+import type { CallSource, CatalogCommand, HistoryEntry, JsonObject } from '@console/shared/api';
 import { findCommand } from '@console/shared/catalog';
 import { lookupErrorCode } from '@console/shared/error-codes';
 import { type AuditEvent, newId, type Repositories } from '../adapters/db';
@@ -18,6 +18,8 @@ export interface SendInput {
   command: string;
   body: JsonObject;
   confirm?: string | undefined;
+  /** `explorer` for the support explorer's own lookups (History can hide them); default `console`. */
+  source?: CallSource | undefined;
 }
 
 /** Who the dashboard counts a call under: the API token it was made with, else the person. */
@@ -87,6 +89,7 @@ export class SendRequestService {
     const { entry, failure } = await this.dispatch(user, env, command, input.body, slot, {
       id: newId(),
       replayOf,
+      source: input.source ?? 'console',
       audit: (e) => ({
         actor: user.username,
         action: replayOf === null ? 'request.send' : 'request.replay',
@@ -97,6 +100,7 @@ export class SendRequestService {
           command: e.command,
           outcome: e.outcome,
           ...(replayOf === null ? {} : { replayOf }),
+          ...(e.source === 'explorer' ? { source: 'explorer' } : {}),
         },
       }),
     });
@@ -126,6 +130,7 @@ export class SendRequestService {
     const { entry } = await this.dispatch(user, env, command, body, slot, {
       id: historyId,
       replayOf: null,
+      source: 'console',
       audit: () => null,
     });
     return entry;
@@ -137,7 +142,12 @@ export class SendRequestService {
     command: CatalogCommand,
     body: JsonObject,
     slot: RateSlot,
-    opts: { id: string; replayOf: string | null; audit: (entry: HistoryEntry) => AuditEvent | null },
+    opts: {
+      id: string;
+      replayOf: string | null;
+      source: CallSource;
+      audit: (entry: HistoryEntry) => AuditEvent | null;
+    },
   ): Promise<{ entry: HistoryEntry; failure: UpstreamError | undefined }> {
     try {
       return await this.dispatchHolding(user, env, command, body, slot, opts);
@@ -153,7 +163,12 @@ export class SendRequestService {
     command: CatalogCommand,
     body: JsonObject,
     slot: RateSlot,
-    opts: { id: string; replayOf: string | null; audit: (entry: HistoryEntry) => AuditEvent | null },
+    opts: {
+      id: string;
+      replayOf: string | null;
+      source: CallSource;
+      audit: (entry: HistoryEntry) => AuditEvent | null;
+    },
   ): Promise<{ entry: HistoryEntry; failure: UpstreamError | undefined }> {
     const { repos, signer, client } = this.deps;
     const replayOf = opts.replayOf;
@@ -180,6 +195,7 @@ export class SendRequestService {
       requestBody: body,
       url: call.redactedUrl,
       replayOf,
+      source: opts.source,
     };
     // Written before it goes out: if the process dies mid-call, the history still has it (as unknown).
     await repos.calls.begin(

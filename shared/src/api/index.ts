@@ -3,6 +3,7 @@ export * from './auth';
 export * from './catalog';
 export * from './common';
 export * from './environments';
+export * from './explorer';
 export * from './health';
 export * from './history';
 export * from './json-limits';

@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Center, Group, Kbd, Text } from '@mantine/core';
+import { AppShell, Box, Burger, Button, Center, Group, Kbd, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { Suspense } from 'react';
@@ -9,6 +9,7 @@ import { isConsoleLocation } from '../../lib/console-url';
 import { CommandNav } from './CommandNav';
 import { useCommandPalette } from './CommandPalette';
 import { EnvironmentSwitcher } from './EnvironmentSwitcher';
+import { ExploreSearch } from './ExploreSearch';
 import { MainNav } from './MainNav';
 import { SkipLinks } from './SkipLinks';
 import { ThemeToggle } from './ThemeToggle';
@@ -68,6 +69,9 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <EnvironmentSwitcher selection={selection} />
+            <Box visibleFrom="md">
+              <ExploreSearch environmentId={selection.environment?.id ?? null} />
+            </Box>
             <Button
               variant="default"
               leftSection={<IconSearch size={16} />}

@@ -1,8 +1,10 @@
 import type { Environment, Failure, HistoryEntry } from '@console/shared/api';
-import { ActionIcon, Badge, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { conversationOf } from '@console/shared/messages';
+import { ActionIcon, Badge, Group, Paper, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
 import { useClipboard } from '@mantine/hooks';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
+import { ConversationView } from '../conversation/ConversationView';
 import { EnvironmentLabel } from '../environment/EnvironmentLabel';
 import { CopyCurlButton } from './CopyCurlButton';
 import { ErrorExplanation } from './ErrorExplanation';
@@ -117,7 +119,43 @@ export function ResponsePanel({ entry, failure, environment }: ResponsePanelProp
         </Stack>
       </Paper>
       <ErrorExplanation entry={entry} failure={transport} />
-      <ResponseBody entry={entry} />
+      <AnswerBody entry={entry} />
+    </Stack>
+  );
+}
+
+/** The body as JSON, or, for a list of messages, also as a conversation (issue 15). */
+function AnswerBody({ entry }: { entry: HistoryEntry }) {
+  const messages = useMemo(
+    () => conversationOf(entry.service, entry.command, entry.response),
+    [entry.service, entry.command, entry.response],
+  );
+  const [view, setView] = useState<'json' | 'conversation'>('json');
+  if (messages === undefined) return <ResponseBody entry={entry} />;
+  const self = entry.requestBody.Operator_Account;
+  return (
+    <Stack gap="xs">
+      <SegmentedControl
+        aria-label="Show the answer as"
+        value={view}
+        onChange={(v) => setView(v === 'conversation' ? 'conversation' : 'json')}
+        data={[
+          { value: 'json', label: 'JSON' },
+          { value: 'conversation', label: `Conversation (${messages.length})` },
+        ]}
+        style={{ alignSelf: 'flex-start' }}
+      />
+      {view === 'json' ? (
+        <ResponseBody entry={entry} />
+      ) : (
+        <Paper withBorder p="sm">
+          <ConversationView
+            messages={messages}
+            selfId={typeof self === 'string' ? self : null}
+            label={`Messages of ${entry.command}`}
+          />
+        </Paper>
+      )}
     </Stack>
   );
 }

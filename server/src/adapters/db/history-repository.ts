@@ -48,6 +48,7 @@ export function historyRow(entry: HistoryEntry, bodyText?: string): Selectable<H
     request_body: bodyText ?? JSON.stringify(entry.requestBody),
     ...historyRowResult(entry),
     replay_of: entry.replayOf,
+    source: entry.source === 'explorer' ? 'explorer' : null,
   };
 }
 
@@ -91,6 +92,7 @@ function historyEntry(row: Selectable<HistoryTable>): HistoryEntry {
     errorDoc: parseJson(row.error_doc),
     failure: parseJson(row.failure),
     replayOf: row.replay_of,
+    source: row.source === 'explorer' ? 'explorer' : 'console',
   });
 }
 
@@ -105,11 +107,12 @@ export function historyPageQuery(
   limit: number,
   after: CursorKey | undefined,
   dialect: Database['dialect'],
+  searchIndex = true,
 ) {
   return kysely
     .selectFrom('history')
     .selectAll()
-    .where((eb) => historyWhere(eb, filter, after, dialect))
+    .where((eb) => historyWhere(eb, filter, after, dialect, searchIndex))
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit);

@@ -63,6 +63,8 @@ describe('openDatabase', () => {
         '0004-hardening',
         '0005-stats-rollups',
         '0006-runs',
+        '0008-history-search',
+        '0008-history-source',
       ]);
       const reopened = createRepositories(second);
       expect(await reopened.history.get(entry.id)).toEqual(entry);

@@ -5,7 +5,7 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { type Checkpointer, startCheckpointer } from './checkpointer';
-import { migrationProvider } from './migrations/index';
+import { type MigrationLog, migrationProviderFor } from './migrations/index';
 import { createReader, type Reader } from './reader';
 import type { DB } from './schema';
 
@@ -25,6 +25,8 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string | undefined;
   /** Told when a background checkpoint fails (the next one retries; the log is never lost). */
   onCheckpointError?: ((message: string) => void) | undefined;
+  /** Told how a migration that indexes existing rows is coming along. */
+  onMigrationProgress?: MigrationLog | undefined;
 }
 
 export const sqliteFileName = 'console.sqlite';
@@ -95,10 +97,10 @@ export function isPostgresUrl(url: string | undefined): url is string {
   return url !== undefined && /^postgres(ql)?:\/\//i.test(url);
 }
 
-async function migrate(kysely: Kysely<DB>): Promise<void> {
+async function migrate(kysely: Kysely<DB>, provider: ReturnType<typeof migrationProviderFor>): Promise<void> {
   const { error, results } = await new Migrator({
     db: kysely,
-    provider: migrationProvider,
+    provider,
     // Migration numbers are handed out to work done in parallel, so one can land after a higher one
     // (0005 after 0006): a store that already ran 0006 then runs 0005 instead of refusing to open.
     // Each migration touches only its own tables, so their order does not matter.
@@ -121,7 +123,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     ? { dialect: 'postgres' as const, kysely: openPostgres(opts.databaseUrl), sqliteFile: undefined }
     : { dialect: 'sqlite' as const, ...openSqlite(opts.dataDir) };
   try {
-    await migrate(kysely);
+    await migrate(kysely, migrationProviderFor(dialect, opts.onMigrationProgress ?? (() => {})));
     if (dialect === 'sqlite') {
       // Lets the planner pick the right index for combined filters once tables have grown.
       await sql`pragma optimize = 0x10002`.execute(kysely);

@@ -25,6 +25,8 @@ export interface HistoryTable {
   error_doc: string | null;
   failure: string | null;
   replay_of: string | null;
+  /** 'explorer' for the support explorer's own lookups; null for everything an operator sent. */
+  source: string | null;
 }
 
 export interface UsersTable {
