@@ -104,6 +104,34 @@ export const consolePages: ConsolePage[] = [
         page.getByRole('region', { name: 'History entries' }).locator('tbody tr').first(),
       ).toBeVisible();
     },
+    // The whole RequestId, in the tooltip its copy button shows on keyboard focus.
+    act: async (page) => {
+      await page
+        .getByRole('region', { name: 'History entries' })
+        .getByRole('button', { name: /^Copy RequestId Id-/ })
+        .first()
+        .focus();
+      await expect(page.getByRole('tooltip')).toBeVisible();
+    },
+  },
+  {
+    name: 'history entry, picking a recent call to compare',
+    path: async (page) => {
+      await recordCall(page);
+      const b = await recordCall(page);
+      return `/history/${b.id}`;
+    },
+    ready: monacoReady('Request body'),
+    act: async (page) => {
+      await page.getByRole('button', { name: 'Compare', exact: true }).click();
+      const recent = page
+        .getByRole('dialog', { name: 'Compare with another call' })
+        .getByRole('textbox', { name: /^Recent calls of / });
+      await expect(recent).toBeEnabled();
+      await recent.focus();
+      await page.keyboard.press('ArrowDown');
+      await expect(page.getByRole('option').first()).toBeVisible();
+    },
   },
   {
     name: 'history entry with a comparison',

@@ -39,7 +39,8 @@ function Candidate({
   );
 }
 
-const RECENT = 20;
+// Ten fit the list without scrolling it (axe: a scrolling list of options has nothing focusable in it).
+const RECENT = 10;
 
 /** How a recent call reads in the picker: when, how it went, who sent it, and its RequestId. */
 function describeCall(call: HistoryEntry): string {
@@ -100,7 +101,13 @@ export function ComparePicker({ opened, onClose, entry, onPick }: Props) {
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Compare with another call" size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Compare with another call"
+      size="xl"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <Stack gap="md">
         <Text size="sm" c="dimmed">
           The comparison shows the answers and, one switch away, the request bodies.
@@ -126,7 +133,7 @@ export function ComparePicker({ opened, onClose, entry, onPick }: Props) {
           value={null}
           onChange={(id) => id && onPick(id)}
           allowDeselect={false}
-          maxDropdownHeight={320}
+          maxDropdownHeight={480}
           comboboxProps={{ withinPortal: true }}
           styles={{ option: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }}
         />
