@@ -27,7 +27,7 @@ export function ExploreSearch({ environmentId }: { environmentId: string | null 
           leftSection={<IconUserSearch size={16} />}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
-          w={210}
+          w="100%"
         />
       </form>
     </search>

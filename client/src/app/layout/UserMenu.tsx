@@ -45,7 +45,8 @@ export function UserMenu() {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <Badge variant="outline" size="sm" visibleFrom="md" style={{ flexShrink: 0 }}>
+      {/* From xl only: on a laptop header the name and the way out come first (the Account page says the role). */}
+      <Badge variant="outline" size="sm" visibleFrom="xl" style={{ flexShrink: 0 }}>
         <VisuallyHidden>Role: </VisuallyHidden>
         {user.role}
       </Badge>
