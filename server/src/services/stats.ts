@@ -137,7 +137,7 @@ export class StatsService {
     const seriesSegments: Segment[] = segmentsOf(fromMs, toMs, stepMs >= HOUR_MS);
     const topSegments = segmentsOf(fromMs, toMs);
     const [series, commands, errorCodes, operators] = [
-      await this.repos.stats.series(seriesSegments, env),
+      await this.repos.stats.series(seriesSegments, env, stepMs < HOUR_MS ? stepMs / MINUTE_MS : undefined),
       await this.repos.stats.commands(topSegments, env),
       await this.repos.stats.errorCodes(topSegments, env),
       await this.repos.stats.operators(topSegments, env),
