@@ -9,6 +9,7 @@ const links = [
   { to: '/console', label: 'Console', end: true, adminOnly: false },
   { to: '/history', label: 'History', end: false, adminOnly: false },
   { to: '/runs', label: 'Runs', end: false, adminOnly: false },
+  { to: '/callbacks', label: 'Callbacks', end: false, adminOnly: false },
   { to: '/admin/users', label: 'Users', end: false, adminOnly: true },
   { to: '/admin/audit', label: 'Audit', end: false, adminOnly: true },
 ];
