@@ -5,6 +5,7 @@ import {
   callbackEndpointsResponseSchema,
   callbackEntrySchema,
   callbackPageSchema,
+  callbackSummarySchema,
 } from '@console/shared/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callbackSign } from '../src/services/callbacks/signature';
@@ -398,6 +399,45 @@ describe('GET /api/callbacks', () => {
     });
     expect(endpoints.find((e) => e.environmentId === 'fake')?.enabled).toBe(false);
     expect(endpoints.find((e) => e.environmentId === 'sandbox')?.enabled).toBe(true);
+  });
+});
+
+describe('GET /api/callbacks/summary', () => {
+  it('counts callbacks per command and verdict and lists the commands Tencent reported over their limit', async () => {
+    const from = new Date(Date.now() - 500).toISOString();
+    const alert = (request: number) => ({
+      CallbackCommand: 'Alert.RequestOverLimit',
+      ServiceName: 'openim',
+      Command: 'batchsendmsg',
+      Request: request,
+      Limit: 200,
+    });
+    await post(callbackUrl('Alert.RequestOverLimit'), alert(510));
+    await post(callbackUrl('Alert.RequestOverLimit'), alert(300));
+    await post(callbackUrl('Alert.RequestOverLimit', { Sign: 'ef'.repeat(32) }), alert(9999));
+    await post(callbackUrl('Group.CallbackAfterGroupDestroyed'), { GroupId: 'x' });
+    const res = await h.call('GET', `/api/callbacks/summary?environmentId=hooked&from=${from}`, {
+      cookie: viewer,
+    });
+    expect(res.status, res.text).toBe(200);
+    const summary = callbackSummarySchema.parse(res.json);
+    expect(summary).toMatchObject({ total: 4, accepted: 3, rejected: 1 });
+    expect(summary.commands[0]).toEqual({ command: 'Alert.RequestOverLimit', accepted: 2, rejected: 1 });
+    // The forged alert (rejected) is not believed.
+    expect(summary.overLimit).toEqual([
+      {
+        service: 'openim',
+        command: 'batchsendmsg',
+        alerts: 2,
+        lastAt: expect.any(String),
+        request: 510,
+        limit: 200,
+      },
+    ]);
+    const other = await h.call('GET', `/api/callbacks/summary?environmentId=fake&from=${from}`, {
+      cookie: viewer,
+    });
+    expect(callbackSummarySchema.parse(other.json)).toMatchObject({ total: 0, overLimit: [] });
   });
 });
 

@@ -35,14 +35,14 @@ export async function postCallback(
     };
   } catch (err) {
     const name = err instanceof Error ? err.name : '';
-    const cause =
-      err instanceof Error && err.cause instanceof Error && 'code' in err.cause ? String(err.cause.code) : '';
+    const cause = err instanceof Error && err.cause instanceof Error ? err.cause : undefined;
+    const code = cause && 'code' in cause ? String(cause.code) : '';
     const error =
       name === 'TimeoutError'
         ? `no answer within ${timeoutMs / 1000} s`
-        : cause === 'ECONNREFUSED'
+        : code === 'ECONNREFUSED'
           ? 'connection refused'
-          : `the target could not be reached${cause ? ` (${cause})` : ''}`;
+          : `the target could not be reached (${code || cause?.message || name || 'unknown error'})`;
     return { status: null, durationMs: took(), error };
   }
 }

@@ -102,3 +102,36 @@ export const callbackEndpointSchema = z.object({
 export type CallbackEndpoint = z.infer<typeof callbackEndpointSchema>;
 export const callbackEndpointsResponseSchema = z.object({ endpoints: z.array(callbackEndpointSchema) });
 export type CallbackEndpointsResponse = z.infer<typeof callbackEndpointsResponseSchema>;
+
+/** GET /api/callbacks/summary?environmentId&from&to — the dashboard's callback figures (default: the last hour). */
+export const callbackSummaryQuerySchema = z.object({
+  environmentId: z.string().min(1).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+export type CallbackSummaryQuery = z.infer<typeof callbackSummaryQuerySchema>;
+
+const count = z.number().int().nonnegative();
+
+/** A REST command Tencent reported past 80 % of its rate limit (Alert.RequestOverLimit) in the range. */
+export const overLimitAlertSchema = z.object({
+  service: z.string(),
+  command: z.string(),
+  alerts: count,
+  lastAt: z.string(),
+  /** The highest `Request` figure reported, and the `Limit` it was measured against. */
+  request: z.number().nullable(),
+  limit: z.number().nullable(),
+});
+export type OverLimitAlert = z.infer<typeof overLimitAlertSchema>;
+
+export const callbackSummarySchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  total: count,
+  accepted: count,
+  rejected: count,
+  commands: z.array(z.object({ command: z.string(), accepted: count, rejected: count })),
+  overLimit: z.array(overLimitAlertSchema),
+});
+export type CallbackSummary = z.infer<typeof callbackSummarySchema>;

@@ -20,6 +20,13 @@ export interface CallbackRepository {
   list(query: CallbackQuery): Promise<CallbackPage>;
   /** Appends a delivery to the entry's forwards; answers the updated entry (undefined when it is gone). */
   addForward(id: string, forward: CallbackForward): Promise<CallbackEntry | undefined>;
+  /** Counts per command and verdict in `[from, to)`, optionally of one environment. */
+  countByCommand(filter: CallbackFilter): Promise<{ command: string; verdict: string; n: number }[]>;
+  /** Bodies and times of accepted callbacks of one command in the range, newest first, at most `limit`. */
+  bodiesOf(
+    filter: CallbackFilter & { command: string },
+    limit: number,
+  ): Promise<{ receivedAt: string; body: unknown }[]>;
   /** Retention: entries older than `olderThan` and beyond the newest `keepLatest`; answers how many. */
   purge(opts: { olderThan?: Date; keepLatest?: number }): Promise<number>;
 }
@@ -138,6 +145,31 @@ export function createCallbackRepository(db: Database): CallbackRepository {
         items,
         nextCursor: more && last !== undefined ? encodeCursor({ at: last.receivedAt, id: last.id }) : null,
       };
+    },
+
+    async countByCommand(filter) {
+      const rows = await kysely
+        .selectFrom('callbacks')
+        .select(['command', 'verdict', (eb) => eb.fn.countAll<number>().as('n')])
+        .where((eb) => callbackWhere(eb, filter))
+        .groupBy(['command', 'verdict'])
+        .execute();
+      return rows.map((r) => ({ command: r.command, verdict: r.verdict, n: Number(r.n) }));
+    },
+
+    async bodiesOf(filter, limit) {
+      const rows = await kysely
+        .selectFrom('callbacks')
+        .select(['received_at', 'body'])
+        .where((eb) => callbackWhere(eb, { ...filter, verdict: 'accepted' }))
+        .orderBy('received_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({
+        receivedAt: r.received_at,
+        body: r.body === null ? null : JSON.parse(r.body),
+      }));
     },
 
     async addForward(id, forward) {

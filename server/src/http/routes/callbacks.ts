@@ -3,6 +3,7 @@ import {
   callbackFilterSchema,
   callbackForwardInputSchema,
   callbackQuerySchema,
+  callbackSummaryQuerySchema,
 } from '@console/shared/api';
 import { Router } from 'express';
 import type { CallbackService } from '../../services/callbacks/service';
@@ -18,6 +19,10 @@ export function callbackRoutes(callbacks: CallbackService): Router {
 
   router.get('/callbacks', async (req, res) => {
     res.json(await callbacks.list(callbackQuerySchema.parse(req.query)));
+  });
+
+  router.get('/callbacks/summary', async (req, res) => {
+    res.json(await callbacks.summary(callbackSummaryQuerySchema.parse(req.query)));
   });
 
   router.get('/callbacks/endpoints', (_req, res) => {

@@ -5,6 +5,9 @@ import {
   type CallbackForward,
   type CallbackPage,
   type CallbackQuery,
+  type CallbackSummary,
+  type CallbackSummaryQuery,
+  type OverLimitAlert,
 } from '@console/shared/api';
 import { type ForwardResult, postCallback } from '../../adapters/callback-forwarder';
 import { InvalidCursorError, newId, type Repositories } from '../../adapters/db';
@@ -281,6 +284,70 @@ export class CallbackService {
     const delivery = this.deliver(entry, callback, target, principal.username);
     this.track(delivery);
     return (await delivery) ?? (await this.get(id));
+  }
+
+  /**
+   * The dashboard's figures: callbacks per command and verdict, and the commands Tencent reported
+   * past 80 % of their rate limit (Alert.RequestOverLimit), in `[from, to)` (the last hour by default).
+   */
+  async summary(query: CallbackSummaryQuery): Promise<CallbackSummary> {
+    const to = query.to === undefined ? new Date(this.now()) : new Date(query.to);
+    const from = query.from === undefined ? new Date(to.getTime() - 60 * 60 * 1000) : new Date(query.from);
+    const filter = {
+      ...(query.environmentId === undefined ? {} : { environmentId: query.environmentId }),
+      from: from.toISOString(),
+      to: to.toISOString(),
+    };
+    const rows = await this.deps.repos.callbacks.countByCommand(filter);
+    const commands = new Map<string, { command: string; accepted: number; rejected: number }>();
+    let accepted = 0;
+    let rejected = 0;
+    for (const r of rows) {
+      const c = commands.get(r.command) ?? { command: r.command, accepted: 0, rejected: 0 };
+      if (r.verdict === 'accepted') {
+        c.accepted += r.n;
+        accepted += r.n;
+      } else {
+        c.rejected += r.n;
+        rejected += r.n;
+      }
+      commands.set(r.command, c);
+    }
+    const alerts = await this.deps.repos.callbacks.bodiesOf(
+      { ...filter, command: 'Alert.RequestOverLimit' },
+      1000,
+    );
+    const overLimit = new Map<string, OverLimitAlert>();
+    const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+    for (const { receivedAt, body } of alerts) {
+      if (typeof body !== 'object' || body === null) continue;
+      const b = body as Record<string, unknown>;
+      const service = typeof b.ServiceName === 'string' ? b.ServiceName : '';
+      const command = typeof b.Command === 'string' ? b.Command : '';
+      const key = `${service}/${command}`;
+      const seen = overLimit.get(key);
+      const request = num(b.Request);
+      if (seen) {
+        seen.alerts += 1;
+        if (request !== null && (seen.request === null || request > seen.request)) {
+          seen.request = request;
+          seen.limit = num(b.Limit);
+        }
+      } else {
+        overLimit.set(key, { service, command, alerts: 1, lastAt: receivedAt, request, limit: num(b.Limit) });
+      }
+    }
+    return {
+      from: filter.from,
+      to: filter.to,
+      total: accepted + rejected,
+      accepted,
+      rejected,
+      commands: [...commands.values()]
+        .sort((a, b) => b.accepted + b.rejected - (a.accepted + a.rejected))
+        .slice(0, 10),
+      overLimit: [...overLimit.values()],
+    };
   }
 
   /** Per environment, what the inspector shows: is the receiver on, its path, targets and rules. */

@@ -3,54 +3,62 @@ import { Button, Table, Text } from '@mantine/core';
 import { formatTime } from '../../../lib/format-time';
 import { VerdictBadge } from './VerdictBadge';
 
-type Props = { items: CallbackEntry[]; selected: string | null; onSelect: (id: string) => void };
+type Props = {
+  items: CallbackEntry[];
+  selected: string | null;
+  onSelect: (id: string) => void;
+  /** Beside an open entry: time, command and verdict only. */
+  compact?: boolean;
+};
 
-export function CallbackList({ items, selected, onSelect }: Props) {
+export function CallbackList({ items, selected, onSelect, compact = false }: Props) {
   return (
-    <Table striped highlightOnHover aria-label="Received callbacks">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Received</Table.Th>
-          <Table.Th>Environment</Table.Th>
-          <Table.Th>Command</Table.Th>
-          <Table.Th>Verdict</Table.Th>
-          <Table.Th>Reason</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {items.map((entry) => (
-          <Table.Tr
-            key={entry.id}
-            bg={entry.id === selected ? 'var(--mantine-primary-color-light)' : undefined}
-          >
-            <Table.Td>
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                onClick={() => onSelect(entry.id)}
-                aria-current={entry.id === selected ? 'true' : undefined}
-                aria-label={`Open ${entry.command || 'callback'} received ${formatTime(entry.receivedAt)}`}
-              >
-                {formatTime(entry.receivedAt)}
-              </Button>
-            </Table.Td>
-            <Table.Td>{entry.environmentId}</Table.Td>
-            <Table.Td>
-              <Text size="sm" ff="monospace">
-                {entry.command || '(none)'}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <VerdictBadge verdict={entry.verdict} />
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm" lineClamp={2}>
-                {entry.reason}
-              </Text>
-            </Table.Td>
+    <Table.ScrollContainer minWidth={compact ? 420 : 720} type="native">
+      <Table striped highlightOnHover aria-label="Received callbacks">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Received</Table.Th>
+            <Table.Th>Environment</Table.Th>
+            <Table.Th>Command</Table.Th>
+            <Table.Th>Verdict</Table.Th>
+            <Table.Th>Reason</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((entry) => (
+            <Table.Tr
+              key={entry.id}
+              bg={entry.id === selected ? 'var(--mantine-primary-color-light)' : undefined}
+            >
+              <Table.Td>
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  onClick={() => onSelect(entry.id)}
+                  aria-current={entry.id === selected ? 'true' : undefined}
+                  aria-label={`Open ${entry.command || 'callback'} received ${formatTime(entry.receivedAt)}`}
+                >
+                  {formatTime(entry.receivedAt)}
+                </Button>
+              </Table.Td>
+              {!compact && <Table.Td>{entry.environmentId}</Table.Td>}
+              <Table.Td>
+                <Text size="sm" ff="monospace">
+                  {entry.command || '(none)'}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <VerdictBadge verdict={entry.verdict} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" lineClamp={2}>
+                  {entry.reason}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

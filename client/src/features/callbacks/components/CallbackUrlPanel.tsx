@@ -1,5 +1,17 @@
 import type { CallbackEndpoint } from '@console/shared/api';
-import { Alert, Button, Code, Group, List, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Code,
+  Group,
+  List,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useClipboard } from '@mantine/hooks';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { callbackUrl } from '../lib/curl';
@@ -38,10 +50,15 @@ export function CallbackUrlPanel({ endpoints, environmentId, onEnvironment }: Pr
               Paste this into the Chat console (app → Callback configuration → Callback URL) and set its
               authentication token to this environment’s <Code>callback.token</Code>:
             </Text>
-            <Group gap="xs" wrap="nowrap">
-              <Code block style={{ flex: 1 }} aria-label="Callback URL">
-                {url}
-              </Code>
+            <Group gap="xs" wrap="nowrap" align="flex-end">
+              <TextInput
+                label="URL for Tencent's console"
+                value={url}
+                readOnly
+                onFocus={(event) => event.currentTarget.select()}
+                style={{ flex: 1 }}
+                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              />
               <Button
                 variant="default"
                 leftSection={clipboard.copied ? <IconCheck size={14} /> : <IconCopy size={14} />}

@@ -6,7 +6,7 @@ export function JsonBlock({ title, value }: { title: string; value: unknown }) {
   const id = useId();
   const text = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
   return (
-    <section aria-labelledby={id}>
+    <div>
       <Title order={3} size="h6" id={id} mb={4}>
         {title}
       </Title>
@@ -15,6 +15,6 @@ export function JsonBlock({ title, value }: { title: string; value: unknown }) {
           {value === null ? 'not kept' : text}
         </Code>
       </ScrollArea.Autosize>
-    </section>
+    </div>
   );
 }

@@ -41,7 +41,7 @@ export default function CallbacksPage() {
       />
       <CallbackFilterBar filter={filter} environments={environments} onChange={update} onClear={clear} />
       <Grid gutter="md">
-        <Grid.Col span={{ base: 12, lg: selected ? 6 : 12 }}>
+        <Grid.Col span={{ base: 12, lg: selected ? 5 : 12 }}>
           <Paper withBorder p="md" component="section" aria-labelledby="callbacks-list-title">
             <Title order={2} size="h4" id="callbacks-list-title" mb="sm">
               Received
@@ -55,7 +55,9 @@ export default function CallbacksPage() {
             {list.data && items.length === 0 && (
               <Text c="dimmed">No callbacks yet. New ones appear here as they arrive.</Text>
             )}
-            {items.length > 0 && <CallbackList items={items} selected={selected} onSelect={select} />}
+            {items.length > 0 && (
+              <CallbackList items={items} selected={selected} onSelect={select} compact={selected !== null} />
+            )}
             {list.hasNextPage && (
               <Button
                 variant="default"
@@ -69,7 +71,7 @@ export default function CallbacksPage() {
           </Paper>
         </Grid.Col>
         {selected && (
-          <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Grid.Col span={{ base: 12, lg: 7 }}>
             <Stack gap="xs">
               <Group justify="flex-end">
                 <Button variant="subtle" size="xs" onClick={() => select(null)}>
