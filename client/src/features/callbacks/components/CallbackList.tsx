@@ -13,15 +13,15 @@ type Props = {
 
 export function CallbackList({ items, selected, onSelect, compact = false }: Props) {
   return (
-    <Table.ScrollContainer minWidth={compact ? 420 : 720} type="native">
+    <Table.ScrollContainer minWidth={compact ? 480 : 760} type="native">
       <Table striped highlightOnHover aria-label="Received callbacks">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Received</Table.Th>
-            <Table.Th>Environment</Table.Th>
+            {!compact && <Table.Th>Environment</Table.Th>}
             <Table.Th>Command</Table.Th>
-            <Table.Th>Verdict</Table.Th>
-            <Table.Th>Reason</Table.Th>
+            <Table.Th w={110}>Verdict</Table.Th>
+            {!compact && <Table.Th>Reason</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -50,11 +50,13 @@ export function CallbackList({ items, selected, onSelect, compact = false }: Pro
               <Table.Td>
                 <VerdictBadge verdict={entry.verdict} />
               </Table.Td>
-              <Table.Td>
-                <Text size="sm" lineClamp={2}>
-                  {entry.reason}
-                </Text>
-              </Table.Td>
+              {!compact && (
+                <Table.Td>
+                  <Text size="sm" lineClamp={2}>
+                    {entry.reason}
+                  </Text>
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

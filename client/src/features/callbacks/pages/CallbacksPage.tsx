@@ -41,7 +41,7 @@ export default function CallbacksPage() {
       />
       <CallbackFilterBar filter={filter} environments={environments} onChange={update} onClear={clear} />
       <Grid gutter="md">
-        <Grid.Col span={{ base: 12, lg: selected ? 5 : 12 }}>
+        <Grid.Col span={{ base: 12, lg: selected ? 6 : 12 }}>
           <Paper withBorder p="md" component="section" aria-labelledby="callbacks-list-title">
             <Title order={2} size="h4" id="callbacks-list-title" mb="sm">
               Received
@@ -71,7 +71,7 @@ export default function CallbacksPage() {
           </Paper>
         </Grid.Col>
         {selected && (
-          <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Grid.Col span={{ base: 12, lg: 6 }}>
             <Stack gap="xs">
               <Group justify="flex-end">
                 <Button variant="subtle" size="xs" onClick={() => select(null)}>
