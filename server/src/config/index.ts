@@ -46,8 +46,8 @@ export interface UpstreamEnvironmentConfig extends GuardRails {
   sdkAppId: number;
   adminIdentifier: string;
   secretKey: string;
-  /** The receiver is on only with a token; null without `callback`. */
-  callback: (CallbackSettings & { token: string }) | null;
+  /** The receiver is on only with a token; null (or absent) without `callback`. */
+  callback?: (CallbackSettings & { token: string }) | null;
 }
 
 /** An environment served by the built-in sandbox; its URL and key are known only once the server runs. */
@@ -125,7 +125,7 @@ function resolveCallback(
   env: NodeJS.ProcessEnv,
   where: string,
   baseDir: string,
-): UpstreamEnvironmentConfig['callback'] {
+): (CallbackSettings & { token: string }) | null {
   if (callback === undefined) return null;
   const { token, ...rest } = callback;
   return { ...rest, token: resolveSecret(token, env, where, baseDir, 'callback.token') };

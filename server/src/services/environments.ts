@@ -64,7 +64,7 @@ export class EnvironmentRegistry {
           secretKey: c.secretKey,
           baseUrl: () => baseUrl,
           notEmulated: null,
-          callback: c.callback,
+          callback: c.callback ?? null,
         });
       } else if (sandbox) {
         this.byId.set(c.id, {
