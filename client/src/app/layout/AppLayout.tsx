@@ -83,8 +83,12 @@ export function AppLayout() {
               style={{ flexShrink: 0 }}
               onClick={commandPalette.open}
               visibleFrom="sm"
+              aria-label="Find command"
             >
-              Find command
+              {/* The words only where the header has room for them beside the main navigation. */}
+              <Box component="span" visibleFrom="xl">
+                Find command
+              </Box>
             </Button>
             <ThemeToggle />
             <UserMenu />

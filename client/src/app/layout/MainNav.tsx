@@ -29,7 +29,12 @@ export function MainNav() {
         .map((link) => (
           <NavLink key={link.to} to={link.to} end={link.end} style={{ textDecoration: 'none' }}>
             {({ isActive }) => (
-              <Button component="span" variant={active(link.to, isActive) ? 'light' : 'subtle'} size="sm">
+              <Button
+                component="span"
+                variant={active(link.to, isActive) ? 'light' : 'subtle'}
+                size="compact-sm"
+                px="xs"
+              >
                 {link.label}
               </Button>
             )}
