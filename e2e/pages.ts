@@ -157,6 +157,35 @@ export const consolePages: ConsolePage[] = [
     },
   },
   {
+    name: 'callbacks',
+    // With a callback the sandbox raised, opened, so the detail is checked too.
+    path: async (page) => {
+      const res = await page.request.post('/api/requests', {
+        data: {
+          environmentId: 'sandbox',
+          service: 'im_open_login_svc',
+          command: 'kick',
+          body: { UserID: 'user1' },
+        },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+      let id: string | undefined;
+      await expect(async () => {
+        const list = await page.request.get('/api/callbacks?command=State.StateChange&limit=1');
+        const body = (await list.json()) as { items: { id: string }[] };
+        id = body.items[0]?.id;
+        expect(id).toBeDefined();
+      }).toPass({ timeout: 10_000 });
+      return `/callbacks?id=${id}`;
+    },
+    ready: async (page) => {
+      await expect(
+        page.getByRole('table', { name: 'Received callbacks' }).locator('tbody tr').first(),
+      ).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'State.StateChange', level: 2 })).toBeVisible();
+    },
+  },
+  {
     name: 'users',
     path: '/admin/users',
     ready: async (page) => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import express from 'express';
 import type { DestinationStream } from 'pino';
@@ -7,11 +8,18 @@ import { UserSigSigner } from './adapters/usersig';
 import type { Config } from './config';
 import { createApp } from './http/app';
 import { createLogger, type Logger } from './logger';
-import { createSandbox, loadOrCreateSandboxKey, SANDBOX_ADMIN, SANDBOX_SDKAPPID } from './sandbox';
+import {
+  createCallbackSender,
+  createSandbox,
+  loadOrCreateSandboxKey,
+  SANDBOX_ADMIN,
+  SANDBOX_SDKAPPID,
+} from './sandbox';
 import { AppStatsService } from './services/app-stats';
 import { AuditService } from './services/audit';
 import { AuthService } from './services/auth';
 import { type AuthorizeCommand, guardCommands } from './services/authorize';
+import { CallbackService } from './services/callbacks/service';
 import { DiagnoseService } from './services/diagnose';
 import { EnvironmentRegistry, type SandboxIdentity } from './services/environments';
 import { ExplorerService } from './services/explorer';
@@ -81,6 +89,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
   let signInFailures: SignInFailureLog | undefined;
   let origin: string | undefined;
   let runs: RunService | undefined;
+  let callbacks: CallbackService | undefined;
 
   async function start() {
     database = await openDatabase({
@@ -104,12 +113,26 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
     let sandbox: SandboxIdentity | null = null;
     let sandboxRouter: express.Router | undefined;
     if (config.sandbox) {
+      // Per process: nothing outside the console verifies the sandbox's callbacks (decision 036).
+      const callbackToken = randomBytes(32).toString('hex');
       const secretKey = await loadOrCreateSandboxKey(config.dataDir);
       const emulator = createSandbox({
         sdkAppId: SANDBOX_SDKAPPID,
         secretKey,
         adminIdentifier: SANDBOX_ADMIN,
         logger: logger.child({ component: 'sandbox' }),
+        // Every environment the sandbox serves is the same emulated app: each one's receiver hears it.
+        onCallbacks: createCallbackSender({
+          sdkAppId: SANDBOX_SDKAPPID,
+          token: callbackToken,
+          targets: () =>
+            origin === undefined
+              ? []
+              : config.environments
+                  .filter((e) => e.kind === 'sandbox')
+                  .map((e) => `${origin}/callbacks/${encodeURIComponent(e.id)}`),
+          logger: logger.child({ component: 'sandbox' }),
+        }),
       });
       sandboxRouter = emulator.router;
       sandbox = {
@@ -121,6 +144,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
           return `${origin}/sandbox`;
         },
         notEmulated: emulator.notEmulated,
+        callbackToken,
       };
     }
 
@@ -147,6 +171,12 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       send,
       limiter,
       logger: logger.child({ component: 'runs' }),
+    });
+
+    callbacks = new CallbackService({
+      repos,
+      environments,
+      logger: logger.child({ component: 'callbacks' }),
     });
 
     const generated = await auth.bootstrapAdmin(config.adminPassword);
@@ -184,6 +214,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
         users: new UserService(repos),
         tokens: new TokenService(repos),
         audit: new AuditService(repos),
+        callbacks,
         proxyAuth: config.proxyAuth,
         trustProxy: config.trustProxy,
         clientDist: config.clientDist,
@@ -210,6 +241,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
 
   async function stop() {
     await runs?.stop();
+    await callbacks?.stop();
     await stopRetention?.();
     await stopSweep?.();
     if (http) {
@@ -230,6 +262,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
     await database?.close();
     http = undefined;
     runs = undefined;
+    callbacks = undefined;
     client = undefined;
     database = undefined;
   }

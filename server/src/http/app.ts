@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import type { AppStatsService } from '../services/app-stats';
 import type { AuditService } from '../services/audit';
 import type { AuthService } from '../services/auth';
+import type { CallbackService } from '../services/callbacks/service';
 import type { DiagnoseService } from '../services/diagnose';
 import type { EnvironmentRegistry } from '../services/environments';
 import type { ExplorerService } from '../services/explorer';
@@ -23,6 +24,8 @@ import { proxyAuth } from './middleware/proxy-auth';
 import { requestLog } from './middleware/request-log';
 import { sameOriginOnly, securityHeaders } from './middleware/security';
 import { auditRoutes } from './routes/audit';
+import { callbackReceiverRoutes } from './routes/callback-receiver';
+import { callbackRoutes } from './routes/callbacks';
 import { catalogRoutes } from './routes/catalog';
 import { diagnoseRoutes } from './routes/diagnose';
 import { environmentStatsRoutes } from './routes/environment-stats';
@@ -53,6 +56,7 @@ export interface AppDeps {
   users: UserService;
   tokens: TokenService;
   audit: AuditService;
+  callbacks: CallbackService;
   proxyAuth: ProxyAuthConfig | null;
   trustProxy: boolean | number | string[];
   clientDist: string;
@@ -98,6 +102,8 @@ export function createApp(deps: AppDeps): express.Express {
     app.use('/sandbox', deps.sandboxRouter);
   }
 
+  // Tencent calls this with no session: the signature is the authentication. Before any body parser.
+  app.use(callbackReceiverRoutes(deps.callbacks));
   app.use(healthRoutes(deps.database));
   app.use(metricsRoute(deps.auth, deps.metrics));
 
@@ -125,6 +131,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(userRoutes(deps.users));
   api.use(tokenRoutes(deps.tokens));
   api.use(auditRoutes(deps.audit));
+  api.use(callbackRoutes(deps.callbacks));
   api.use(notFoundRoute);
   app.use('/api', api);
 

@@ -6,6 +6,9 @@ export interface RetentionPolicy {
   maxEntries: number | null;
   /** Audit rows are kept this long (AUDIT_MAX_AGE_DAYS). */
   auditMaxAgeDays: number;
+  /** Recorded callbacks: CALLBACK_MAX_AGE_DAYS and CALLBACK_MAX_ENTRIES. */
+  callbackMaxAgeDays?: number;
+  callbackMaxEntries?: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -61,7 +64,21 @@ export async function purgeAudit(
   return deleted;
 }
 
-/** Hourly housekeeping, also once at start: history and audit retention, and expired sessions. */
+/** Deletes recorded callbacks beyond the policy's age and count (decision 036). */
+export async function purgeCallbacks(
+  repos: Repositories,
+  policy: RetentionPolicy,
+  now = Date.now(),
+): Promise<number> {
+  const { callbackMaxAgeDays: days, callbackMaxEntries: keep } = policy;
+  if (days === undefined && keep === undefined) return 0;
+  return repos.callbacks.purge({
+    ...(days === undefined ? {} : { olderThan: new Date(now - days * DAY_MS) }),
+    ...(keep === undefined ? {} : { keepLatest: keep }),
+  });
+}
+
+/** Hourly housekeeping, also once at start: history, callback and audit retention, and expired sessions. */
 export function startRetentionJob(
   repos: Repositories,
   policy: RetentionPolicy,
@@ -77,6 +94,8 @@ export function startRetentionJob(
         if (policy.maxAgeDays !== null || policy.maxEntries !== null) {
           logger.info({ deleted: await purgeHistory(repos, policy) }, 'history retention purge');
         }
+        const callbacks = await purgeCallbacks(repos, policy);
+        if (callbacks > 0) logger.info({ deleted: callbacks }, 'callback retention purge');
         const audit = await purgeAudit(repos, policy);
         if (audit > 0) logger.info({ deleted: audit }, 'audit retention purge');
       } catch (err) {

@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './auth';
+export * from './callbacks';
 export * from './catalog';
 export * from './common';
 export * from './environments';

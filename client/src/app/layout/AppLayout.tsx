@@ -62,7 +62,7 @@ export function AppLayout() {
                 aria-label="Toggle the command list"
               />
             )}
-            <Text fw={700} visibleFrom="xl" style={{ whiteSpace: 'nowrap' }}>
+            <Text fw={700} className="console-brand">
               Chat REST Console
             </Text>
             <MainNav />

@@ -1,5 +1,6 @@
 import { type AuditRepository, createAuditRepository } from './audit-repository';
 import { type CallRecorder, createCallRecorder } from './call-recorder';
+import { type CallbackRepository, createCallbackRepository } from './callback-repository';
 import { createHistoryRepository, type HistoryRepository } from './history-repository';
 import type { Database } from './open';
 import { createRunRepository, type RunRepository } from './run-repository';
@@ -10,6 +11,7 @@ import { createUserRepository, type UserRepository } from './user-repository';
 
 export type { AuditEvent, AuditRepository } from './audit-repository';
 export type { CallRecorder } from './call-recorder';
+export type { CallbackRepository } from './callback-repository';
 export { DuplicateError, InvalidCursorError, LastAdminError } from './errors';
 export type { HistoryRepository } from './history-repository';
 export { newId } from './ids';
@@ -47,6 +49,8 @@ export interface Repositories {
   runs: RunRepository;
   /** The dashboard's rollups (decision 032). */
   stats: StatsRepository;
+  /** Recorded third-party callbacks (decision 036). */
+  callbacks: CallbackRepository;
 }
 
 export function createRepositories(db: Database): Repositories {
@@ -59,5 +63,6 @@ export function createRepositories(db: Database): Repositories {
     calls: createCallRecorder(db),
     runs: createRunRepository(db),
     stats: createStatsRepository(db),
+    callbacks: createCallbackRepository(db),
   };
 }

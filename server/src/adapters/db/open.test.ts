@@ -65,6 +65,7 @@ describe('openDatabase', () => {
         '0006-runs',
         '0008-history-search',
         '0008-history-source',
+        '0009-callbacks',
       ]);
       const reopened = createRepositories(second);
       expect(await reopened.history.get(entry.id)).toEqual(entry);

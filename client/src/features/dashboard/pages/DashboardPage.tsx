@@ -20,6 +20,7 @@ import { Timestamp } from '../../../components/Timestamp';
 import { formatTime } from '../../../lib/format-time';
 import { STATS_REFRESH_MS, useStats } from '../api/get-stats';
 import { AppStatsPanel } from '../components/AppStatsPanel';
+import { CallbacksPanel } from '../components/CallbacksPanel';
 import { DiagnosePanel } from '../components/DiagnosePanel';
 import { SeriesCharts } from '../components/SeriesCharts';
 import { StatCards } from '../components/StatCards';
@@ -130,6 +131,7 @@ export default function DashboardPage() {
         ) : (
           <Stack gap="md">
             <StatCards stats={data} environmentId={environmentId} />
+            <CallbacksPanel range={linkRange} />
             {empty ? (
               <Paper withBorder p="lg" radius="md">
                 <Title order={2} size="h4">

@@ -7,6 +7,7 @@ import { migration0005StatsRollups } from './0005-stats-rollups';
 import { migration0006Runs } from './0006-runs';
 import { type MigrationLog, migration0008HistorySearch } from './0008-history-search';
 import { migration0008HistorySource } from './0008-history-source';
+import { migration0009Callbacks } from './0009-callbacks';
 
 /** In code rather than read from a folder, so the migrations ship with the bundle and run under tsx alike. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0006-runs': migration0006Runs,
   '0005-stats-rollups': migration0005StatsRollups,
   '0008-history-source': migration0008HistorySource,
+  '0009-callbacks': migration0009Callbacks,
 };
 
 export type { MigrationLog };
