@@ -1,27 +1,13 @@
 import type { Environment, ExplorerGroup, GroupMember } from '@console/shared/api';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Center,
-  Group,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import { IconRefresh } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { ConversationView } from '../../../components/conversation/ConversationView';
-import { EnvironmentLabel } from '../../../components/environment/EnvironmentLabel';
-import { Spinner } from '../../../components/Spinner';
 import { useSelectedEnvironment } from '../../../hooks/use-selected-environment';
 import { ApiError } from '../../../lib/api-client';
 import { useExplorerGroup, useMoreMembers } from '../api/explorer';
+import { ExplorerPage } from '../components/ExplorerPage';
 import { GroupActions, MemberActions, RecallAction } from '../components/GroupActions';
-import { LookupCalls, RecentCalls, Section, Unavailable, unixTime } from '../components/Sections';
+import { Section, Unavailable, unixTime } from '../components/Sections';
 import { explorePath } from '../lib/paths';
 
 function Members({ group, environment }: { group: ExplorerGroup; environment: Environment }) {
@@ -170,66 +156,24 @@ function GroupBody({ group, environment }: { group: ExplorerGroup; environment: 
 export default function GroupPage() {
   const { groupId = '' } = useParams();
   const selection = useSelectedEnvironment();
-  const environment = selection.environment;
-  const query = useExplorerGroup(environment?.id ?? '', groupId);
-  const group = environment && query.data?.environmentId === environment.id ? query.data : undefined;
-
+  const query = useExplorerGroup(selection.environment?.id ?? '', groupId);
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end" wrap="wrap">
-        <Stack gap={2}>
-          <Title order={1} size="h2">
-            Group {groupId}
-          </Title>
-          {environment && <EnvironmentLabel environment={environment} detail />}
-        </Stack>
-        <Button
-          variant="default"
-          leftSection={<IconRefresh size={16} />}
-          onClick={() => void query.refetch()}
-          loading={query.isFetching}
-          disabled={!environment}
-        >
-          Refresh
-        </Button>
-      </Group>
-      {!environment ? (
-        selection.isLoading ? (
-          <Center py="xl">
-            <Spinner label="Loading environments" />
-          </Center>
+    <ExplorerPage kind="group" subject={groupId} selection={selection} query={query}>
+      {(group, environment) =>
+        group.exists ? (
+          <GroupBody group={group} environment={environment} />
         ) : (
-          <Alert color="orange">No environment is configured.</Alert>
+          <Alert color="orange" title="No such group" data-testid="group-missing">
+            <Text size="sm">
+              {groupId} does not exist in {environment.label} (never created, or dissolved).{' '}
+              <Anchor component={Link} to={explorePath('user', groupId, environment.id)}>
+                Open {groupId} as a user
+              </Anchor>
+              .
+            </Text>
+          </Alert>
         )
-      ) : query.isLoading ? (
-        <Center py="xl">
-          <Spinner label={`Looking up ${groupId}`} />
-        </Center>
-      ) : query.error ? (
-        <Alert color="red" title="The lookup failed" role="alert">
-          {query.error instanceof ApiError ? query.error.message : String(query.error)}
-        </Alert>
-      ) : group ? (
-        <>
-          {group.exists ? (
-            <GroupBody group={group} environment={environment} />
-          ) : (
-            <Alert color="orange" title="No such group" data-testid="group-missing">
-              <Text size="sm">
-                {groupId} does not exist in {environment.label} (never created, or dissolved).{' '}
-                <Anchor component={Link} to={explorePath('user', groupId, environment.id)}>
-                  Open {groupId} as a user
-                </Anchor>
-                .
-              </Text>
-            </Alert>
-          )}
-          <Section title="Recent calls about this group">
-            <RecentCalls calls={group.recentCalls} about={groupId} />
-          </Section>
-          <LookupCalls calls={group.calls} problems={group.problems} />
-        </>
-      ) : null}
-    </Stack>
+      }
+    </ExplorerPage>
   );
 }

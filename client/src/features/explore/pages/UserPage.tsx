@@ -1,25 +1,10 @@
 import type { Environment, ExplorerUser } from '@console/shared/api';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Center,
-  Group,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import { IconRefresh } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { EnvironmentLabel } from '../../../components/environment/EnvironmentLabel';
-import { Spinner } from '../../../components/Spinner';
 import { useSelectedEnvironment } from '../../../hooks/use-selected-environment';
-import { ApiError } from '../../../lib/api-client';
 import { useExplorerUser } from '../api/explorer';
-import { LookupCalls, RecentCalls, Section, Unavailable, unixTime } from '../components/Sections';
+import { ExplorerPage } from '../components/ExplorerPage';
+import { Section, Unavailable, unixTime } from '../components/Sections';
 import { ImportAction, UserActions } from '../components/UserActions';
 import { explorePath } from '../lib/paths';
 
@@ -224,69 +209,27 @@ function UserBody({ user, environment }: { user: ExplorerUser; environment: Envi
 export default function UserPage() {
   const { userId = '' } = useParams();
   const selection = useSelectedEnvironment();
-  const environment = selection.environment;
-  const query = useExplorerUser(environment?.id ?? '', userId, []);
-  const user = environment && query.data?.environmentId === environment.id ? query.data : undefined;
-
+  const query = useExplorerUser(selection.environment?.id ?? '', userId, []);
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end" wrap="wrap">
-        <Stack gap={2}>
-          <Title order={1} size="h2">
-            User {userId}
-          </Title>
-          {environment && <EnvironmentLabel environment={environment} detail />}
-        </Stack>
-        <Button
-          variant="default"
-          leftSection={<IconRefresh size={16} />}
-          onClick={() => void query.refetch()}
-          loading={query.isFetching}
-          disabled={!environment}
-        >
-          Refresh
-        </Button>
-      </Group>
-      {!environment ? (
-        selection.isLoading ? (
-          <Center py="xl">
-            <Spinner label="Loading environments" />
-          </Center>
+    <ExplorerPage kind="user" subject={userId} selection={selection} query={query}>
+      {(user, environment) =>
+        user.exists ? (
+          <UserBody user={user} environment={environment} />
         ) : (
-          <Alert color="orange">No environment is configured.</Alert>
+          <Alert color="orange" title="No such account" data-testid="user-missing">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">
+                {userId} has not been imported into {environment.label}. Import it, or{' '}
+                <Anchor component={Link} to={explorePath('group', userId, environment.id)}>
+                  open {userId} as a group
+                </Anchor>
+                .
+              </Text>
+              <ImportAction environment={environment} userId={userId} />
+            </Stack>
+          </Alert>
         )
-      ) : query.isLoading ? (
-        <Center py="xl">
-          <Spinner label={`Looking up ${userId}`} />
-        </Center>
-      ) : query.error ? (
-        <Alert color="red" title="The lookup failed" role="alert">
-          {query.error instanceof ApiError ? query.error.message : String(query.error)}
-        </Alert>
-      ) : user ? (
-        <>
-          {user.exists ? (
-            <UserBody user={user} environment={environment} />
-          ) : (
-            <Alert color="orange" title="No such account" data-testid="user-missing">
-              <Stack gap="xs" align="flex-start">
-                <Text size="sm">
-                  {userId} has not been imported into {environment.label}. Import it, or{' '}
-                  <Anchor component={Link} to={explorePath('group', userId, environment.id)}>
-                    open {userId} as a group
-                  </Anchor>
-                  .
-                </Text>
-                <ImportAction environment={environment} userId={userId} />
-              </Stack>
-            </Alert>
-          )}
-          <Section title="Recent calls about this user">
-            <RecentCalls calls={user.recentCalls} about={userId} />
-          </Section>
-          <LookupCalls calls={user.calls} problems={user.problems} />
-        </>
-      ) : null}
-    </Stack>
+      }
+    </ExplorerPage>
   );
 }
