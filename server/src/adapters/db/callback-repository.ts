@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   type CallbackEntry,
   type CallbackFilter,
@@ -10,6 +9,7 @@ import {
 import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
 import { type CursorKey, decodeCursor, encodeCursor } from './cursor';
 import type { Database } from './open';
+import { deleteInBatches } from './purge';
 import type { CallbacksTable, DB } from './schema';
 import { toStoredTime } from './time';
 
@@ -87,8 +87,6 @@ function callbackWhere(
   return eb.and(conds);
 }
 
-const purgeBatchSize = 1000;
-
 export function createCallbackRepository(db: Database): CallbackRepository {
   const { kysely } = db;
 
@@ -97,11 +95,10 @@ export function createCallbackRepository(db: Database): CallbackRepository {
     return row === undefined ? undefined : callbackEntry(row);
   }
 
-  /** Oldest first, in batches with a turn of the event loop between them, as the history's purge. */
-  async function deleteInBatches(where: (eb: ExpressionBuilder<DB, 'callbacks'>) => Expression<SqlBool>) {
-    let total = 0;
-    for (;;) {
-      const res = await kysely
+  /** Oldest first, in batches (`purge.ts`). */
+  function deleteOldest(where: (eb: ExpressionBuilder<DB, 'callbacks'>) => Expression<SqlBool>) {
+    return deleteInBatches((limit) =>
+      kysely
         .deleteFrom('callbacks')
         .where('id', 'in', (qb) =>
           qb
@@ -110,14 +107,10 @@ export function createCallbackRepository(db: Database): CallbackRepository {
             .where(where)
             .orderBy('received_at')
             .orderBy('id')
-            .limit(purgeBatchSize),
+            .limit(limit),
         )
-        .executeTakeFirst();
-      const n = Number(res.numDeletedRows);
-      total += n;
-      if (n < purgeBatchSize) return total;
-      await nextTurn();
-    }
+        .executeTakeFirst(),
+    );
   }
 
   return {
@@ -197,7 +190,7 @@ export function createCallbackRepository(db: Database): CallbackRepository {
       let deleted = 0;
       if (olderThan !== undefined) {
         const before = toStoredTime(olderThan);
-        deleted += await deleteInBatches((eb) => eb('received_at', '<', before));
+        deleted += await deleteOldest((eb) => eb('received_at', '<', before));
       }
       if (keepLatest !== undefined) {
         const boundary = await kysely
@@ -209,7 +202,7 @@ export function createCallbackRepository(db: Database): CallbackRepository {
           .offset(Math.max(0, Math.floor(keepLatest)))
           .executeTakeFirst();
         if (boundary !== undefined) {
-          deleted += await deleteInBatches((eb) =>
+          deleted += await deleteOldest((eb) =>
             eb(eb.refTuple('received_at', 'id'), '<=', eb.tuple(boundary.received_at, boundary.id)),
           );
         }
