@@ -1,17 +1,6 @@
 import type { Environment, JsonObject } from '@console/shared/api';
 import { confirmationReason } from '@console/shared/guard-rails';
-import {
-  Alert,
-  Anchor,
-  Button,
-  type ButtonProps,
-  Code,
-  Group,
-  Modal,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Anchor, Button, type ButtonProps, Code, Group, Modal, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
@@ -19,8 +8,9 @@ import { useCatalog } from '../../../api/get-catalog';
 import { useSession } from '../../../api/get-session';
 import type { RecordedCall } from '../../../api/recorded-call';
 import { useSendRequest } from '../../../api/send-request';
+import { TypeToConfirm } from '../../../components/command/TypeToConfirm';
 import { EnvironmentLabel } from '../../../components/environment/EnvironmentLabel';
-import { confirmationNote, confirmationRequested, sendBlockedReason } from '../../../lib/access';
+import { confirmationRequested, sendBlockedReason } from '../../../lib/access';
 import { ApiError } from '../../../lib/api-client';
 import { explorerKeys } from '../api/explorer';
 
@@ -168,14 +158,7 @@ function ActionDialog({
               </Alert>
             )}
             {asked !== null && (
-              <TextInput
-                label={`Type ${command} to confirm`}
-                description={confirmationNote(asked)}
-                value={typed}
-                onChange={(e) => setTyped(e.currentTarget.value)}
-                autoComplete="off"
-                data-autofocus
-              />
+              <TypeToConfirm command={command} reason={asked} value={typed} onChange={setTyped} />
             )}
             {error && (
               <Alert color="red" variant="light" role="alert">
