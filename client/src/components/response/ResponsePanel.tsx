@@ -1,10 +1,9 @@
 import type { Environment, Failure, HistoryEntry } from '@console/shared/api';
 import { conversationOf } from '@console/shared/messages';
-import { ActionIcon, Badge, Group, Paper, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { useClipboard } from '@mantine/hooks';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
-import { type ReactNode, useMemo, useState } from 'react';
-import { ConversationView } from '../conversation/ConversationView';
+import { lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { EnvironmentLabel } from '../environment/EnvironmentLabel';
 import { CopyCurlButton } from './CopyCurlButton';
 import { ErrorExplanation } from './ErrorExplanation';
@@ -50,7 +49,7 @@ function RequestIdField({ requestId }: { requestId: string | null }) {
         RequestId
       </Text>
       <Group gap={4} wrap="nowrap">
-        <Text size="sm" ff="monospace" data-testid="request-id">
+        <Text size="sm" ff="monospace" aria-labelledby="response-request-id-label" data-testid="request-id">
           {requestId ?? '—'}
         </Text>
         {requestId && (
@@ -124,38 +123,18 @@ export function ResponsePanel({ entry, failure, environment }: ResponsePanelProp
   );
 }
 
+const MessagesAnswer = lazy(() => import('./MessagesAnswer'));
+
 /** The body as JSON, or, for a list of messages, also as a conversation (issue 15). */
 function AnswerBody({ entry }: { entry: HistoryEntry }) {
   const messages = useMemo(
     () => conversationOf(entry.service, entry.command, entry.response),
     [entry.service, entry.command, entry.response],
   );
-  const [view, setView] = useState<'json' | 'conversation'>('json');
   if (messages === undefined) return <ResponseBody entry={entry} />;
-  const self = entry.requestBody.Operator_Account;
   return (
-    <Stack gap="xs">
-      <SegmentedControl
-        aria-label="Show the answer as"
-        value={view}
-        onChange={(v) => setView(v === 'conversation' ? 'conversation' : 'json')}
-        data={[
-          { value: 'json', label: 'JSON' },
-          { value: 'conversation', label: `Conversation (${messages.length})` },
-        ]}
-        style={{ alignSelf: 'flex-start' }}
-      />
-      {view === 'json' ? (
-        <ResponseBody entry={entry} />
-      ) : (
-        <Paper withBorder p="sm">
-          <ConversationView
-            messages={messages}
-            selfId={typeof self === 'string' ? self : null}
-            label={`Messages of ${entry.command}`}
-          />
-        </Paper>
-      )}
-    </Stack>
+    <Suspense fallback={<ResponseBody entry={entry} />}>
+      <MessagesAnswer entry={entry} messages={messages} />
+    </Suspense>
   );
 }
