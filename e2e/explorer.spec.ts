@@ -41,6 +41,8 @@ test('support looks a user up from the header, sees its nick and group, kicks it
   await signIn(page, undefined, '/console?env=prod-rehearsal');
   await userInGroup(page, 'prod-rehearsal', userId, 'Ticket Owner', 'Cannot send here');
 
+  // The search opens the page in the environment the header shows: wait until it shows the one asked for.
+  await expect(page.getByRole('combobox', { name: 'Environment' })).toHaveValue('Production rehearsal');
   const search = page.getByRole('search', { name: 'Support explorer' }).getByLabel('Find a user or group');
   await search.fill(userId);
   await search.press('Enter');
