@@ -76,8 +76,11 @@ test('an admin creates users, changes a role, resets a password and disables an 
   const aliceContext = await browser.newContext();
   const alicePage = await aliceContext.newPage();
   await signIn(alicePage, { username: alice, password: 'alice-password-2' });
-  // Her open page may still be loading when she is disabled below; its next call is refused.
+  // Her open page may still be loading when she is disabled below; its next call is refused. She
+  // lands on the dashboard, whose live refresh polls the stats and the callback summary.
   pageErrors.allow(apiAnswered(401, '/api/catalog'));
+  pageErrors.allow(apiAnswered(401, '/api/stats', { anyQuery: true }));
+  pageErrors.allow(apiAnswered(401, '/api/callbacks/summary', { anyQuery: true }));
   await alicePage.waitForLoadState('networkidle');
 
   await page.getByRole('button', { name: `Disable ${alice}` }).click();
