@@ -8,6 +8,7 @@ import { migration0006Runs } from './0006-runs';
 import { type MigrationLog, migration0008HistorySearch } from './0008-history-search';
 import { migration0008HistorySource } from './0008-history-source';
 import { migration0009Callbacks } from './0009-callbacks';
+import { migration0011HistoryTextIndex } from './0011-history-text-index';
 
 /** In code rather than read from a folder, so the migrations ship with the bundle and run under tsx alike. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ export function migrationProviderFor(dialect: 'sqlite' | 'postgres', log: Migrat
     getMigrations: async () => ({
       ...migrations,
       '0008-history-search': migration0008HistorySearch(dialect, log),
+      '0011-history-text-index': migration0011HistoryTextIndex(dialect, log),
     }),
   };
 }
