@@ -88,6 +88,10 @@ export const historyFilterSchema = z.object({
   outcome: outcomeSchema.optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
+  /**
+   * Case-insensitive (ASCII) substring of command, request body, answer or RequestId. On SQLite only
+   * the first 16,384 characters of a body and of an answer are searched (decision 043).
+   */
   q: z.string().min(1).max(200).optional(),
   replayOf: z.string().min(1).optional(),
   /** `console` hides the support explorer's own lookups; `explorer` shows only them; `all` (or none) both. */
