@@ -59,14 +59,15 @@ export function historyWhere(
         ? sql<SqlBool>`${eb.ref(column)} like ${pattern} escape '\\'`
         : sql<SqlBool>`lower(${eb.ref(column)}) like lower(${pattern}) escape '\\'`;
     // On SQLite, a q of three characters or more is looked up in the trigram index (decisions 031,
-    // 043), which narrows the rows to the few that hold its trigrams, plus the rows queued for it (the
-    // calls in flight, and answered ones not indexed yet); the LIKE then checks those exactly (ASCII
-    // case folding, as before). Shorter text has no trigram and is scanned.
+    // 043), which narrows the rows to the few that hold its trigrams, plus the rows it has not taken
+    // yet (queued, or past its watermark: the calls in flight and the last second's answers); the
+    // LIKE then checks those exactly (ASCII case folding, as before). Shorter text is scanned.
     const trigrams = searchIndex && dialect === 'sqlite' ? trigramQuery(filter.q) : undefined;
     if (trigrams !== undefined) {
       conds.push(
         sql<SqlBool>`history.rowid in (select rowid from history_text where history_text match ${trigrams}
-          union all select rowid from history_text_queue)`,
+          union all select rowid from history_text_queue
+          union all select rowid from history where rowid > (select indexed_to from history_text_state where id = 1))`,
       );
     }
     conds.push(

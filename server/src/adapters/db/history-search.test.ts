@@ -115,14 +115,17 @@ describe('history q search through the trigram index', () => {
     expect(details).toMatch(/SEARCH history USING INTEGER PRIMARY KEY \(rowid=\?\)/);
   });
 
-  it('indexes a call once, when its answer is written, and re-indexes a recovered call its process completes', async () => {
+  it('indexes a call once, after its answer is written, and a recovered call once its process completes it', async () => {
     const pending = { ...entry({ UserID: 'once_41' }, null, null), outcome: 'pending' as const };
     await repos.calls.begin(pending, JSON.stringify(pending.requestBody));
     expect(await indexHits('once_41')).toEqual([]);
-    // A sweep calls it unknown (indexed then: it is no longer in flight)…
+    // A sweep calls it unknown: still queued (its process may yet complete it), found by the scan…
     expect(await repos.calls.recoverInterrupted()).toBe(1);
-    expect(await indexHits('once_41')).toHaveLength(1);
-    // …and its live process completes it after all: the answer replaces the unknown row's text.
+    expect(await indexHits('once_41')).toEqual([]);
+    expect((await repos.history.list({ q: 'once_41', limit: 10 })).items.map((e) => e.outcome)).toEqual([
+      'unknown',
+    ]);
+    // …and its live process completes it after all: indexed once, with its answer.
     await repos.calls.complete(
       { ...pending, outcome: 'ok', requestId: 'Id-late-O-Seq-1', response: { Note: 'late_answer_5' } },
       null,
@@ -133,19 +136,24 @@ describe('history q search through the trigram index', () => {
     await sql`insert into history_text(history_text, rank) values ('integrity-check', 0)`.execute(db.kysely);
   });
 
-  it('the recorder indexes the queued answers together once it has written searchIndexBatch of them', async () => {
+  it('the recorder indexes the answers together once it has written searchIndexBatch of them', async () => {
     const calls = createCallRecorder(db, { searchIndexBatch: 3, searchIndexDelayMs: 60_000 });
     const queued = async () =>
       Number(
-        (await sql<{ n: number }>`select count(*) as n from history_text_queue`.execute(db.kysely)).rows[0]
-          ?.n,
+        (
+          await sql<{
+            n: number;
+          }>`select count(*) as n from history where rowid > (select indexed_to from history_text_state)`.execute(
+            db.kysely,
+          )
+        ).rows[0]?.n,
       );
     const done = [];
     for (let i = 0; i < 3; i++) {
       const call = entry({ UserID: `batch_${i}` }, { Note: `batch_answer_${i}` }, `Id-batch-${i}`);
       await calls.record(call, { actor: 'admin', action: 'request.send', target: call.id, details: {} });
       done.push(call.id);
-      // Before the third, the answers wait in the queue, and the search finds them there.
+      // Before the third, the answers wait past the watermark, and the search finds them there.
       if (i < 2) {
         expect(await queued()).toBe(i + 1);
         expect(await ids(`batch_answer_${i}`)).toEqual([`Id-batch-${i}`]);
@@ -188,7 +196,7 @@ describe('migration 0011 on a store that ran 0008', () => {
     await dropHistoryTextTriggers(db.kysely);
     await sql`drop table history_text`.execute(db.kysely);
     await sql`drop table history_text_queue`.execute(db.kysely);
-    await sql`drop table history_text_stale`.execute(db.kysely);
+    await sql`drop table history_text_state`.execute(db.kysely);
     await sql`delete from kysely_migration where name = '0011-history-text-index'`.execute(db.kysely);
     const old = new Kysely<unknown>({
       dialect: new SqliteDialect({ database: new BetterSqlite3(join(dataDir, sqliteFileName)) }),
@@ -207,9 +215,9 @@ describe('migration 0011 on a store that ran 0008', () => {
     const progress: Record<string, unknown>[] = [];
     db = await openDatabase({ dataDir, onMigrationProgress: (_message, fields) => progress.push(fields) });
     repos = createRepositories(db);
-    // The 30 answered rows; the pending one is searched by scanning the pending rows.
-    expect(progress[0]).toEqual({ rows: 30 });
-    expect(progress).toContainEqual({ indexed: 30, rows: 30, percent: 100 });
+    // Every row: the 30 answered ones indexed, the pending one queued (and searched by scanning the queue).
+    expect(progress[0]).toEqual({ rows: 31 });
+    expect(progress).toContainEqual({ indexed: 31, rows: 31, percent: 100 });
     const left = await sql<{
       name: string;
     }>`select name from sqlite_master where name like 'history_search%'`.execute(db.kysely);
@@ -231,6 +239,17 @@ describe('migration 0011 on a store that ran 0008', () => {
     expect(await indexHits('"old_')).toEqual([]);
     expect(await indexHits('flight_3')).toEqual([]);
     expect(await ids('old_')).toEqual([]);
+    // A rowid behind the watermark again (SQLite reuses them once the newest rows are gone): queued, found.
+    await repos.history.insert(entry({ UserID: 'reused_9' }, null, 'Id-reused-9'));
+    const reused = await sql<{
+      r: number;
+      w: number;
+    }>`select max(rowid) as r, (select indexed_to from history_text_state) as w from history`.execute(
+      db.kysely,
+    );
+    expect(Number(reused.rows[0]?.r)).toBeLessThanOrEqual(Number(reused.rows[0]?.w));
+    expect(await ids('reused_9')).toEqual(['Id-reused-9']);
+    expect(await indexHits('reused_9')).toHaveLength(1);
     await sql`insert into history_text(history_text, rank) values ('integrity-check', 0)`.execute(db.kysely);
   });
 });

@@ -29,133 +29,151 @@ function rowText(prefix: '' | 'new.' | 'old.'): string {
 }
 
 /**
- * Only rows with an answer (or known to have none: `unknown`, `error`…) are indexed: a pending row
- * waits in the queue, so each call is tokenized once, when its answer is written, instead of three
- * times (decision 043).
+ * Only answered rows are indexed, once: a pending row waits in the queue, so each call is tokenized
+ * once instead of three times (decision 043). An `unknown` row (a call cut off by a stop) waits there
+ * too: its own process may still complete it, and an indexed row never changes.
  */
-const indexed = (prefix: 'new.' | 'old.' | '') => `${prefix}outcome <> 'pending'`;
+const indexed = (prefix: 'old.' | '') => `${prefix}outcome not in ('pending', 'unknown')`;
 
-export const historyTextTriggers = ['history_text_insert', 'history_text_delete', 'history_text_update'];
+/** The rowid up to which every row is in the index or in the queue; rows past it are the tail. */
+const watermark = '(select indexed_to from history_text_state where id = 1)';
 
-/** The contentless trigram index of the history's text, and its queue (SQLite only). */
+export const historyTextTriggers = ['history_text_delete'];
+
+/** The contentless trigram index of the history's text, its queue and its watermark (SQLite only). */
 export async function createHistoryTextTable(db: QueryExecutorProvider): Promise<void> {
   // contentless (the text stays in `history` only), detail=none and columnsize=0 (rowids only: the
   // smallest index and the least work per row; a search ANDs trigrams and LIKE checks the rows).
   await sql`create virtual table if not exists history_text using fts5(
     text, content='', detail=none, columnsize=0, tokenize='trigram'
   )`.execute(db);
-  // Rows written but not indexed yet: pending calls, and answered ones until the next drain. A row
-  // is in the index or in the queue, never both; the q search scans the queue (decision 043).
+  // Rows are indexed by rowid, in order, up to the watermark; behind it, the rows that were not
+  // answered yet when it passed them wait in the queue.
+  await sql`create table if not exists history_text_state (
+    id integer primary key check (id = 1), indexed_to integer not null
+  )`.execute(db);
+  await sql`insert or ignore into history_text_state(id, indexed_to) values (1, 0)`.execute(db);
   await sql`create table if not exists history_text_queue (rowid integer primary key)`.execute(db);
-  // The text an indexed row had before it changed, for the next drain to take out of the index
-  // (a contentless index is told what to forget); meanwhile the LIKE drops what it matches.
-  await sql`create table if not exists history_text_stale (id integer primary key, row integer not null, text text not null)`.execute(
-    db,
-  );
 }
 
 /**
- * Keeps the index in step with every write of `history` without writing the index on the send path:
- * a written row joins the queue, an indexed row that changes leaves its old text to the drain (plain
- * tables, cheap). A statement that may write an FTS5 table, even through a trigger that does nothing,
- * opens a savepoint on it: that alone cost about 40 % more CPU per call (decision 043). Only a
- * delete (retention, in batches) writes the index itself.
+ * No trigger on insert or update: a trigger on `history`, even one whose WHEN is false, cost 25–40 %
+ * more CPU per call (decision 043). New rows land past the watermark, where the drain finds them
+ * by rowid, and an answered row is never changed (the recorder completes only pending and unknown
+ * rows, which are not indexed). A delete (retention, 1,000 rows a statement) takes an indexed row
+ * out of the index, and pulls the watermark back to the largest rowid left: SQLite gives the next
+ * row the largest rowid plus one, so no new row can land behind it unseen.
  */
 export async function createHistoryTextTriggers(db: QueryExecutorProvider): Promise<void> {
   const inIndex = `${indexed('old.')} and not exists (select 1 from history_text_queue where rowid = old.rowid)`;
   await sql
-    .raw(`create trigger if not exists history_text_insert after insert on history begin
-        insert or ignore into history_text_queue(rowid) values (new.rowid);
-      end`)
-    .execute(db);
-  await sql
-    .raw(`create trigger if not exists history_text_delete after delete on history begin
+    .raw(`create trigger if not exists history_text_delete after delete on history
+      when old.rowid <= ${watermark} begin
         insert into history_text(history_text, rowid, text)
           select 'delete', old.rowid, ${rowText('old.')} where ${inIndex};
         delete from history_text_queue where rowid = old.rowid;
-      end`)
-    .execute(db);
-  await sql
-    .raw(`create trigger if not exists history_text_update
-      after update of outcome, command, request_body, response, request_id on history begin
-        insert into history_text_stale(row, text) select old.rowid, ${rowText('old.')} where ${inIndex};
-        insert or ignore into history_text_queue(rowid) values (new.rowid);
+        update history_text_state set indexed_to = (select coalesce(max(rowid), 0) from history)
+          where id = 1 and indexed_to > (select coalesce(max(rowid), 0) from history);
       end`)
     .execute(db);
 }
 
 export async function dropHistoryTextTriggers(db: QueryExecutorProvider): Promise<void> {
-  for (const trigger of historyTextTriggers) await sql.raw(`drop trigger if exists ${trigger}`).execute(db);
+  // 0011's first layout had these too; none exists now.
+  for (const trigger of [...historyTextTriggers, 'history_text_insert', 'history_text_update']) {
+    await sql.raw(`drop trigger if exists ${trigger}`).execute(db);
+  }
 }
 
 /**
- * Takes the old text of changed rows out of the index, then indexes the queued rows that are no
- * longer pending, in one statement each, and takes them off the queue. The call recorder runs it in
- * a group commit's transaction every few hundred answers (or second). Answers how many rows it indexed.
+ * Moves the watermark over up to `limit` rows past it: indexes the answered ones and queues the
+ * pending ones, in one statement each. Answers how many rows it indexed and whether rows are left.
+ */
+async function indexTail(
+  db: QueryExecutorProvider,
+  limit: number,
+): Promise<{ indexed: number; more: boolean }> {
+  const state = await sql<{ from: number; upTo: number | null; n: number }>`
+    select s.indexed_to as "from", max(t.rowid) as "upTo", count(t.rowid) as n from history_text_state s
+    left join (select rowid from history where rowid > ${sql.raw(watermark)} order by rowid limit ${limit}) t
+    where s.id = 1`.execute(db);
+  const row = state.rows[0];
+  if (row === undefined || row.upTo === null) return { indexed: 0, more: false };
+  const from = Number(row.from);
+  const upTo = Number(row.upTo);
+  const res = await sql`insert into history_text(rowid, text)
+    select rowid, ${sql.raw(rowText(''))} from history
+    where rowid > ${from} and rowid <= ${upTo} and ${sql.raw(indexed(''))}`.execute(db);
+  await sql`insert or ignore into history_text_queue(rowid)
+    select rowid from history where outcome in ('pending', 'unknown') and rowid > ${from} and rowid <= ${upTo}`.execute(
+    db,
+  );
+  await sql`update history_text_state set indexed_to = ${upTo} where id = 1`.execute(db);
+  return { indexed: Number(res.numAffectedRows ?? 0n), more: Number(row.n) >= limit };
+}
+
+/** Most rows one drain indexes past the watermark: bounds the commit it runs in. */
+const drainLimit = 5_000;
+
+/**
+ * Indexes the queued rows that have been answered since, and moves the watermark over the rows
+ * written since the last drain (at most 5,000).
+ * The call recorder runs it in a group commit's transaction every few hundred answers (or second).
+ * Answers how many rows it indexed.
  */
 export async function drainHistoryText(db: QueryExecutorProvider): Promise<number> {
-  const stale = await sql<{ n: number }>`select count(*) as n from history_text_stale`.execute(db);
-  if (Number(stale.rows[0]?.n ?? 0) > 0) {
-    await sql`insert into history_text(history_text, rowid, text)
-      select 'delete', row, text from history_text_stale order by id`.execute(db);
-    await sql`delete from history_text_stale`.execute(db);
+  let n = 0;
+  const queued = await sql<{ n: number }>`select count(*) as n from history_text_queue`.execute(db);
+  if (Number(queued.rows[0]?.n ?? 0) > 0) {
+    // Driven by the queue (a few rows), each looked up by rowid: never a walk of the history.
+    const ready = `select rowid from history where rowid in (select rowid from history_text_queue) and ${indexed('')}`;
+    const res = await sql
+      .raw(`insert into history_text(rowid, text)
+        select rowid, ${rowText('')} from history where rowid in (${ready})`)
+      .execute(db);
+    n += Number(res.numAffectedRows ?? 0n);
+    await sql.raw(`delete from history_text_queue where rowid in (${ready})`).execute(db);
   }
-  // Driven by the queue (a few rows), each looked up by rowid: never a walk of the history.
-  const ready = `select rowid from history where rowid in (select rowid from history_text_queue) and ${indexed('')}`;
-  const res = await sql
-    .raw(`insert into history_text(rowid, text)
-      select rowid, ${rowText('')} from history where rowid in (${ready})`)
-    .execute(db);
-  const n = Number(res.numAffectedRows ?? 0n);
-  if (n > 0) await sql.raw(`delete from history_text_queue where rowid in (${ready})`).execute(db);
-  return n;
+  return n + (await indexTail(db, drainLimit)).indexed;
 }
 
 /**
- * Indexes the rows after `afterRowid` in batches of rowids, reporting each batch to `log`, queues
- * the pending ones, then merges the index's segments into one. The migration's build for an existing history and the
+ * Indexes every row past the watermark in batches of rowids, reporting each batch to `log`, then
+ * merges the index's segments into one. The migration's build for an existing history and the
  * benchmarks' seeding share it. Answers how many rows it indexed.
  */
 export async function indexHistoryText(
   db: QueryExecutorProvider,
-  opts: { afterRowid?: number; log?: IndexLog } = {},
+  opts: { log?: IndexLog } = {},
 ): Promise<number> {
   const log = opts.log ?? (() => {});
-  let after = opts.afterRowid ?? 0;
   const total = Number(
     (
-      await sql<{
-        n: number;
-      }>`select count(*) as n from history where rowid > ${after} and ${sql.raw(indexed(''))}`.execute(db)
+      await sql<{ n: number }>`select count(*) as n from history where rowid > ${sql.raw(watermark)}`.execute(
+        db,
+      )
     ).rows[0]?.n ?? 0,
   );
   if (total === 0) return 0;
   log('indexing the history for search', { rows: total });
   const started = Date.now();
   let done = 0;
+  let indexed = 0;
   for (;;) {
-    const last = await sql<{ last: number | null }>`
-      select max(rowid) as last from
-        (select rowid from history where rowid > ${after} order by rowid limit ${buildBatch})`.execute(db);
-    const upTo = last.rows[0]?.last;
-    if (upTo === null || upTo === undefined) break;
-    const res = await sql`insert into history_text(rowid, text)
-      select rowid, ${sql.raw(rowText(''))} from history
-      where rowid > ${after} and rowid <= ${upTo} and ${sql.raw(indexed(''))}`.execute(db);
-    after = Number(upTo);
-    done += Number(res.numAffectedRows ?? 0n);
+    const batch = await indexTail(db, buildBatch);
+    indexed += batch.indexed;
+    done = Math.min(total, done + buildBatch);
+    if (!batch.more) done = total;
     log('indexing the history for search', {
       indexed: done,
       rows: total,
-      percent: Math.min(100, Math.round((done / total) * 100)),
+      percent: Math.round((done / total) * 100),
     });
+    if (!batch.more) break;
   }
-  // The calls still in flight wait for their answers in the queue.
-  await sql`insert or ignore into history_text_queue(rowid)
-    select rowid from history where rowid > ${opts.afterRowid ?? 0} and outcome = 'pending'`.execute(db);
   await sql`insert into history_text(history_text) values ('optimize')`.execute(db);
-  log('history search index built', { rows: done, ms: Date.now() - started });
-  return done;
+  log('history search index built', { rows: indexed, ms: Date.now() - started });
+  return indexed;
 }
 
 /** Most trigrams a search looks up; any subset of a text's trigrams still finds every row holding it. */
