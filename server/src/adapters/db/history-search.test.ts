@@ -253,3 +253,24 @@ describe('migration 0011 on a store that ran 0008', () => {
     await sql`insert into history_text(history_text, rank) values ('integrity-check', 0)`.execute(db.kysely);
   });
 });
+
+describe('migration 0011-history-text-watermark', () => {
+  it("starts the watermark past the last row of a store that ran 0011's first layout", async () => {
+    for (let i = 0; i < 5; i++) await repos.history.insert(entry({ UserID: `wm_${i}` }, null, `Id-wm-${i}`));
+    // As the first layout left it: no watermark, every row indexed (or queued).
+    await sql`drop table history_text_state`.execute(db.kysely);
+    await sql`delete from kysely_migration where name = '0011-history-text-watermark'`.execute(db.kysely);
+    await db.close();
+    db = await openDatabase({ dataDir });
+    repos = createRepositories(db);
+    const state = await sql<{ w: number; m: number }>`
+      select indexed_to as w, (select max(rowid) from history) as m from history_text_state`.execute(
+      db.kysely,
+    );
+    expect(Number(state.rows[0]?.w)).toBe(Number(state.rows[0]?.m));
+    expect(await ids('wm_3')).toEqual(['Id-wm-3']);
+    await repos.history.insert(entry({ UserID: 'wm_new' }, null, 'Id-wm-new'));
+    expect(await ids('wm_new')).toEqual(['Id-wm-new']);
+    expect(await indexHits('wm_new')).toHaveLength(1);
+  });
+});

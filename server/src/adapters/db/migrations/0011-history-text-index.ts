@@ -2,7 +2,6 @@ import { type Kysely, type Migration, sql } from 'kysely';
 import {
   createHistoryTextTable,
   createHistoryTextTriggers,
-  dropHistoryTextTriggers,
   type IndexLog,
   indexHistoryText,
 } from '../history-text-index';
@@ -24,9 +23,6 @@ export function migration0011HistoryTextIndex(dialect: 'sqlite' | 'postgres', lo
         await sql.raw(`drop trigger if exists ${trigger}`).execute(db);
       }
       await sql`drop table if exists history_search`.execute(db);
-      // A store that ran this migration's first layout (never released) had its own triggers and table.
-      await dropHistoryTextTriggers(db);
-      await sql`drop table if exists history_text_stale`.execute(db);
       await createHistoryTextTable(db);
       await createHistoryTextTriggers(db);
       await indexHistoryText(db, { log });
