@@ -136,7 +136,7 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
 
   /**
    * FTS5 writes a new index segment, and merges, at every commit that changes the index, whatever it
-   * holds: indexing each commit's few answers cost 40–90 % more CPU per call (decision 043), indexing
+   * holds: indexing each commit's few answers cost 40–60 % more CPU per call (decision 043), indexing
    * hundreds at a time a few per cent. So the index takes its queue every `indexBatch` answers or
    * `indexDelayMs`, whichever comes first, and a timer sees to the last answers of a quiet spell.
    */
