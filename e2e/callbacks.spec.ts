@@ -54,6 +54,14 @@ test('a message sent on the sandbox shows up live on the Callbacks page as its a
   // The rehearsal's forward target is down: the failed delivery is shown as it is recorded.
   await expect(detail.getByRole('table', { name: 'Forward results' })).toContainText('connection refused');
   await expect(detail.getByRole('button', { name: 'Re-send' })).toBeVisible();
+  // The message it carries, as the explorer's conversation view draws it (issue 16).
+  await detail.getByText('Conversation (1)').click();
+  const message = detail
+    .getByRole('list', { name: 'Message of C2C.CallbackAfterSendMsg' })
+    .getByTestId('conversation-message');
+  await expect(message).toHaveCount(1);
+  await expect(message).toContainText('cb_e2e_a');
+  await expect(message).toContainText(text);
 
   await page.evaluate('document.activeElement?.blur(); window.scrollTo(0, 0)');
   await page.screenshot({ path: 'docs/screenshots/callbacks-light.png' });

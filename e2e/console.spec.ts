@@ -96,7 +96,8 @@ test.describe('the console page', () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await response.getByRole('button', { name: 'Copy as cURL' }).click();
     const curl = String(await page.evaluate('navigator.clipboard.readText()'));
-    expect(curl).toContain('/sandbox/v4/im_open_login_svc/account_import?');
+    // The sandbox is called per environment (decision 041).
+    expect(curl).toContain('/sandbox/env/sandbox/v4/im_open_login_svc/account_import?');
     expect(curl).toContain('usersig=$USERSIG');
     expect(curl).not.toContain('REDACTED');
     expect(curl).toContain(`"UserID":"${userId}"`);

@@ -9,6 +9,7 @@ import type { Config } from './config';
 import { createApp } from './http/app';
 import { createLogger, type Logger } from './logger';
 import {
+  createBeforeCallbackAsker,
   createCallbackSender,
   createSandbox,
   loadOrCreateSandboxKey,
@@ -45,6 +46,10 @@ export interface ServerOptions {
   limiter?: CommandRateLimiter;
   /** Overrides of the failed sign-in limits. */
   signInThrottle?: Partial<SignInThrottleOptions>;
+  /** The built-in sandbox's clock (rate windows, message times); tests freeze it to count one second. */
+  sandboxNow?: () => number;
+  /** How long the sandbox waits for a "before" callback's answer; Tencent's 2 s by default. */
+  sandboxBeforeCallbackTimeoutMs?: number;
 }
 
 export interface ConsoleServer {
@@ -116,21 +121,34 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       // Per process: nothing outside the console verifies the sandbox's callbacks (decision 036).
       const callbackToken = randomBytes(32).toString('hex');
       const secretKey = await loadOrCreateSandboxKey(config.dataDir);
+      const sandboxEnvironments = config.environments.filter((e) => e.kind === 'sandbox');
+      const receiverOf = (id: string) =>
+        origin === undefined ? null : `${origin}/callbacks/${encodeURIComponent(id)}`;
       const emulator = createSandbox({
         sdkAppId: SANDBOX_SDKAPPID,
         secretKey,
         adminIdentifier: SANDBOX_ADMIN,
+        ...(options.sandboxNow ? { now: options.sandboxNow } : {}),
         logger: logger.child({ component: 'sandbox' }),
+        // "Before" callbacks go to the calling environment's receiver, whose rules answer (decision 041).
+        askBefore: createBeforeCallbackAsker({
+          sdkAppId: SANDBOX_SDKAPPID,
+          token: callbackToken,
+          target: (id) => (sandboxEnvironments.some((e) => e.id === id) ? receiverOf(id) : null),
+          ...(options.sandboxBeforeCallbackTimeoutMs === undefined
+            ? {}
+            : { timeoutMs: options.sandboxBeforeCallbackTimeoutMs }),
+        }),
+        // The environment's own limits (rateLimits) are its app's: the sandbox enforces and alerts on them.
+        limitFor: (id, key) => {
+          const limits = sandboxEnvironments.find((e) => e.id === id)?.rateLimits;
+          return limits?.[key] ?? limits?.['*'];
+        },
         // Every environment the sandbox serves is the same emulated app: each one's receiver hears it.
         onCallbacks: createCallbackSender({
           sdkAppId: SANDBOX_SDKAPPID,
           token: callbackToken,
-          targets: () =>
-            origin === undefined
-              ? []
-              : config.environments
-                  .filter((e) => e.kind === 'sandbox')
-                  .map((e) => `${origin}/callbacks/${encodeURIComponent(e.id)}`),
+          targets: () => sandboxEnvironments.flatMap((e) => receiverOf(e.id) ?? []),
           logger: logger.child({ component: 'sandbox' }),
         }),
       });

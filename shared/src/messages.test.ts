@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { conversationCommands, conversationOf, toConversationMessage } from './messages';
+import {
+  callbackConversation,
+  conversationCommands,
+  conversationOf,
+  toConversationMessage,
+} from './messages';
 
 describe('conversationOf', () => {
   it('reads admin_getroammsg oldest first, with sender, recipient, key and elements', () => {
@@ -64,5 +69,43 @@ describe('conversationOf', () => {
     expect(toConversationMessage({ MsgBody: [{ MsgType: 'TIMNewElem' }, 7] })?.elements).toEqual([
       { type: 'TIMNewElem', content: null },
     ]);
+  });
+
+  it('reads the message a send callback carries as a one-message conversation', () => {
+    expect(
+      callbackConversation({
+        CallbackCommand: 'Group.CallbackAfterSendMsg',
+        GroupId: '@TGS#1',
+        From_Account: 'ann',
+        Random: 7,
+        MsgSeq: 12,
+        MsgTime: 1700000000,
+        MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'hi' } }],
+      }),
+    ).toEqual([
+      {
+        from: 'ann',
+        to: '@TGS#1',
+        time: 1700000000,
+        seq: 12,
+        random: 7,
+        key: null,
+        recalled: false,
+        system: false,
+        elements: [{ type: 'TIMTextElem', content: { Text: 'hi' } }],
+      },
+    ]);
+    // A before-send callback has no MsgTime: its EventTime (ms) dates it.
+    expect(
+      callbackConversation({
+        CallbackCommand: 'C2C.CallbackBeforeSendMsg',
+        From_Account: 'ann',
+        To_Account: 'ben',
+        EventTime: 1700000000123,
+        MsgBody: [],
+      })?.[0],
+    ).toMatchObject({ to: 'ben', time: 1700000000 });
+    expect(callbackConversation({ CallbackCommand: 'State.StateChange', Info: {} })).toBeUndefined();
+    expect(callbackConversation('text')).toBeUndefined();
   });
 });

@@ -75,3 +75,23 @@ export function conversationOf(
     .filter((m): m is ConversationMessage => m !== undefined);
   return messages.sort((a, b) => (a.time ?? 0) - (b.time ?? 0) || (a.seq ?? 0) - (b.seq ?? 0));
 }
+
+/**
+ * The message a callback carries (C2C/Group.CallbackBefore/AfterSendMsg and the like: any body with a
+ * MsgBody list) as a one-message conversation, or undefined when it carries none. Before-send
+ * callbacks have no MsgTime yet: their EventTime (ms) stands in.
+ */
+export function callbackConversation(body: unknown): ConversationMessage[] | undefined {
+  if (!isObj(body) || !Array.isArray(body.MsgBody)) return undefined;
+  const message = toConversationMessage(body);
+  if (message === undefined) return undefined;
+  const eventMs = num(body, 'EventTime');
+  return [
+    {
+      ...message,
+      to: message.to ?? str(body, 'GroupId'),
+      time: num(body, 'MsgTime') ?? (eventMs === null ? null : Math.floor(eventMs / 1000)),
+      random: message.random ?? num(body, 'Random'),
+    },
+  ];
+}

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { BEFORE_CALLBACK_BUDGET_MS, type BeforeAnswer, type BeforeCallback } from './before-callbacks';
 import { type Body, isRecord } from './state/body';
 
 /** A third-party callback the sandbox raises for something it did (decision 036). */
@@ -115,6 +116,50 @@ export function callbacksFor(
   }
 }
 
+/** Tencent's alert for a command past 80 % of its rate limit, with its documented body (reference §1). */
+export function overLimitAlert(
+  service: string,
+  command: string,
+  request: number,
+  limit: number,
+  nowMs: number,
+): SandboxCallback {
+  return {
+    command: 'Alert.RequestOverLimit',
+    body: {
+      CallbackCommand: 'Alert.RequestOverLimit',
+      ServiceName: service,
+      Command: command,
+      Request: request,
+      Limit: limit,
+      EventTime: nowMs,
+    },
+  };
+}
+
+/** The receiver's URL with the query Tencent sends, signed as Tencent signs (`Sign = sha256(token + RequestTime)`). */
+export function signedCallbackUrl(
+  target: string,
+  opts: { sdkAppId: number; token: string },
+  command: string,
+  nowMs: number,
+): URL {
+  const requestTime = String(Math.floor(nowMs / 1000));
+  const url = new URL(target);
+  url.search = new URLSearchParams({
+    SdkAppid: String(opts.sdkAppId),
+    CallbackCommand: command,
+    contenttype: 'json',
+    ClientIP: '127.0.0.1',
+    OptPlatform: 'RESTAPI',
+    RequestTime: requestTime,
+    Sign: createHash('sha256')
+      .update(opts.token + requestTime, 'utf8')
+      .digest('hex'),
+  }).toString();
+  return url;
+}
+
 export interface CallbackSenderOptions {
   sdkAppId: number;
   token: string;
@@ -125,28 +170,15 @@ export interface CallbackSenderOptions {
 }
 
 /**
- * Posts each callback to every target, signed as Tencent signs (`Sign = sha256(token + RequestTime)`),
- * after the call that raised it was answered. Fire and forget: a receiver that fails is logged.
+ * Posts each callback to every target, signed as Tencent signs, after the call that raised it was
+ * answered. Fire and forget: a receiver that fails is logged.
  */
 export function createCallbackSender(opts: CallbackSenderOptions): (callbacks: SandboxCallback[]) => void {
   const now = opts.now ?? Date.now;
   return (callbacks) => {
     for (const target of opts.targets()) {
       for (const cb of callbacks) {
-        const requestTime = String(Math.floor(now() / 1000));
-        const url = new URL(target);
-        url.search = new URLSearchParams({
-          SdkAppid: String(opts.sdkAppId),
-          CallbackCommand: cb.command,
-          contenttype: 'json',
-          ClientIP: '127.0.0.1',
-          OptPlatform: 'RESTAPI',
-          RequestTime: requestTime,
-          Sign: createHash('sha256')
-            .update(opts.token + requestTime, 'utf8')
-            .digest('hex'),
-        }).toString();
-        fetch(url, {
+        fetch(signedCallbackUrl(target, opts, cb.command, now()), {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(cb.body),
@@ -160,6 +192,55 @@ export function createCallbackSender(opts: CallbackSenderOptions): (callbacks: S
             );
           });
       }
+    }
+  };
+}
+
+export interface BeforeCallbackAskerOptions {
+  sdkAppId: number;
+  token: string;
+  /** The receiver of an environment the sandbox serves, or null (no environment: nobody to ask). */
+  target: (environmentId: string) => string | null;
+  /** How long to wait for the answer; Tencent's budget by default. */
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Asks the calling environment's receiver about a "before" callback and reads its JSON answer within
+ * the budget. Never throws: no receiver, no answer in time, an HTTP error or a body that is not JSON
+ * is a "silent" answer, which lets the message through as Tencent does.
+ */
+export function createBeforeCallbackAsker(
+  opts: BeforeCallbackAskerOptions,
+): (environmentId: string, cb: BeforeCallback) => Promise<BeforeAnswer> {
+  const now = opts.now ?? Date.now;
+  const timeoutMs = opts.timeoutMs ?? BEFORE_CALLBACK_BUDGET_MS;
+  return async (environmentId, cb) => {
+    const target = opts.target(environmentId);
+    if (target === null) return { kind: 'silent', why: 'has no receiver' };
+    try {
+      const res = await fetch(signedCallbackUrl(target, opts, cb.command, now()), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(cb.body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const text = await res.text();
+      if (!res.ok) return { kind: 'silent', why: `was answered with HTTP ${res.status}` };
+      try {
+        return { kind: 'answered', answer: JSON.parse(text) };
+      } catch {
+        return { kind: 'silent', why: 'was answered with something that is not JSON' };
+      }
+    } catch (err) {
+      const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+      return {
+        kind: 'silent',
+        why: timedOut
+          ? `was not answered within ${timeoutMs / 1000} s`
+          : `could not be delivered (${err instanceof Error ? err.message : String(err)})`,
+      };
     }
   };
 }

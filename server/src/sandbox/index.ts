@@ -1,4 +1,5 @@
-export { createCallbackSender, type SandboxCallback } from './callbacks';
+export { BEFORE_CALLBACK_BUDGET_MS } from './before-callbacks';
+export { createBeforeCallbackAsker, createCallbackSender, type SandboxCallback } from './callbacks';
 export { NOT_EMULATED_CODE } from './commands/registry';
 export { loadOrCreateSandboxKey, SANDBOX_KEY_FILE, sandboxKeyPath } from './key-file';
 export { createSandbox, type Sandbox, type SandboxOptions } from './router';

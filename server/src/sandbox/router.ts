@@ -1,6 +1,7 @@
 import { findCommand } from '@console/shared/catalog';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { callbacksFor, type SandboxCallback } from './callbacks';
+import { type BeforeAnswer, type BeforeCallback, beforeCallbackFor, verdictOf } from './before-callbacks';
+import { callbacksFor, overLimitAlert, type SandboxCallback } from './callbacks';
 import { emulated, NOT_EMULATED, NOT_EMULATED_CODE } from './commands/registry';
 import { createRequestIds, type Envelope, failEnvelope, okEnvelope } from './envelope';
 import { DEFAULT_RATE_LIMIT_PER_SEC, RateLimiter } from './rate-limit';
@@ -21,6 +22,13 @@ export interface SandboxOptions {
   limits?: Partial<Limits>;
   /** Told of the callbacks a successful call raises, after its answer is sent (decision 036). */
   onCallbacks?: (callbacks: SandboxCallback[]) => void;
+  /**
+   * Asks the calling environment's receiver about a "before" callback (decision 041). Only calls that
+   * name their environment (`/env/:id/v4/…`) are asked about; without it, messages go through.
+   */
+  askBefore?: (environmentId: string, callback: BeforeCallback) => Promise<BeforeAnswer>;
+  /** An environment's own limit for a command (its `rateLimits`), instead of the catalog's. */
+  limitFor?: (environmentId: string | undefined, key: string) => number | undefined;
 }
 
 export interface Sandbox {
@@ -67,81 +75,109 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     res.status(200).json({ ok: true });
   });
 
-  router.post('/v4/:service/:command', (req: Request, res: Response) => {
-    const service = String(req.params.service);
-    const command = String(req.params.command);
-    const where = { service, command };
-    const q = req.query;
+  // `/env/:environmentId/v4/…` is how the console calls it for an environment: the sandbox then knows
+  // whose receiver decides "before" callbacks and whose rate limits apply (decision 041).
+  router.post(
+    ['/v4/:service/:command', '/env/:environmentId/v4/:service/:command'],
+    async (req: Request, res: Response) => {
+      const service = String(req.params.service);
+      const command = String(req.params.command);
+      const environmentId =
+        req.params.environmentId === undefined ? undefined : String(req.params.environmentId);
+      const where = { service, command };
+      const q = req.query;
 
-    const sdkappidRaw = single(q.sdkappid);
-    if (sdkappidRaw === undefined || sdkappidRaw === '') {
-      return reject(res, 60012, 'REST API requires sdkappid in the URL', where);
-    }
-    if (!/^\d{1,10}$/.test(sdkappidRaw) || Number(sdkappidRaw) !== opts.sdkAppId) {
-      return reject(res, 60006, `SDKAppID ${sdkappidRaw.slice(0, 20)} is invalid`, where);
-    }
-    const identifier = single(q.identifier);
-    if (!identifier) return reject(res, 60002, 'HTTP parse error: identifier is missing from the URL', where);
-    const random = single(q.random);
-    if (random === undefined || !/^\d{1,10}$/.test(random) || Number(random) > MAX_UINT32) {
-      return reject(res, 60002, 'HTTP parse error: random must be an integer from 0 to 4294967295', where);
-    }
-    if (single(q.contenttype) !== 'json') {
-      return reject(res, 60002, 'HTTP parse error: contenttype must be json', where);
-    }
-    const catalogEntry = findCommand(service, command);
-    if (!catalogEntry)
-      return reject(res, 60009, `request resource error: unknown ${service}/${command}`, where);
+      const sdkappidRaw = single(q.sdkappid);
+      if (sdkappidRaw === undefined || sdkappidRaw === '') {
+        return reject(res, 60012, 'REST API requires sdkappid in the URL', where);
+      }
+      if (!/^\d{1,10}$/.test(sdkappidRaw) || Number(sdkappidRaw) !== opts.sdkAppId) {
+        return reject(res, 60006, `SDKAppID ${sdkappidRaw.slice(0, 20)} is invalid`, where);
+      }
+      const identifier = single(q.identifier);
+      if (!identifier)
+        return reject(res, 60002, 'HTTP parse error: identifier is missing from the URL', where);
+      const random = single(q.random);
+      if (random === undefined || !/^\d{1,10}$/.test(random) || Number(random) > MAX_UINT32) {
+        return reject(res, 60002, 'HTTP parse error: random must be an integer from 0 to 4294967295', where);
+      }
+      if (single(q.contenttype) !== 'json') {
+        return reject(res, 60002, 'HTTP parse error: contenttype must be json', where);
+      }
+      const catalogEntry = findCommand(service, command);
+      if (!catalogEntry)
+        return reject(res, 60009, `request resource error: unknown ${service}/${command}`, where);
 
-    const usersig = single(q.usersig) ?? '';
-    const sigFailure = verifyUserSig({
-      usersig,
-      identifier,
-      sdkAppId: opts.sdkAppId,
-      secretKey: opts.secretKey,
-      nowMs: now(),
-    });
-    if (sigFailure) return reject(res, sigFailure.code, sigFailure.info, where);
-    if (identifier !== opts.adminIdentifier) {
-      // The account service has its own code for this; every other service answers 60010.
-      return service === 'im_open_login_svc'
-        ? reject(res, 70403, 'this request needs App admin permission', where)
-        : reject(res, 60010, 'this request needs App admin permission', where);
-    }
-
-    const limit = catalogEntry.rateLimitPerSec ?? DEFAULT_RATE_LIMIT_PER_SEC;
-    if (!limiter.take(`${service}/${command}`, limit, now())) {
-      return reject(res, 60007, `REST API call frequency over limit (${limit}/s)`, where);
-    }
-
-    const body = parseBody(req.body);
-    if (!body) return reject(res, 60003, 'request JSON parse error: the body must be a JSON object', where);
-
-    const fn = emulated.get(`${service}/${command}`);
-    if (!fn) {
-      return send(
-        res,
-        failEnvelope(
-          nextRequestId(),
-          NOT_EMULATED_CODE,
-          `${service}/${command} is not emulated by the console's built-in sandbox`,
-        ),
-      );
-    }
-    const result = fn(state, body, { nowMs: now(), admin: opts.adminIdentifier, sdkAppId: opts.sdkAppId });
-    const requestId = nextRequestId();
-    if (result.kind === 'fail')
-      return send(res, failEnvelope(requestId, result.code, result.info, result.fields));
-    if (result.bare) return send(res, { ...result.fields, RequestId: requestId });
-    send(res, okEnvelope(requestId, result.fields));
-    if (opts.onCallbacks) {
-      const raised = callbacksFor(`${service}/${command}`, body, result.fields, {
+      const usersig = single(q.usersig) ?? '';
+      const sigFailure = verifyUserSig({
+        usersig,
+        identifier,
+        sdkAppId: opts.sdkAppId,
+        secretKey: opts.secretKey,
         nowMs: now(),
-        admin: opts.adminIdentifier,
       });
-      if (raised.length > 0) opts.onCallbacks(raised);
-    }
-  });
+      if (sigFailure) return reject(res, sigFailure.code, sigFailure.info, where);
+      if (identifier !== opts.adminIdentifier) {
+        // The account service has its own code for this; every other service answers 60010.
+        return service === 'im_open_login_svc'
+          ? reject(res, 70403, 'this request needs App admin permission', where)
+          : reject(res, 60010, 'this request needs App admin permission', where);
+      }
+
+      const key = `${service}/${command}`;
+      const limit =
+        opts.limitFor?.(environmentId, key) ?? catalogEntry.rateLimitPerSec ?? DEFAULT_RATE_LIMIT_PER_SEC;
+      const admission = limiter.admit(key, limit, now());
+      // Once per command and second, the call that passes 80 % of the limit (the alert is the app's).
+      if (admission.alert)
+        opts.onCallbacks?.([overLimitAlert(service, command, admission.count, limit, now())]);
+      if (!admission.ok) {
+        return reject(res, 60007, `REST API call frequency over limit (${limit}/s)`, where);
+      }
+
+      const parsed = parseBody(req.body);
+      if (!parsed)
+        return reject(res, 60003, 'request JSON parse error: the body must be a JSON object', where);
+      let body = parsed;
+      let note: string | null = null;
+      const before =
+        environmentId !== undefined && opts.askBefore
+          ? beforeCallbackFor(key, body, state, { nowMs: now(), admin: opts.adminIdentifier })
+          : null;
+      if (before !== null && environmentId !== undefined && opts.askBefore) {
+        const verdict = verdictOf(before, body, await opts.askBefore(environmentId, before));
+        if (verdict.kind === 'refuse') return reject(res, verdict.code, verdict.info, where);
+        body = verdict.body;
+        note = verdict.note;
+        if (note !== null) opts.logger?.warn({ sandbox: true, ...where, environmentId }, note);
+      }
+
+      const fn = emulated.get(`${service}/${command}`);
+      if (!fn) {
+        return send(
+          res,
+          failEnvelope(
+            nextRequestId(),
+            NOT_EMULATED_CODE,
+            `${service}/${command} is not emulated by the console's built-in sandbox`,
+          ),
+        );
+      }
+      const result = fn(state, body, { nowMs: now(), admin: opts.adminIdentifier, sdkAppId: opts.sdkAppId });
+      const requestId = nextRequestId();
+      if (result.kind === 'fail')
+        return send(res, failEnvelope(requestId, result.code, result.info, result.fields));
+      if (result.bare) return send(res, { ...result.fields, RequestId: requestId });
+      send(res, { ...okEnvelope(requestId, result.fields), ...(note === null ? {} : { ErrorInfo: note }) });
+      if (opts.onCallbacks) {
+        const raised = callbacksFor(key, body, result.fields, {
+          nowMs: now(),
+          admin: opts.adminIdentifier,
+        });
+        if (raised.length > 0) opts.onCallbacks(raised);
+      }
+    },
+  );
 
   // Any other path or method: the real service cannot parse it as a REST call.
   router.all('/{*rest}', (_req, res) =>

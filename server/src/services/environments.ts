@@ -76,7 +76,9 @@ export class EnvironmentRegistry {
           sdkAppId: sandbox.sdkAppId,
           adminIdentifier: sandbox.adminIdentifier,
           secretKey: sandbox.secretKey,
-          baseUrl: sandbox.baseUrl,
+          // Names the environment, so the sandbox asks its receiver about "before" callbacks and
+          // applies its rateLimits (decision 041).
+          baseUrl: () => `${sandbox.baseUrl()}/env/${encodeURIComponent(c.id)}`,
           notEmulated: sandbox.notEmulated,
           callback: { ...c.callback, token: sandbox.callbackToken },
         });

@@ -1,26 +1,34 @@
-import type { ConversationMessage, HistoryEntry } from '@console/shared/api';
+import type { ConversationMessage } from '@console/shared/api';
 import { Paper, SegmentedControl, Stack } from '@mantine/core';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { ConversationView } from '../conversation/ConversationView';
-import { ResponseBody } from './ResponseBody';
 
 /**
- * An answer that holds a list of messages: JSON, or the same messages as a conversation (issue 15).
- * Loaded lazily by ResponsePanel, so the conversation view stays out of the console's first paint.
+ * A body that holds messages: JSON, or the same messages as a conversation (issue 15). Used for a
+ * console answer with a message list and for a callback that carries a message (issue 16). Loaded
+ * lazily by its users, so the conversation view stays out of the console's first paint.
  */
 export default function MessagesAnswer({
-  entry,
+  json,
   messages,
+  selfId,
+  label,
+  switchLabel = 'Show the answer as',
 }: {
-  entry: HistoryEntry;
+  /** The JSON view, shown first. */
+  json: ReactNode;
   messages: readonly ConversationMessage[];
+  /** Whose messages sit on the right; null: nobody's. */
+  selfId: string | null;
+  /** The conversation's accessible name. */
+  label: string;
+  switchLabel?: string;
 }) {
   const [view, setView] = useState<'json' | 'conversation'>('json');
-  const self = entry.requestBody.Operator_Account;
   return (
     <Stack gap="xs">
       <SegmentedControl
-        aria-label="Show the answer as"
+        aria-label={switchLabel}
         value={view}
         onChange={(v) => setView(v === 'conversation' ? 'conversation' : 'json')}
         data={[
@@ -30,14 +38,10 @@ export default function MessagesAnswer({
         style={{ alignSelf: 'flex-start' }}
       />
       {view === 'json' ? (
-        <ResponseBody entry={entry} />
+        json
       ) : (
         <Paper withBorder p="sm">
-          <ConversationView
-            messages={messages}
-            selfId={typeof self === 'string' ? self : null}
-            label={`Messages of ${entry.command}`}
-          />
+          <ConversationView messages={messages} selfId={selfId} label={label} />
         </Paper>
       )}
     </Stack>

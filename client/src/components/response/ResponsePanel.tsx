@@ -132,9 +132,15 @@ function AnswerBody({ entry }: { entry: HistoryEntry }) {
     [entry.service, entry.command, entry.response],
   );
   if (messages === undefined) return <ResponseBody entry={entry} />;
+  const self = entry.requestBody.Operator_Account;
   return (
     <Suspense fallback={<ResponseBody entry={entry} />}>
-      <MessagesAnswer entry={entry} messages={messages} />
+      <MessagesAnswer
+        json={<ResponseBody entry={entry} />}
+        messages={messages}
+        selfId={typeof self === 'string' ? self : null}
+        label={`Messages of ${entry.command}`}
+      />
     </Suspense>
   );
 }

@@ -1,9 +1,10 @@
 import type { CallbackEndpoint } from '@console/shared/api';
 import { hasRole } from '@console/shared/guard-rails';
+import { callbackConversation } from '@console/shared/messages';
 import { Alert, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useClipboard } from '@mantine/hooks';
 import { IconCheck, IconSend, IconTerminal2 } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useSession } from '../../../api/get-session';
 import { Spinner } from '../../../components/Spinner';
 import { formatTime } from '../../../lib/format-time';
@@ -13,6 +14,27 @@ import { JsonBlock } from './JsonBlock';
 import { VerdictBadge } from './VerdictBadge';
 
 type Props = { id: string; endpoint: CallbackEndpoint | undefined };
+
+// The explorer's JSON/conversation switch, in a chunk of its own (the conversation view is not small).
+const MessagesAnswer = lazy(() => import('../../../components/response/MessagesAnswer'));
+
+/** The body as JSON, or, for a callback that carries a message, also as a one-message conversation. */
+function CallbackBody({ command, body }: { command: string; body: unknown }) {
+  const messages = useMemo(() => callbackConversation(body), [body]);
+  const json = <JsonBlock title="Body" value={body} />;
+  if (messages === undefined) return json;
+  return (
+    <Suspense fallback={json}>
+      <MessagesAnswer
+        json={json}
+        messages={messages}
+        selfId={null}
+        label={`Message of ${command || 'the callback'}`}
+        switchLabel="Show the body as"
+      />
+    </Suspense>
+  );
+}
 
 export function CallbackDetail({ id, endpoint }: Props) {
   const entry = useCallbackEntry(id);
@@ -85,7 +107,7 @@ export function CallbackDetail({ id, endpoint }: Props) {
             </Table.Tr>
           </Table.Tbody>
         </Table>
-        <JsonBlock title="Body" value={e.body} />
+        <CallbackBody command={e.command} body={e.body} />
         <JsonBlock title="Answer" value={e.answer} />
         <JsonBlock title="Query (without Sign)" value={e.query} />
         <section aria-labelledby="callback-forwards-title">
