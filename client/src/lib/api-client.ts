@@ -48,7 +48,20 @@ export async function api<T extends z.ZodTypeAny>(path: string, options: Options
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'network/unreachable', 'The console server cannot be reached.', null);
   }
-  const text = await res.text();
+  return readAnswer(res.status, res.headers, await res.text(), options.schema);
+}
+
+/**
+ * An answer of the BFF read as `api` reads it: the parsed body of a success, else an `ApiError`.
+ * For answers fetched elsewhere (a worker that posts a large body off the main thread).
+ */
+export function readAnswer<T extends z.ZodTypeAny>(
+  status: number,
+  headers: Pick<Headers, 'get'>,
+  text: string,
+  schema: T,
+): z.infer<T> {
+  const res = { status, ok: status >= 200 && status < 300, headers };
   let json: unknown = null;
   if (text.length > 0) {
     try {
@@ -74,7 +87,7 @@ export async function api<T extends z.ZodTypeAny>(path: string, options: Options
     }
     throw new ApiError(res.status, 'response/unexpected', `The console answered ${res.status}.`, json);
   }
-  return options.schema.parse(json) as z.infer<T>;
+  return schema.parse(json) as z.infer<T>;
 }
 
 /** `Retry-After` as seconds; the HTTP-date form is turned into seconds from now. */

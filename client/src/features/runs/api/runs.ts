@@ -1,11 +1,4 @@
-import {
-  type RetryRunInput,
-  type RowsRunInput,
-  type Run,
-  runListSchema,
-  runPreviewSchema,
-  runSchema,
-} from '@console/shared/api';
+import { type RetryRunInput, type Run, runListSchema, runSchema } from '@console/shared/api';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { runKeys } from '../../../api/runs';
 import { api } from '../../../lib/api-client';
@@ -29,10 +22,6 @@ export const useRun = (id: string | null) =>
     queryFn: ({ signal }) => api(`/api/runs/${encodeURIComponent(id ?? '')}`, { schema: runSchema, signal }),
     enabled: id !== null,
   });
-
-export function previewRun(input: RowsRunInput) {
-  return api('/api/runs/preview', { method: 'POST', body: input, schema: runPreviewSchema });
-}
 
 export type RunAction = 'pause' | 'resume' | 'cancel';
 

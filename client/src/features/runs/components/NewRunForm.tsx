@@ -1,4 +1,11 @@
-import type { Run, RunPreview } from '@console/shared/api';
+import {
+  RUN_INPUT_MAX_BYTES,
+  RUN_MAX_ROWS,
+  type Run,
+  type RunPreview,
+  runPreviewSchema,
+  runSchema,
+} from '@console/shared/api';
 import {
   Alert,
   Button,
@@ -23,15 +30,25 @@ import { useMemo, useState } from 'react';
 import { useCatalog } from '../../../api/get-catalog';
 import { useEnvironments } from '../../../api/get-environments';
 import { useSession } from '../../../api/get-session';
-import { startRun } from '../../../api/runs';
 import { ErrorBoundary } from '../../../components/ErrorBoundary';
 import { JsonEditor } from '../../../components/monaco/JsonEditor';
 import { sendBlockedReason } from '../../../lib/access';
-import { previewRun } from '../api/runs';
+import { postRows, type RowsFields } from '../api/post-rows';
 
 type Props = { onStarted: (run: Run) => void };
 
 const DEFAULT_TEMPLATE = '{\n  "UserID": "{{user}}"\n}';
+/** Longer rows are shown as their start and a count, read-only: a textarea holding megabytes is slow to edit. */
+const EDITABLE_CHARS = 200_000;
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+const INPUT_LIMIT = `at most ${RUN_INPUT_MAX_BYTES / 1024 / 1024} MiB and ${RUN_MAX_ROWS.toLocaleString('en-US')} rows`;
+
+/** Lines of a text, without splitting it into strings. */
+function countLines(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n += 1;
+  return text.length > 0 && !text.endsWith('\n') ? n + 1 : n;
+}
 
 /** A new run over rows: environment, command, body template, input, then preview and start. */
 export function NewRunForm({ onStarted }: Props) {
@@ -43,6 +60,8 @@ export function NewRunForm({ onStarted }: Props) {
   const [template, setTemplate] = useState(DEFAULT_TEMPLATE);
   const [format, setFormat] = useState<'csv' | 'jsonl'>('csv');
   const [text, setText] = useState('');
+  const [file, setFile] = useState<{ picked: File; name: string; bytes: number; lines: number } | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
   const [rate, setRate] = useState<number | string>('');
   const [concurrency, setConcurrency] = useState<number | string>(4);
   const [confirm, setConfirm] = useState('');
@@ -64,20 +83,25 @@ export function NewRunForm({ onStarted }: Props) {
     [commands],
   );
 
-  const input = () => ({
+  const fields = (): RowsFields => ({
     environmentId: environment?.id ?? '',
     service: command?.service ?? '',
     command: command?.command ?? '',
     template,
-    csv: text,
     format,
     ...(typeof rate === 'number' ? { ratePerSec: rate } : {}),
     ...(typeof concurrency === 'number' ? { concurrency } : {}),
   });
+  // A picked file goes to the upload worker as it is (a Blob, not copied); typed or pasted rows as text.
+  const rows = () => file?.picked ?? text;
 
-  const previewing = useMutation({ mutationFn: previewRun, onSuccess: setPreview });
+  const previewing = useMutation({
+    mutationFn: () => postRows('/api/runs/preview', fields(), rows(), runPreviewSchema),
+    onSuccess: setPreview,
+  });
   const starting = useMutation({
-    mutationFn: () => startRun({ ...input(), ...(confirm ? { confirm } : {}) }),
+    mutationFn: () =>
+      postRows('/api/runs', { ...fields(), ...(confirm ? { confirm } : {}) }, rows(), runSchema),
     onSuccess: (run) => {
       setPreview(null);
       setConfirm('');
@@ -85,14 +109,30 @@ export function NewRunForm({ onStarted }: Props) {
     },
   });
 
-  const readFile = async (file: File | null) => {
-    if (!file) return;
-    setText(await file.text());
-    if (file.name.endsWith('.jsonl') || file.name.endsWith('.ndjson')) setFormat('jsonl');
+  const readFile = async (chosen: File | null) => {
     setPreview(null);
+    setFileError(null);
+    if (!chosen) {
+      // Clearing the file clears the rows it loaded.
+      if (file) setText('');
+      setFile(null);
+      return;
+    }
+    if (chosen.size > RUN_INPUT_MAX_BYTES) {
+      setFileError(`${chosen.name} is ${mib(chosen.size)}; a run's input is ${INPUT_LIMIT}`);
+      return;
+    }
+    // Read off the main thread; the page shows the start of it and a count, never megabytes in a textarea.
+    const loaded = await chosen.text();
+    setText(loaded);
+    setFile({ picked: chosen, name: chosen.name, bytes: chosen.size, lines: countLines(loaded) });
+    if (chosen.name.endsWith('.jsonl') || chosen.name.endsWith('.ndjson')) setFormat('jsonl');
   };
 
-  const ready = environment !== undefined && command !== undefined && text.trim() !== '';
+  const large = text.length > EDITABLE_CHARS;
+  // The first lines of a large input, taken once per input rather than on every render.
+  const excerpt = useMemo(() => (large ? text.slice(0, 2000) : ''), [large, text]);
+  const ready = environment !== undefined && command !== undefined && /\S/.test(text);
   const confirmationMissing = preview?.confirmation != null && confirm !== preview.confirmation;
   const error = previewing.error ?? starting.error;
 
@@ -159,29 +199,63 @@ export function NewRunForm({ onStarted }: Props) {
           />
           <FileInput
             label="Upload a file"
-            description="A .csv or .jsonl file; it replaces the rows below"
+            description={`A .csv or .jsonl file, ${INPUT_LIMIT} (larger ones are refused); it replaces the rows below`}
             accept=".csv,.jsonl,.ndjson,.txt,text/csv"
+            value={file?.picked ?? null}
             onChange={(f) => void readFile(f)}
+            error={fileError}
             clearable
             style={{ flex: 1 }}
           />
         </Group>
         <Textarea
           label={format === 'csv' ? 'Rows (CSV, header line first)' : 'Rows (JSON Lines, one object a line)'}
+          description={
+            file
+              ? `${file.name}: ${file.lines.toLocaleString('en-US')} lines loaded (${mib(file.bytes)})`
+              : `Paste or type rows, or upload a file (${INPUT_LIMIT})`
+          }
           placeholder={format === 'csv' ? 'user,nick\nalice,Alice' : '{"user":"alice"}'}
           value={
-            text.length > 200_000 ? `${text.slice(0, 2000)}\n… (${text.length} characters loaded)` : text
+            large
+              ? `${excerpt}\n… (${text.length.toLocaleString('en-US')} characters loaded; “Clear rows” to change them)`
+              : text
           }
-          readOnly={text.length > 200_000}
+          readOnly={large}
           onChange={(e) => {
             setText(e.currentTarget.value);
+            setFile(null);
             setPreview(null);
           }}
-          autosize
-          minRows={4}
-          maxRows={10}
+          onPaste={(e) => {
+            // Megabytes pasted replace the rows without ever being put into the textarea itself.
+            const pasted = e.clipboardData.getData('text');
+            if (pasted.length <= EDITABLE_CHARS) return;
+            e.preventDefault();
+            setText(pasted);
+            setFile(null);
+            setPreview(null);
+          }}
+          // Measuring the height of megabytes on every render is itself a freeze: a large input shows a fixed excerpt.
+          autosize={!large}
+          {...(large ? { rows: 10 } : { minRows: 4, maxRows: 10 })}
           styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
         />
+        {large && (
+          <Group>
+            <Button
+              variant="default"
+              size="xs"
+              onClick={() => {
+                setText('');
+                setFile(null);
+                setPreview(null);
+              }}
+            >
+              Clear rows
+            </Button>
+          </Group>
+        )}
         <Group grow>
           <NumberInput
             label="Lower rate (calls per second, optional)"
@@ -205,7 +279,7 @@ export function NewRunForm({ onStarted }: Props) {
             leftSection={<IconEye size={16} />}
             disabled={!ready}
             loading={previewing.isPending}
-            onClick={() => previewing.mutate(input())}
+            onClick={() => previewing.mutate()}
           >
             Preview
           </Button>
