@@ -1,7 +1,13 @@
 import type { Server as HttpServer } from 'node:http';
 import express from 'express';
 import type { DestinationStream } from 'pino';
-import { createRepositories, type Database, openDatabase } from './adapters/db';
+import {
+  createRepositories,
+  createWindowStore,
+  type Database,
+  openDatabase,
+  withAdvisoryLock,
+} from './adapters/db';
 import { TencentClient } from './adapters/tencent-client';
 import { UserSigSigner } from './adapters/usersig';
 import type { Config } from './config';
@@ -17,12 +23,16 @@ import { EnvironmentRegistry, type SandboxIdentity } from './services/environmen
 import { HistoryService } from './services/history';
 import { startInterruptedCallSweep } from './services/interrupted-calls';
 import { Metrics } from './services/metrics';
-import { CommandRateLimiter } from './services/rate-limiter';
+import { CommandRateLimiter, type RateLimiter, SharedCommandRateLimiter } from './services/rate-limiter';
 import { startRetentionJob } from './services/retention';
 import { RunService } from './services/runs';
 import { SendRequestService } from './services/send-request';
 import { SignInFailureLog } from './services/sign-in-failures';
-import { SignInThrottle, type SignInThrottleOptions } from './services/sign-in-throttle';
+import {
+  SharedSignInThrottle,
+  SignInThrottle,
+  type SignInThrottleOptions,
+} from './services/sign-in-throttle';
 import { StatsService } from './services/stats';
 import { TokenService } from './services/tokens';
 import { UserService } from './services/users';
@@ -78,8 +88,10 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
   let signInFailures: SignInFailureLog | undefined;
   let origin: string | undefined;
   let runs: RunService | undefined;
+  let stopping = false;
 
   async function start() {
+    stopping = false;
     database = await openDatabase({
       dataDir: config.dataDir,
       databaseUrl: config.databaseUrl,
@@ -124,9 +136,15 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
     client = new TencentClient(config.upstreamTimeoutMs);
     signInFailures = new SignInFailureLog(repos.audit);
     signInFailures.start((err) => logger.error({ err }, 'writing counted sign-in failures failed'));
-    const auth = new AuthService(repos, Date.now, new SignInThrottle(options.signInThrottle), signInFailures);
+    // Replicas on PostgreSQL share the limiter's and the throttle's counts there (decision 039);
+    // one process on SQLite keeps them in memory.
+    const windows = database.dialect === 'postgres' ? createWindowStore(database) : undefined;
+    const throttle = windows
+      ? new SharedSignInThrottle(windows, options.signInThrottle)
+      : new SignInThrottle(options.signInThrottle);
+    const auth = new AuthService(repos, Date.now, throttle, signInFailures);
     // One limiter for single calls and runs alike: together they stay within each command's limit.
-    const limiter = new CommandRateLimiter();
+    const limiter: RateLimiter = windows ? new SharedCommandRateLimiter(windows) : new CommandRateLimiter();
     const metrics = new Metrics();
     const send = new SendRequestService({
       metrics,
@@ -142,6 +160,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       send,
       limiter,
       logger: logger.child({ component: 'runs' }),
+      exclusiveStore: database.dialect === 'sqlite',
     });
 
     const generated = await auth.bootstrapAdmin(config.adminPassword);
@@ -182,6 +201,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
         trustProxy: config.trustProxy,
         clientDist: config.clientDist,
         sandboxRouter,
+        stopping: () => stopping,
       }),
     );
 
@@ -195,14 +215,30 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
     if (address === null || typeof address === 'string') throw new Error('the server is not on a TCP port');
     const { port } = address;
     origin = `http://${selfHost(config.host)}:${port}`;
-    stopRetention = startRetentionJob(repos, config.retention, logger);
+    const db = database;
+    stopRetention = startRetentionJob(
+      repos,
+      config.retention,
+      logger,
+      undefined,
+      (name, job) => withAdvisoryLock(db, name, job),
+      async () => {
+        // Shared windows idle for a day hold nothing any limit still counts.
+        if (windows) await windows.prune(24 * 60 * 60 * 1000);
+      },
+    );
     // Once listening (a sandbox environment needs the server's own address): interrupted runs go on.
     await runs.recover();
     logger.info({ port, host: config.host, environments: environments.all().map((e) => e.id) }, 'listening');
     return { port, url: origin };
   }
 
+  /**
+   * Graceful: /readyz turns 503 at once, runs stop after their calls in flight and release their
+   * leases (another replica takes them at once), then HTTP requests in flight get 5 s to finish.
+   */
   async function stop() {
+    stopping = true;
     await runs?.stop();
     await stopRetention?.();
     await stopSweep?.();

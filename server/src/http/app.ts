@@ -55,6 +55,8 @@ export interface AppDeps {
   clientDist: string;
   /** The built-in sandbox's router, when it is on. It parses its own raw body. */
   sandboxRouter?: Router | undefined;
+  /** True once the replica is stopping: /readyz answers 503 so a load balancer drains it. */
+  stopping?: (() => boolean) | undefined;
 }
 
 /**
@@ -95,7 +97,7 @@ export function createApp(deps: AppDeps): express.Express {
     app.use('/sandbox', deps.sandboxRouter);
   }
 
-  app.use(healthRoutes(deps.database));
+  app.use(healthRoutes(deps.database, deps.stopping));
   app.use(metricsRoute(deps.auth, deps.metrics));
 
   const api = express.Router();

@@ -2,7 +2,7 @@ import type { CatalogCommand } from '@console/shared/api';
 import type { Principal } from './auth';
 import type { ResolvedEnvironment } from './environments';
 import { checkCommand } from './guard';
-import type { CommandRateLimiter } from './rate-limiter';
+import type { RateLimiter } from './rate-limiter';
 
 /**
  * The guard-rail seam (issue 7): roles × access class, read-only environments, confirmation on
@@ -18,9 +18,9 @@ export type AuthorizeCommand = (
 export const allowEveryCommand: AuthorizeCommand = async () => {};
 
 /** Refusals first, so a call that is refused anyway never spends a slot of the rate limit. */
-export function guardCommands(limiter: CommandRateLimiter): AuthorizeCommand {
+export function guardCommands(limiter: RateLimiter): AuthorizeCommand {
   return async (user, env, command, confirm) => {
     checkCommand({ role: user.role, env, command, confirm });
-    limiter.take(env, command);
+    await limiter.take(env, command);
   };
 }

@@ -1,4 +1,5 @@
 import { commandKey } from '@console/shared/catalog/lookups';
+import type { WindowStore } from '../adapters/db';
 import { AppError } from '../core/errors';
 
 /** Calls per second when the catalog does not know a command's limit: the IM default (reference §2.2). */
@@ -76,16 +77,53 @@ export function appKeyOf(env: RateLimitedEnvironment): string {
 }
 
 /**
- * Per app (as Tencent counts it) and command, in this process: one console instance per app is the
- * supported setup. Each entry's own override decides the limit its calls are held to.
+ * What the send service and runs need of a limiter: the in-process one answers at once, the shared
+ * one (replicas on PostgreSQL) after a round trip to the database.
  */
-export class CommandRateLimiter {
+export interface RateLimiter {
+  admit(
+    env: RateLimitedEnvironment,
+    command: RateLimitedCommand,
+    capPerSec?: number,
+  ): number | Promise<number>;
+  take(env: RateLimitedEnvironment, command: RateLimitedCommand): void | Promise<void>;
+}
+
+function limitedError(
+  env: RateLimitedEnvironment,
+  command: RateLimitedCommand,
+  limit: number,
+  waitMs: number,
+) {
+  return new AppError(
+    'rate/limited',
+    429,
+    `${command.service}/${command.command} is limited to ${limit} calls per second on "${env.id}"; retry in ${waitMs} ms`,
+    { details: { retryAfterMs: waitMs, limitPerSec: limit, environmentId: env.id } },
+  );
+}
+
+const limiterKey = (env: RateLimitedEnvironment, command: RateLimitedCommand) =>
+  `${appKeyOf(env)}\u0000${command.service}/${command.command}`;
+
+/** PostgreSQL text holds no NUL, so the shared key separates with a space (no app key has one). */
+const sharedKey = (env: RateLimitedEnvironment, command: RateLimitedCommand) =>
+  `rate:${appKeyOf(env)} ${command.service}/${command.command}`;
+
+const capOf = (limit: number, capPerSec: number | undefined) =>
+  capPerSec === undefined ? limit : Math.max(1, Math.min(limit, Math.floor(capPerSec)));
+
+/**
+ * Per app (as Tencent counts it) and command, in this process: one console on SQLite. Each entry's
+ * own override decides the limit its calls are held to.
+ */
+export class CommandRateLimiter implements RateLimiter {
   private readonly logs = new Map<string, SlidingLog>();
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
   private logOf(env: RateLimitedEnvironment, command: RateLimitedCommand): SlidingLog {
-    const key = `${appKeyOf(env)}\u0000${command.service}/${command.command}`;
+    const key = limiterKey(env, command);
     let log = this.logs.get(key);
     if (!log) {
       log = new SlidingLog();
@@ -100,8 +138,7 @@ export class CommandRateLimiter {
    * the calls are counted in the same log as single calls, so both together stay within the limit.
    */
   admit(env: RateLimitedEnvironment, command: RateLimitedCommand, capPerSec?: number): number {
-    const limit = rateLimitFor(env, command);
-    const cap = capPerSec === undefined ? limit : Math.max(1, Math.min(limit, Math.floor(capPerSec)));
+    const cap = capOf(rateLimitFor(env, command), capPerSec);
     return this.logOf(env, command).take(cap, this.now(), WINDOW_MS + WINDOW_MARGIN_MS);
   }
 
@@ -109,13 +146,27 @@ export class CommandRateLimiter {
   take(env: RateLimitedEnvironment, command: RateLimitedCommand): void {
     const limit = rateLimitFor(env, command);
     const waitMs = this.logOf(env, command).take(limit, this.now(), WINDOW_MS + WINDOW_MARGIN_MS);
-    if (waitMs > 0) {
-      throw new AppError(
-        'rate/limited',
-        429,
-        `${command.service}/${command.command} is limited to ${limit} calls per second on "${env.id}"; retry in ${waitMs} ms`,
-        { details: { retryAfterMs: waitMs, limitPerSec: limit, environmentId: env.id } },
-      );
-    }
+    if (waitMs > 0) throw limitedError(env, command, limit, waitMs);
+  }
+}
+
+/**
+ * The same sliding log, kept in PostgreSQL for every replica on one `DATABASE_URL` (decision 039):
+ * one round trip per admission, under the key's row lock and by the database's clock, so in any
+ * window the upstream sees at most the limit however the calls are spread over replicas.
+ */
+export class SharedCommandRateLimiter implements RateLimiter {
+  constructor(private readonly windows: WindowStore) {}
+
+  async admit(env: RateLimitedEnvironment, command: RateLimitedCommand, capPerSec?: number): Promise<number> {
+    const cap = capOf(rateLimitFor(env, command), capPerSec);
+    return this.windows.window(sharedKey(env, command), cap, WINDOW_MS + WINDOW_MARGIN_MS, 'take');
+  }
+
+  async take(env: RateLimitedEnvironment, command: RateLimitedCommand): Promise<void> {
+    const limit = rateLimitFor(env, command);
+    const key = sharedKey(env, command);
+    const waitMs = await this.windows.window(key, limit, WINDOW_MS + WINDOW_MARGIN_MS, 'take');
+    if (waitMs > 0) throw limitedError(env, command, limit, waitMs);
   }
 }

@@ -8,6 +8,7 @@ import { createStatsRepository, type StatsRepository } from './stats-repository'
 import { createTokenRepository, type TokenRepository } from './token-repository';
 import { createUserRepository, type UserRepository } from './user-repository';
 
+export { advisoryKey, withAdvisoryLock } from './advisory-lock';
 export type { AuditEvent, AuditRepository } from './audit-repository';
 export type { CallRecorder } from './call-recorder';
 export { DuplicateError, InvalidCursorError, LastAdminError } from './errors';
@@ -35,6 +36,7 @@ export {
 } from './stats-repository';
 export type { TokenRecord, TokenRepository } from './token-repository';
 export type { UserRecord, UserRepository } from './user-repository';
+export { createWindowStore, type WindowMode, type WindowStore } from './window-store';
 
 export interface Repositories {
   history: HistoryRepository;

@@ -63,6 +63,7 @@ describe('openDatabase', () => {
         '0004-hardening',
         '0005-stats-rollups',
         '0006-runs',
+        '0010-replicas',
       ]);
       const reopened = createRepositories(second);
       expect(await reopened.history.get(entry.id)).toEqual(entry);

@@ -18,6 +18,10 @@ export interface Database {
   reader?: Reader | undefined;
   close(): Promise<void>;
   ping(): Promise<void>;
+  /** Migrations this build knows that the store has not run (empty once `openDatabase` answered). */
+  pendingMigrations(): Promise<string[]>;
+  /** How many migrations the store has run. */
+  appliedMigrations(): Promise<number>;
 }
 
 export interface OpenDatabaseOptions {
@@ -95,15 +99,23 @@ export function isPostgresUrl(url: string | undefined): url is string {
   return url !== undefined && /^postgres(ql)?:\/\//i.test(url);
 }
 
-async function migrate(kysely: Kysely<DB>): Promise<void> {
-  const { error, results } = await new Migrator({
+const migratorOf = (kysely: Kysely<DB>) =>
+  new Migrator({
     db: kysely,
     provider: migrationProvider,
     // Migration numbers are handed out to work done in parallel, so one can land after a higher one
     // (0005 after 0006): a store that already ran 0006 then runs 0005 instead of refusing to open.
     // Each migration touches only its own tables, so their order does not matter.
     allowUnorderedMigrations: true,
-  }).migrateToLatest();
+  });
+
+/**
+ * Several replicas may start at once: Kysely's migrator runs the whole batch in one transaction
+ * under a PostgreSQL advisory lock (`pg_advisory_xact_lock`), so one replica migrates and the others
+ * wait, then find nothing left to do (tested in open-postgres.test.ts).
+ */
+async function migrate(kysely: Kysely<DB>): Promise<void> {
+  const { error, results } = await migratorOf(kysely).migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed`, { cause: error });
@@ -149,6 +161,14 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     },
     async ping() {
       await sql`select 1`.execute(kysely);
+    },
+    async pendingMigrations() {
+      return (await migratorOf(kysely).getMigrations())
+        .filter((m) => m.executedAt === undefined)
+        .map((m) => m.name);
+    },
+    async appliedMigrations() {
+      return (await migratorOf(kysely).getMigrations()).filter((m) => m.executedAt !== undefined).length;
     },
   };
 }
