@@ -13,7 +13,11 @@ const onPostgres = [
   'server/test/*.test.ts',
 ];
 /** Needs the cluster itself. */
-const postgresOnly = ['server/test/postgres-support.test.ts', 'server/src/adapters/db/replicas.test.ts'];
+const postgresOnly = [
+  'server/test/postgres-support.test.ts',
+  'server/test/replicas.test.ts',
+  'server/src/adapters/db/replicas.test.ts',
+];
 /**
  * call-recorder.test.ts counts SQLite commits and reads the file behind the store's back (group
  * commit, decision 018); what it records is covered on PostgreSQL by the HTTP suites.

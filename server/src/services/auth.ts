@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@console/shared/api';
-import type { Repositories } from '../adapters/db';
+import { DuplicateError, type Repositories } from '../adapters/db';
 import { AppError } from '../core/errors';
 import { burnPasswordCheck, generatePassword, hashPassword, verifyPassword } from './passwords';
 import { SignInFailureLog } from './sign-in-failures';
@@ -159,11 +159,17 @@ export class AuthService {
   async bootstrapAdmin(configuredPassword: string | undefined): Promise<string | undefined> {
     if ((await this.repos.users.count()) > 0) return undefined;
     const password = configuredPassword ?? generatePassword();
-    await this.repos.users.create({
-      username: 'admin',
-      passwordHash: await hashPassword(password),
-      role: 'admin',
-    });
+    try {
+      await this.repos.users.create({
+        username: 'admin',
+        passwordHash: await hashPassword(password),
+        role: 'admin',
+      });
+    } catch (err) {
+      // Replicas starting at once on an empty database: another one created the admin first.
+      if (err instanceof DuplicateError) return undefined;
+      throw err;
+    }
     return configuredPassword === undefined ? password : undefined;
   }
 }
