@@ -96,6 +96,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       dataDir: config.dataDir,
       databaseUrl: config.databaseUrl,
       onCheckpointError: (message) => logger.warn({ reason: message }, 'background WAL checkpoint failed'),
+      onConnectionError: (message) => logger.warn({ reason: message }, 'an idle database connection failed'),
     });
     const repos = createRepositories(database);
     if (config.trustProxy === true) {

@@ -29,6 +29,11 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string | undefined;
   /** Told when a background checkpoint fails (the next one retries; the log is never lost). */
   onCheckpointError?: ((message: string) => void) | undefined;
+  /**
+   * PostgreSQL: told when an idle pooled connection fails (the server restarted, an administrator
+   * ended it); the pool drops it and opens another when needed. Without a listener it would crash.
+   */
+  onConnectionError?: ((message: string) => void) | undefined;
 }
 
 export const sqliteFileName = 'console.sqlite';
@@ -89,10 +94,10 @@ function openSqlite(dataDir: string): { kysely: Kysely<DB>; sqliteFile: string }
   };
 }
 
-function openPostgres(connectionString: string): Kysely<DB> {
-  return new Kysely<DB>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max: 10 }) }),
-  });
+function openPostgres(connectionString: string, onError?: (message: string) => void): Kysely<DB> {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  pool.on('error', (err) => onError?.(err.message));
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 
 export function isPostgresUrl(url: string | undefined): url is string {
@@ -130,7 +135,11 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     );
   }
   const { dialect, kysely, sqliteFile } = isPostgresUrl(opts.databaseUrl)
-    ? { dialect: 'postgres' as const, kysely: openPostgres(opts.databaseUrl), sqliteFile: undefined }
+    ? {
+        dialect: 'postgres' as const,
+        kysely: openPostgres(opts.databaseUrl, opts.onConnectionError),
+        sqliteFile: undefined,
+      }
     : { dialect: 'sqlite' as const, ...openSqlite(opts.dataDir) };
   try {
     await migrate(kysely);

@@ -35,6 +35,24 @@ describe('replicas on one PostgreSQL', () => {
     expect(rows[0]?.n).toBe(await dbs[0]!.appliedMigrations());
   });
 
+  it('survives the database ending its idle connections, and says so', async () => {
+    const told: string[] = [];
+    const db = await openDatabase({
+      dataDir: '/nonexistent',
+      databaseUrl: target.url,
+      onConnectionError: (m) => told.push(m),
+    });
+    open.push(db);
+    await db.ping();
+    const admin = await replica();
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid()`.execute(admin.kysely);
+    for (let i = 0; i < 50 && told.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(told.join()).toMatch(/terminating connection/);
+    // The pool opens a new connection for the next query.
+    await db.ping();
+  });
+
   it('admits at most the limit in a window however the calls are spread over replicas', async () => {
     const a = createWindowStore(await replica());
     const b = createWindowStore(await replica());
