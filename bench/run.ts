@@ -7,9 +7,11 @@ import { describeMachine } from './lib/machine';
 import { parseOptions, type Section } from './lib/options';
 import { repoRoot } from './lib/processes';
 import type { SectionContext, SectionResult } from './sections/context';
+import { runDashboard } from './sections/dashboard';
 import { runHistory } from './sections/history';
 import { runOverhead } from './sections/overhead';
 import { runPage } from './sections/page';
+import { runRuns } from './sections/runs';
 import { runUserSig } from './sections/usersig';
 
 const runners: Record<Section, (ctx: SectionContext) => Promise<SectionResult>> = {
@@ -17,6 +19,8 @@ const runners: Record<Section, (ctx: SectionContext) => Promise<SectionResult>> 
   usersig: runUserSig,
   history: runHistory,
   page: runPage,
+  dashboard: runDashboard,
+  runs: runRuns,
 };
 
 const options = parseOptions(process.argv.slice(2));

@@ -14,11 +14,13 @@ function escapeRegExp(text: string): string {
 /**
  * Chromium's own log line for a fetch that got a 4xx from the console's API at `path`. Chromium logs
  * it as a console error even when the app handled the answer (a message at a field, the sign-in
- * page), so a test that provokes such an answer on purpose allows exactly that line.
+ * page), so a test that provokes such an answer on purpose allows exactly that line. With
+ * `anyQuery`, the path may carry a query string (a polled read such as `/api/stats?from=…&to=…`).
  */
-export function apiAnswered(status: number, path: string): RegExp {
+export function apiAnswered(status: number, path: string, opts: { anyQuery?: boolean } = {}): RegExp {
+  const query = opts.anyQuery ? '(\\?[^)]*)?' : '';
   return new RegExp(
-    `^console\\.error: Failed to load resource: the server responded with a status of ${status} \\([^)]*\\) \\(https?://[^/]+${escapeRegExp(path)}\\)$`,
+    `^console\\.error: Failed to load resource: the server responded with a status of ${status} \\([^)]*\\) \\(https?://[^/]+${escapeRegExp(path)}${query}\\)$`,
   );
 }
 

@@ -82,7 +82,7 @@ test('support finds a call by RequestId, replays it with a fresh MsgRandom, comp
   // Compare the two answers in Monaco's diff editor.
   await fresh.getByRole('button', { name: 'Compare', exact: true }).click();
   await fresh
-    .getByRole('dialog', { name: 'Compare responses' })
+    .getByRole('dialog', { name: 'Compare with another call' })
     .getByRole('button', { name: /^Compare with replay/ })
     .click();
   const comparison = fresh.getByRole('region', { name: 'Comparison' });

@@ -104,6 +104,34 @@ export const consolePages: ConsolePage[] = [
         page.getByRole('region', { name: 'History entries' }).locator('tbody tr').first(),
       ).toBeVisible();
     },
+    // The whole RequestId, in the tooltip its copy button shows on keyboard focus.
+    act: async (page) => {
+      await page
+        .getByRole('region', { name: 'History entries' })
+        .getByRole('button', { name: /^Copy RequestId Id-/ })
+        .first()
+        .focus();
+      await expect(page.getByRole('tooltip')).toBeVisible();
+    },
+  },
+  {
+    name: 'history entry, picking a recent call to compare',
+    path: async (page) => {
+      await recordCall(page);
+      const b = await recordCall(page);
+      return `/history/${b.id}`;
+    },
+    ready: monacoReady('Request body'),
+    act: async (page) => {
+      await page.getByRole('button', { name: 'Compare', exact: true }).click();
+      const recent = page
+        .getByRole('dialog', { name: 'Compare with another call' })
+        .getByRole('textbox', { name: /^Recent calls of / });
+      await expect(recent).toBeEnabled();
+      await recent.focus();
+      await page.keyboard.press('ArrowDown');
+      await expect(page.getByRole('option').first()).toBeVisible();
+    },
   },
   {
     name: 'history entry with a comparison',
@@ -126,6 +154,35 @@ export const consolePages: ConsolePage[] = [
     path: '/runs',
     ready: async (page) => {
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    },
+  },
+  {
+    name: 'callbacks',
+    // With a callback the sandbox raised, opened, so the detail is checked too.
+    path: async (page) => {
+      const res = await page.request.post('/api/requests', {
+        data: {
+          environmentId: 'sandbox',
+          service: 'im_open_login_svc',
+          command: 'kick',
+          body: { UserID: 'user1' },
+        },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+      let id: string | undefined;
+      await expect(async () => {
+        const list = await page.request.get('/api/callbacks?command=State.StateChange&limit=1');
+        const body = (await list.json()) as { items: { id: string }[] };
+        id = body.items[0]?.id;
+        expect(id).toBeDefined();
+      }).toPass({ timeout: 10_000 });
+      return `/callbacks?id=${id}`;
+    },
+    ready: async (page) => {
+      await expect(
+        page.getByRole('table', { name: 'Received callbacks' }).locator('tbody tr').first(),
+      ).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'State.StateChange', level: 2 })).toBeVisible();
     },
   },
   {
@@ -175,6 +232,49 @@ export const consolePages: ConsolePage[] = [
     ready: async (page) => {
       await expect(page.getByTestId('run-status')).toHaveText('done');
       await monacoReady('New run')(page);
+    },
+  },
+  {
+    name: 'explorer user',
+    path: async (page) => {
+      const res = await page.request.post('/api/requests', {
+        data: {
+          environmentId: 'sandbox',
+          service: 'im_open_login_svc',
+          command: 'account_import',
+          body: { UserID: 'a11y_user', Nick: 'Accessible' },
+        },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+      return '/explore/users/a11y_user?env=sandbox';
+    },
+    ready: async (page) => {
+      await expect(page.getByTestId('user-nick')).toHaveText('Accessible', { timeout: 30_000 });
+    },
+  },
+  {
+    name: 'explorer group with messages',
+    path: async (page) => {
+      const res = await page.request.post('/api/requests', {
+        data: {
+          environmentId: 'sandbox',
+          service: 'group_open_http_svc',
+          command: 'send_group_msg',
+          body: {
+            GroupId: '@TGS#1NVTZEAE4',
+            Random: 77,
+            MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'accessible hello' } }],
+          },
+        },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+      return `/explore/groups/${encodeURIComponent('@TGS#1NVTZEAE4')}?env=sandbox`;
+    },
+    ready: async (page) => {
+      await expect(page.getByRole('list', { name: 'Recent messages of @TGS#1NVTZEAE4' })).toContainText(
+        'accessible hello',
+        { timeout: 30_000 },
+      );
     },
   },
   {

@@ -1,6 +1,7 @@
-// `pnpm start`: builds the client when it has not been built, then serves the SPA and the API.
+// `pnpm start`: builds the client when it has not been built or its sources changed since, then
+// serves the SPA and the API.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,8 +10,33 @@ const clientDist = process.env.CLIENT_DIST
   ? path.resolve(process.env.CLIENT_DIST)
   : path.join(root, 'client', 'dist');
 
-if (!existsSync(path.join(clientDist, 'index.html'))) {
-  console.log('client/dist/index.html is missing: building the client first…');
+/** The newest modification time under `dir` (files only; node_modules and dist are skipped). */
+function newestMtime(dir) {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+const builtIndex = path.join(clientDist, 'index.html');
+// The client bundles its own sources and the shared package: a checkout that moved on since the
+// last build would otherwise serve yesterday's pages against today's API.
+const stale = () =>
+  Math.max(newestMtime(path.join(root, 'client')), newestMtime(path.join(root, 'shared'))) >
+  statSync(builtIndex).mtimeMs;
+// CLIENT_DIST names a build made elsewhere: it is used as it is.
+const ownBuild = !process.env.CLIENT_DIST;
+
+if (!existsSync(builtIndex) || (ownBuild && stale())) {
+  console.log(
+    existsSync(builtIndex)
+      ? 'the client sources changed since client/dist was built: building the client first…'
+      : 'client/dist/index.html is missing: building the client first…',
+  );
   const build = spawnSync('pnpm', ['--filter', '@console/client', 'build'], {
     cwd: root,
     stdio: 'inherit',

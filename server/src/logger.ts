@@ -2,9 +2,12 @@ import { type DestinationStream, type Logger, pino } from 'pino';
 
 export type { Logger } from 'pino';
 
-/** Replaces the value of every `usersig` query parameter, wherever a URL shows up. */
+/**
+ * Replaces the value of every `usersig` query parameter, wherever a URL shows up, and of a
+ * callback's `Sign` (a replayable credential for its 60 s window).
+ */
 export function redactUserSig(url: string): string {
-  return url.replace(/([?&]usersig=)[^&#]*/gi, '$1REDACTED');
+  return url.replace(/([?&](?:usersig|sign)=)[^&#]*/gi, '$1REDACTED');
 }
 
 const censor = '[REDACTED]';

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import express from 'express';
 import type { DestinationStream } from 'pino';
 import {
+  createRateSlotStore,
   createRepositories,
   createWindowStore,
   type Database,
@@ -13,13 +15,21 @@ import { UserSigSigner } from './adapters/usersig';
 import type { Config } from './config';
 import { createApp } from './http/app';
 import { createLogger, type Logger } from './logger';
-import { createSandbox, loadOrCreateSandboxKey, SANDBOX_ADMIN, SANDBOX_SDKAPPID } from './sandbox';
+import {
+  createCallbackSender,
+  createSandbox,
+  loadOrCreateSandboxKey,
+  SANDBOX_ADMIN,
+  SANDBOX_SDKAPPID,
+} from './sandbox';
 import { AppStatsService } from './services/app-stats';
 import { AuditService } from './services/audit';
 import { AuthService } from './services/auth';
 import { type AuthorizeCommand, guardCommands } from './services/authorize';
+import { CallbackService } from './services/callbacks/service';
 import { DiagnoseService } from './services/diagnose';
 import { EnvironmentRegistry, type SandboxIdentity } from './services/environments';
+import { ExplorerService } from './services/explorer';
 import { HistoryService } from './services/history';
 import { startInterruptedCallSweep } from './services/interrupted-calls';
 import { Metrics } from './services/metrics';
@@ -40,8 +50,10 @@ import { UserService } from './services/users';
 export interface ServerOptions {
   /** Where pino writes; stdout by default. Tests pass a stream to inspect the log. */
   logDestination?: DestinationStream;
-  /** Replaces the guard rails (roles, confirmation, read-only, rate limits); tests and benchmarks only. */
+  /** Replaces the guard rails (roles, confirmation, read-only); tests and benchmarks only. */
   authorize?: AuthorizeCommand;
+  /** The rate limiter of single calls and runs; tests pass one on a clock they move. */
+  limiter?: RateLimiter;
   /** Overrides of the failed sign-in limits. */
   signInThrottle?: Partial<SignInThrottleOptions>;
 }
@@ -89,6 +101,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
   let origin: string | undefined;
   let runs: RunService | undefined;
   let stopping = false;
+  let currentLimiter: RateLimiter | undefined;
+  let callbacks: CallbackService | undefined;
 
   async function start() {
     stopping = false;
@@ -97,6 +111,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       databaseUrl: config.databaseUrl,
       onCheckpointError: (message) => logger.warn({ reason: message }, 'background WAL checkpoint failed'),
       onConnectionError: (message) => logger.warn({ reason: message }, 'an idle database connection failed'),
+      onMigrationProgress: (message, fields) => logger.info(fields, message),
     });
     const repos = createRepositories(database);
     if (config.trustProxy === true) {
@@ -113,12 +128,26 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
     let sandbox: SandboxIdentity | null = null;
     let sandboxRouter: express.Router | undefined;
     if (config.sandbox) {
+      // Per process: nothing outside the console verifies the sandbox's callbacks (decision 036).
+      const callbackToken = randomBytes(32).toString('hex');
       const secretKey = await loadOrCreateSandboxKey(config.dataDir);
       const emulator = createSandbox({
         sdkAppId: SANDBOX_SDKAPPID,
         secretKey,
         adminIdentifier: SANDBOX_ADMIN,
         logger: logger.child({ component: 'sandbox' }),
+        // Every environment the sandbox serves is the same emulated app: each one's receiver hears it.
+        onCallbacks: createCallbackSender({
+          sdkAppId: SANDBOX_SDKAPPID,
+          token: callbackToken,
+          targets: () =>
+            origin === undefined
+              ? []
+              : config.environments
+                  .filter((e) => e.kind === 'sandbox')
+                  .map((e) => `${origin}/callbacks/${encodeURIComponent(e.id)}`),
+          logger: logger.child({ component: 'sandbox' }),
+        }),
       });
       sandboxRouter = emulator.router;
       sandbox = {
@@ -130,6 +159,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
           return `${origin}/sandbox`;
         },
         notEmulated: emulator.notEmulated,
+        callbackToken,
       };
     }
 
@@ -145,7 +175,15 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       : new SignInThrottle(options.signInThrottle);
     const auth = new AuthService(repos, Date.now, throttle, signInFailures);
     // One limiter for single calls and runs alike: together they stay within each command's limit.
-    const limiter: RateLimiter = windows ? new SharedCommandRateLimiter(windows) : new CommandRateLimiter();
+    const slots = database.dialect === 'postgres' ? createRateSlotStore(database) : undefined;
+    const limiter: RateLimiter =
+      options.limiter ??
+      (slots
+        ? new SharedCommandRateLimiter(slots, (err) =>
+            logger.error({ err }, 'updating a shared rate slot failed'),
+          )
+        : new CommandRateLimiter());
+    currentLimiter = limiter;
     const metrics = new Metrics();
     const send = new SendRequestService({
       metrics,
@@ -153,7 +191,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       environments,
       signer: new UserSigSigner(),
       client,
-      authorize: options.authorize ?? guardCommands(limiter),
+      authorize: options.authorize ?? guardCommands,
+      limiter,
     });
     runs = new RunService({
       repos,
@@ -162,6 +201,12 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       limiter,
       logger: logger.child({ component: 'runs' }),
       exclusiveStore: database.dialect === 'sqlite',
+    });
+
+    callbacks = new CallbackService({
+      repos,
+      environments,
+      logger: logger.child({ component: 'callbacks' }),
     });
 
     const generated = await auth.bootstrapAdmin(config.adminPassword);
@@ -194,10 +239,12 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
         stats: new StatsService(repos),
         appStats: new AppStatsService(send),
         diagnose: new DiagnoseService({ environments, send, repos }),
+        explorer: new ExplorerService({ environments, send, repos }),
         metrics,
         users: new UserService(repos),
         tokens: new TokenService(repos),
         audit: new AuditService(repos),
+        callbacks,
         proxyAuth: config.proxyAuth,
         trustProxy: config.trustProxy,
         clientDist: config.clientDist,
@@ -226,6 +273,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       async () => {
         // Shared windows idle for a day hold nothing any limit still counts.
         if (windows) await windows.prune(24 * 60 * 60 * 1000);
+        if (slots) await slots.prune();
       },
     );
     // Once listening (a sandbox environment needs the server's own address): interrupted runs go on.
@@ -241,6 +289,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
   async function stop() {
     stopping = true;
     await runs?.stop();
+    await callbacks?.stop();
     await stopRetention?.();
     await stopSweep?.();
     if (http) {
@@ -254,6 +303,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       clearTimeout(force);
     }
     await client?.close();
+    // Stamps and releases of shared rate slots still on their way to the store.
+    await currentLimiter?.drain?.();
     // What is still counted goes to the audit log before the store closes.
     await signInFailures
       ?.stop()
@@ -261,6 +312,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
     await database?.close();
     http = undefined;
     runs = undefined;
+    callbacks = undefined;
+    currentLimiter = undefined;
     client = undefined;
     database = undefined;
   }

@@ -8,7 +8,13 @@ let admin: string;
 
 beforeAll(async () => {
   // A retention policy makes the start-up purge run, and record itself.
-  h = await startHarness({ env: { HISTORY_MAX_ENTRIES: '100000' } });
+  h = await startHarness({
+    env: { HISTORY_MAX_ENTRIES: '100000' },
+    // A sandbox environment whose callbacks go on to a target, so one can be re-sent (callback.forward).
+    extraEnvironments: (upstreamUrl) => [
+      { id: 'hooks', label: 'Hooks', sandbox: true, callback: { forwardTo: [`${upstreamUrl}/hook`] } },
+    ],
+  });
   admin = await h.signIn();
 });
 afterAll(async () => {
@@ -37,6 +43,28 @@ async function everything(query = ''): Promise<AuditEntry[]> {
 
 describe('the audit log', () => {
   it('holds one row per kind of action, each with its actor and target', async () => {
+    // First too: the sandbox raises a callback for an account kicked; an operator re-sends it to its target.
+    await h.call('POST', '/api/requests', {
+      cookie: admin,
+      json: {
+        environmentId: 'hooks',
+        service: 'im_open_login_svc',
+        command: 'kick',
+        body: { UserID: 'user1' },
+      },
+    });
+    let callbackId: string | undefined;
+    for (let i = 0; i < 200 && callbackId === undefined; i++) {
+      const list = obj((await h.call('GET', '/api/callbacks?environmentId=hooks', { cookie: admin })).json);
+      const first: unknown = Array.isArray(list.items) ? list.items[0] : undefined;
+      if (first !== undefined) callbackId = String(obj(first).id);
+      else await new Promise((r) => setTimeout(r, 50));
+    }
+    const resent = await h.call('POST', `/api/callbacks/${callbackId}/forward`, {
+      cookie: admin,
+      json: { target: `${h.upstream.url}/hook` },
+    });
+    expect(resent.status, resent.text).toBe(200);
     // First, so that its own signed call is not the newest request.send checked below.
     await h.call('POST', '/api/environments/fake/diagnose', { cookie: admin, json: {} });
     await h.call('POST', '/api/session', { json: { username: 'admin', password: 'not-the-password' } });

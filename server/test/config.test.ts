@@ -163,4 +163,54 @@ describe('loadConfig', () => {
       expect(String(err)).not.toContain('super-secret-literal');
     }
   });
+
+  it('reads an environment’s callback token like its secret key, with forward targets and rules', () => {
+    const tokenFile = path.join(dir, 'cb-token');
+    writeFileSync(tokenFile, 'token-from-file\n');
+    const rule = { name: 'deny all', command: '*', action: 'deny' };
+    const config = withEnvironments(
+      [
+        {
+          ...prodSg,
+          callback: { token: { env: 'CB_TOKEN' }, forwardTo: ['https://hooks.example/x'], rules: [rule] },
+        },
+        { ...prodSg, id: 'b', callback: { token: { file: tokenFile } } },
+        { id: 'c', label: 'C', sandbox: true, callback: { forwardTo: ['http://127.0.0.1:9/y'] } },
+      ],
+      { PROD_SG_SECRET_KEY: 'k', CB_TOKEN: 'token-from-env' },
+    )();
+    const [, a, b, c] = config.environments;
+    expect(a).toMatchObject({
+      callback: { token: 'token-from-env', forwardTo: ['https://hooks.example/x'], rules: [rule] },
+    });
+    expect(b).toMatchObject({ callback: { token: 'token-from-file', forwardTo: [], rules: [] } });
+    expect(c).toMatchObject({
+      kind: 'sandbox',
+      callback: { forwardTo: ['http://127.0.0.1:9/y'], rules: [] },
+    });
+    expect(config.retention).toMatchObject({ callbackMaxAgeDays: 30, callbackMaxEntries: 100_000 });
+  });
+
+  it('names the field of a bad callback setting', () => {
+    const env = { PROD_SG_SECRET_KEY: 'k' };
+    expect(withEnvironments([{ ...prodSg, callback: { token: { env: 'NOPE' } } }], env)).toThrow(
+      /environment "prod-sg": callback\.token\.env NOPE is not set/,
+    );
+    expect(withEnvironments([{ ...prodSg, callback: { forwardTo: [] } }], env)).toThrow(/callback\.token/);
+    expect(
+      withEnvironments(
+        [{ ...prodSg, callback: { token: 't', forwardTo: ['https://u:p@hooks.example/'] } }],
+        env,
+      ),
+    ).toThrow(/callback\.forwardTo\.0 must not carry a user/);
+    expect(
+      withEnvironments(
+        [{ ...prodSg, callback: { token: 't', rules: [{ command: '*', action: 'rewrite' }] } }],
+        env,
+      ),
+    ).toThrow(/callback\.rules\.0\.answer a rewrite rule needs answer/);
+    expect(withEnvironments([{ id: 's', label: 'S', sandbox: true, callback: { token: 't' } }], env)).toThrow(
+      /environment "s"/,
+    );
+  });
 });

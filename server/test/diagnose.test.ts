@@ -1,14 +1,61 @@
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { auditPageSchema, diagnoseResponseSchema } from '@console/shared/api';
+import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness, TEST_ADMIN, TEST_SDKAPPID } from './support/harness';
 import { errorCode, userWithRole } from './support/users';
 
+const DAY_MS = 86_400_000;
+
+/** A real https server on 127.0.0.1 with a self-signed certificate valid from `from` to `to`. */
+async function httpsWithCertificate(from: Date, to: Date): Promise<HttpsServer> {
+  const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+    notBeforeDate: from,
+    notAfterDate: to,
+    keySize: 2048,
+    algorithm: 'sha256',
+  });
+  const server = createHttpsServer({ key: pems.private, cert: pems.cert }, (req, res) => {
+    req.resume();
+    res.setHeader('content-type', 'application/json');
+    res.end('{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return server;
+}
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
 describe('POST /api/environments/:id/diagnose', () => {
   let h: Harness;
   let cookie: string;
+  const validUntil = Date.now() + 40 * DAY_MS;
+  const expiredOn = Date.now() - 10 * DAY_MS;
+  let current: HttpsServer;
+  let expired: HttpsServer;
   beforeAll(async () => {
+    current = await httpsWithCertificate(new Date(Date.now() - DAY_MS), new Date(validUntil));
+    expired = await httpsWithCertificate(new Date(Date.now() - 400 * DAY_MS), new Date(expiredOn));
+    const portOf = (s: HttpsServer) => (s.address() as AddressInfo).port;
     h = await startHarness({
       extraEnvironments: (url) => [
+        {
+          id: 'tls-self-signed',
+          label: 'A self-signed https gateway',
+          endpoint: `https://127.0.0.1:${portOf(current)}`,
+          sdkAppId: TEST_SDKAPPID + 3,
+          adminIdentifier: TEST_ADMIN,
+          secretKey: { env: 'TEST_SECRET_KEY' },
+        },
+        {
+          id: 'tls-expired',
+          label: 'An https gateway with an expired certificate',
+          endpoint: `https://127.0.0.1:${portOf(expired)}`,
+          sdkAppId: TEST_SDKAPPID + 4,
+          adminIdentifier: TEST_ADMIN,
+          secretKey: { env: 'TEST_SECRET_KEY' },
+        },
         {
           id: 'by-name',
           label: 'Fake upstream by host name',
@@ -23,6 +70,8 @@ describe('POST /api/environments/:id/diagnose', () => {
   });
   afterAll(async () => {
     await h.stop();
+    current.close();
+    expired.close();
   });
 
   const diagnose = async (environmentId: string, as = cookie) => {
@@ -32,6 +81,24 @@ describe('POST /api/environments/:id/diagnose', () => {
   };
   const verdicts = (r: { steps: { name: string; ok: boolean | null }[] }) =>
     r.steps.map((s) => [s.name, s.ok]);
+
+  it('shows the certificate’s expiry from a real TLS handshake, and says why it is not trusted', async () => {
+    const selfSigned = await diagnose('tls-self-signed');
+    expect(selfSigned.steps.slice(0, 3).map((s) => [s.name, s.ok])).toEqual([
+      ['dns', null],
+      ['tcp', true],
+      ['tls', false],
+    ]);
+    const tls = selfSigned.steps[2];
+    expect(tls?.ms).toBeGreaterThanOrEqual(0);
+    expect(tls?.detail).toContain(`valid until ${day(validUntil)}`);
+    expect(tls?.detail).toMatch(/not trusted \(DEPTH_ZERO_SELF_SIGNED_CERT/);
+
+    const old = await diagnose('tls-expired');
+    expect(old.steps[2]).toMatchObject({ name: 'tls', ok: false });
+    expect(old.steps[2]?.detail).toContain(`valid until ${day(expiredOn)}`);
+    expect(old.steps[2]?.detail).toMatch(/CERT_HAS_EXPIRED|DEPTH_ZERO_SELF_SIGNED_CERT/);
+  });
 
   it('passes every step that applies to the built-in sandbox, and says DNS and TLS do not apply', async () => {
     const result = await diagnose('sandbox');

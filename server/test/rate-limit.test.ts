@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guardCommands } from '../src/services/authorize';
 import { CommandRateLimiter } from '../src/services/rate-limiter';
 import { type Harness, obj, startHarness, TEST_ADMIN, TEST_SDKAPPID } from './support/harness';
 import { bearer, errorCode, tokenFor } from './support/users';
@@ -122,7 +121,7 @@ describe('rate limits on a clock the test moves', () => {
   beforeAll(async () => {
     h = await startHarness({
       env: { UPSTREAM_TIMEOUT_MS: '5000' },
-      serverOptions: { authorize: guardCommands(new CommandRateLimiter(() => clock.now)) },
+      serverOptions: { limiter: new CommandRateLimiter(() => clock.now) },
     });
     auth = bearer((await tokenFor(h, await h.signIn())).token);
   });
@@ -184,7 +183,7 @@ describe('rate limits per app', () => {
   beforeAll(async () => {
     h = await startHarness({
       env: { UPSTREAM_TIMEOUT_MS: '5000' },
-      serverOptions: { authorize: guardCommands(new CommandRateLimiter(() => clock.now)) },
+      serverOptions: { limiter: new CommandRateLimiter(() => clock.now) },
       // The same app and upstream as "fake", under another name: Tencent counts both as one app.
       extraEnvironments: (url) => [
         {

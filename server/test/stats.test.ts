@@ -61,7 +61,9 @@ describe('GET /api/stats', () => {
     expect(stats.topCommands).toEqual([
       { service: 'im_open_login_svc', command: 'account_check', calls: 5, fail: 2, error: 0, limited: 0 },
     ]);
-    expect(stats.topOperators).toEqual([{ operator: 'admin', calls: 5, fail: 2, error: 0, limited: 0 }]);
+    expect(stats.topOperators).toEqual([
+      { operator: 'admin', token: null, calls: 5, fail: 2, error: 0, limited: 0 },
+    ]);
     expect(stats.series.reduce((a, p) => a + p.ok, 0)).toBe(3);
   });
 
@@ -117,5 +119,34 @@ describe('GET /api/stats', () => {
     const res = await h.call('GET', `/api/stats?${query}`, { cookie });
     expect(res.status).toBe(400);
     expect(errorCode(res.json)).toBe('request/invalid');
+  });
+
+  // Last: it adds calls the tests above do not count.
+  it('lists calls made with an API token under the token, apart from its owner’s own calls', async () => {
+    const ci = await tokenFor(h, cookie, 'ci-deploy');
+    for (let i = 0; i < 3; i++) {
+      const res = await h.call('POST', '/api/requests', {
+        headers: bearer(ci.token),
+        json: accountCheck('fake'),
+      });
+      expect(res.status).toBe(201);
+    }
+    h.upstream.mode = 'fail';
+    await h.call('POST', '/api/requests', { headers: bearer(ci.token), json: accountCheck('fake') });
+    h.upstream.mode = 'ok';
+    const stats = statsResponseSchema.parse(
+      (await h.call('GET', `/api/stats?environmentId=fake&${range()}`, { cookie })).json,
+    );
+    expect(stats.totals.calls).toBe(9);
+    expect(stats.topOperators).toEqual([
+      { operator: 'admin', token: null, calls: 5, fail: 2, error: 0, limited: 0 },
+      { operator: 'admin', token: { id: ci.id, name: 'ci-deploy' }, calls: 4, fail: 1, error: 0, limited: 0 },
+    ]);
+    // A revoked token keeps its name on the dashboard.
+    expect((await h.call('DELETE', `/api/tokens/${ci.id}`, { cookie })).status).toBeLessThan(300);
+    const after = statsResponseSchema.parse(
+      (await h.call('GET', `/api/stats?environmentId=fake&${range()}`, { cookie })).json,
+    );
+    expect(after.topOperators[1]?.token).toEqual({ id: ci.id, name: 'ci-deploy' });
   });
 });

@@ -8,4 +8,6 @@ export const historyKeys = {
   infinite: (filter: HistoryFilter) => [...historyKeys.lists(), 'infinite', filter] as const,
   details: () => [...historyKeys.all, 'detail'] as const,
   detail: (id: string) => [...historyKeys.details(), id] as const,
+  /** A RequestId lookup as pasted (exact, then prefix, then text: `find-calls.ts`), e.g. from the Ctrl+K palette. */
+  callSearch: (requestId: string | null) => [...historyKeys.all, 'call-search', requestId] as const,
 };

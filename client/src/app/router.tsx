@@ -15,6 +15,9 @@ const DashboardPage = lazy(() => import('../features/dashboard/pages/DashboardPa
 const HistoryListPage = lazy(() => import('../features/history/pages/HistoryListPage'));
 const HistoryEntryPage = lazy(() => import('../features/history/pages/HistoryEntryPage'));
 const RunsPage = lazy(() => import('../features/runs/pages/RunsPage'));
+const ExploreUserPage = lazy(() => import('../features/explore/pages/UserPage'));
+const ExploreGroupPage = lazy(() => import('../features/explore/pages/GroupPage'));
+const CallbacksPage = lazy(() => import('../features/callbacks/pages/CallbacksPage'));
 const AuditPage = lazy(() => import('../features/admin/pages/AuditPage'));
 const AccountPage = lazy(() => import('../features/admin/pages/AccountPage'));
 // These pages ask for confirmations through `modals`, whose host must be listening first.
@@ -52,6 +55,9 @@ export const router = createBrowserRouter([
           { path: 'history', element: <HistoryListPage /> },
           { path: 'history/:id', element: <HistoryEntryPage /> },
           { path: 'runs', element: <RunsPage /> },
+          { path: 'explore/users/:userId', element: <ExploreUserPage /> },
+          { path: 'explore/groups/:groupId', element: <ExploreGroupPage /> },
+          { path: 'callbacks', element: <CallbacksPage /> },
           // Users and the audit log are for admins (the pages say so to others; the server enforces it).
           { path: 'admin/users', element: <UsersPage /> },
           { path: 'admin/audit', element: <AuditPage /> },

@@ -31,7 +31,11 @@ export function useSelectedEnvironment(): SelectedEnvironment {
   const select = useCallback(
     (id: string) => {
       rememberEnvironment(id);
-      if (isConsoleLocation(location.pathname, location.search)) {
+      // Pages about one environment keep it in the URL, so the choice shows at once and links carry it.
+      if (
+        isConsoleLocation(location.pathname, location.search) ||
+        location.pathname.startsWith('/explore/')
+      ) {
         const next = new URLSearchParams(params);
         next.set('env', id);
         navigate({ search: readableSearch(next) });

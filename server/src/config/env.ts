@@ -68,6 +68,9 @@ export const envSchema = z.object({
   HISTORY_MAX_ENTRIES: positiveInt(null),
   /** Audit rows older than this are deleted (a year by default: an audit trail must outlive the history). */
   AUDIT_MAX_AGE_DAYS: positiveInt(365),
+  /** Recorded callbacks: they arrive unasked (rejected ones from anyone), so they are capped by default. */
+  CALLBACK_MAX_AGE_DAYS: positiveInt(30),
+  CALLBACK_MAX_ENTRIES: positiveInt(100_000),
   // Trusted-header single sign-on; parsed further by parseProxyAuth.
   AUTH_PROXY_HEADER: optionalString,
   AUTH_PROXY_GROUPS_HEADER: optionalString,

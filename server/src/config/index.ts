@@ -5,8 +5,10 @@ import { findRegion } from '@console/shared/regions';
 import type { z } from 'zod';
 import { envSchema } from './env';
 import {
+  type CallbackRule,
   endpointEntrySchema,
   environmentsFileSchema,
+  type RegionEntry,
   regionEntrySchema,
   type SecretKeySource,
   sandboxEntrySchema,
@@ -26,6 +28,12 @@ interface GuardRails {
   rateLimits: Record<string, number>;
 }
 
+/** Forward targets and "before" rules of an environment's callback receiver (decision 036). */
+export interface CallbackSettings {
+  forwardTo: string[];
+  rules: CallbackRule[];
+}
+
 /** An environment that calls a real (or gateway) Chat API with its own key. */
 export interface UpstreamEnvironmentConfig extends GuardRails {
   kind: 'upstream';
@@ -38,6 +46,8 @@ export interface UpstreamEnvironmentConfig extends GuardRails {
   sdkAppId: number;
   adminIdentifier: string;
   secretKey: string;
+  /** The receiver is on only with a token; null (or absent) without `callback`. */
+  callback?: (CallbackSettings & { token: string }) | null;
 }
 
 /** An environment served by the built-in sandbox; its URL and key are known only once the server runs. */
@@ -45,6 +55,8 @@ export interface SandboxEnvironmentConfig extends GuardRails {
   kind: 'sandbox';
   id: string;
   label: string;
+  /** Always on: the sandbox signs its callbacks with its own token. */
+  callback: CallbackSettings;
 }
 
 export type EnvironmentConfig = UpstreamEnvironmentConfig | SandboxEnvironmentConfig;
@@ -62,7 +74,13 @@ export interface Config {
   /** Trusted-header sign-on behind a reverse proxy; null when off. */
   proxyAuth: ProxyAuthConfig | null;
   clientDist: string;
-  retention: { maxAgeDays: number | null; maxEntries: number | null; auditMaxAgeDays: number };
+  retention: {
+    maxAgeDays: number | null;
+    maxEntries: number | null;
+    auditMaxAgeDays: number;
+    callbackMaxAgeDays: number;
+    callbackMaxEntries: number;
+  };
   /** Where the environments came from, for the `config.load` audit row. */
   environmentsFile: string | null;
   environments: EnvironmentConfig[];
@@ -80,12 +98,13 @@ function resolveSecret(
   env: NodeJS.ProcessEnv,
   where: string,
   baseDir: string,
+  field = 'secretKey',
 ): string {
   if (typeof source === 'string') return source;
   if ('env' in source) {
     const value = env[source.env];
     if (value === undefined || value.trim() === '') {
-      throw new ConfigError(`${where}: secretKey.env ${source.env} is not set`);
+      throw new ConfigError(`${where}: ${field}.env ${source.env} is not set`);
     }
     return value.trim();
   }
@@ -95,10 +114,21 @@ function resolveSecret(
     value = readFileSync(file, 'utf8').trim();
   } catch (err) {
     const reason = err instanceof Error && 'code' in err ? String(err.code) : 'unreadable';
-    throw new ConfigError(`${where}: secretKey.file ${source.file} cannot be read (${reason})`);
+    throw new ConfigError(`${where}: ${field}.file ${source.file} cannot be read (${reason})`);
   }
-  if (value === '') throw new ConfigError(`${where}: secretKey.file ${source.file} is empty`);
+  if (value === '') throw new ConfigError(`${where}: ${field}.file ${source.file} is empty`);
   return value;
+}
+
+function resolveCallback(
+  callback: RegionEntry['callback'],
+  env: NodeJS.ProcessEnv,
+  where: string,
+  baseDir: string,
+): (CallbackSettings & { token: string }) | null {
+  if (callback === undefined) return null;
+  const { token, ...rest } = callback;
+  return { ...rest, token: resolveSecret(token, env, where, baseDir, 'callback.token') };
 }
 
 function parseEnvironment(
@@ -123,13 +153,13 @@ function parseEnvironment(
   if ('sandbox' in raw) {
     const parsed = sandboxEntrySchema.safeParse(raw);
     if (!parsed.success) return fail(parsed.error.issues);
-    const { sandbox: _sandbox, ...rest } = parsed.data;
-    return { kind: 'sandbox', ...rest };
+    const { sandbox: _sandbox, callback, ...rest } = parsed.data;
+    return { kind: 'sandbox', ...rest, callback: callback ?? { forwardTo: [], rules: [] } };
   }
   if ('region' in raw) {
     const parsed = regionEntrySchema.safeParse(raw);
     if (!parsed.success) return fail(parsed.error.issues);
-    const { region, secretKey, ...rest } = parsed.data;
+    const { region, secretKey, callback, ...rest } = parsed.data;
     const domain = findRegion(region)?.domain;
     if (!domain) throw new ConfigError(`${where}: region ${region} has no domain`);
     return {
@@ -138,17 +168,19 @@ function parseEnvironment(
       region,
       baseUrl: `https://${domain}`,
       secretKey: resolveSecret(secretKey, env, where, baseDir),
+      callback: resolveCallback(callback, env, where, baseDir),
     };
   }
   const parsed = endpointEntrySchema.safeParse(raw);
   if (!parsed.success) return fail(parsed.error.issues);
-  const { endpoint, secretKey, ...rest } = parsed.data;
+  const { endpoint, secretKey, callback, ...rest } = parsed.data;
   return {
     kind: 'upstream',
     ...rest,
     region: null,
     baseUrl: endpoint.replace(/\/+$/, ''),
     secretKey: resolveSecret(secretKey, env, where, baseDir),
+    callback: resolveCallback(callback, env, where, baseDir),
   };
 }
 
@@ -198,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       readOnly: false,
       confirmWrites: false,
       rateLimits: {},
+      callback: { forwardTo: [], rules: [] },
     });
   }
   for (const environment of configured) {
@@ -227,6 +260,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       maxAgeDays: e.HISTORY_MAX_AGE_DAYS,
       maxEntries: e.HISTORY_MAX_ENTRIES,
       auditMaxAgeDays: e.AUDIT_MAX_AGE_DAYS ?? 365,
+      callbackMaxAgeDays: e.CALLBACK_MAX_AGE_DAYS ?? 30,
+      callbackMaxEntries: e.CALLBACK_MAX_ENTRIES ?? 100_000,
     },
     environmentsFile,
     environments,

@@ -6,8 +6,10 @@ import type { Logger } from '../logger';
 import type { AppStatsService } from '../services/app-stats';
 import type { AuditService } from '../services/audit';
 import type { AuthService } from '../services/auth';
+import type { CallbackService } from '../services/callbacks/service';
 import type { DiagnoseService } from '../services/diagnose';
 import type { EnvironmentRegistry } from '../services/environments';
+import type { ExplorerService } from '../services/explorer';
 import type { HistoryService } from '../services/history';
 import type { Metrics } from '../services/metrics';
 import type { RunService } from '../services/runs';
@@ -22,9 +24,12 @@ import { proxyAuth } from './middleware/proxy-auth';
 import { requestLog } from './middleware/request-log';
 import { sameOriginOnly, securityHeaders } from './middleware/security';
 import { auditRoutes } from './routes/audit';
+import { callbackReceiverRoutes } from './routes/callback-receiver';
+import { callbackRoutes } from './routes/callbacks';
 import { catalogRoutes } from './routes/catalog';
 import { diagnoseRoutes } from './routes/diagnose';
 import { environmentStatsRoutes } from './routes/environment-stats';
+import { explorerRoutes } from './routes/explorer';
 import { healthRoutes } from './routes/health';
 import { metricsRoute } from './routes/metrics';
 import { requestRoutes } from './routes/requests';
@@ -46,10 +51,12 @@ export interface AppDeps {
   stats: StatsService;
   appStats: AppStatsService;
   diagnose: DiagnoseService;
+  explorer: ExplorerService;
   metrics: Metrics;
   users: UserService;
   tokens: TokenService;
   audit: AuditService;
+  callbacks: CallbackService;
   proxyAuth: ProxyAuthConfig | null;
   trustProxy: boolean | number | string[];
   clientDist: string;
@@ -97,6 +104,8 @@ export function createApp(deps: AppDeps): express.Express {
     app.use('/sandbox', deps.sandboxRouter);
   }
 
+  // Tencent calls this with no session: the signature is the authentication. Before any body parser.
+  app.use(callbackReceiverRoutes(deps.callbacks));
   app.use(healthRoutes(deps.database, deps.stopping));
   app.use(metricsRoute(deps.auth, deps.metrics));
 
@@ -120,9 +129,11 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(statsRoutes(deps.stats));
   api.use(environmentStatsRoutes(deps.appStats));
   api.use(diagnoseRoutes(deps.diagnose));
+  api.use(explorerRoutes(deps.explorer));
   api.use(userRoutes(deps.users));
   api.use(tokenRoutes(deps.tokens));
   api.use(auditRoutes(deps.audit));
+  api.use(callbackRoutes(deps.callbacks));
   api.use(notFoundRoute);
   app.use('/api', api);
 

@@ -1,3 +1,4 @@
+export { createCallbackSender, type SandboxCallback } from './callbacks';
 export { NOT_EMULATED_CODE } from './commands/registry';
 export { loadOrCreateSandboxKey, SANDBOX_KEY_FILE, sandboxKeyPath } from './key-file';
 export { createSandbox, type Sandbox, type SandboxOptions } from './router';

@@ -1,5 +1,6 @@
 import { findCommand } from '@console/shared/catalog';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { callbacksFor, type SandboxCallback } from './callbacks';
 import { emulated, NOT_EMULATED, NOT_EMULATED_CODE } from './commands/registry';
 import { createRequestIds, type Envelope, failEnvelope, okEnvelope } from './envelope';
 import { DEFAULT_RATE_LIMIT_PER_SEC, RateLimiter } from './rate-limit';
@@ -18,6 +19,8 @@ export interface SandboxOptions {
   logger?: { warn(obj: object, msg: string): void };
   /** Lower caps than state/limits.ts (tests reach them without filling memory). */
   limits?: Partial<Limits>;
+  /** Told of the callbacks a successful call raises, after its answer is sent (decision 036). */
+  onCallbacks?: (callbacks: SandboxCallback[]) => void;
 }
 
 export interface Sandbox {
@@ -130,7 +133,14 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     if (result.kind === 'fail')
       return send(res, failEnvelope(requestId, result.code, result.info, result.fields));
     if (result.bare) return send(res, { ...result.fields, RequestId: requestId });
-    return send(res, okEnvelope(requestId, result.fields));
+    send(res, okEnvelope(requestId, result.fields));
+    if (opts.onCallbacks) {
+      const raised = callbacksFor(`${service}/${command}`, body, result.fields, {
+        nowMs: now(),
+        admin: opts.adminIdentifier,
+      });
+      if (raised.length > 0) opts.onCallbacks(raised);
+    }
   });
 
   // Any other path or method: the real service cannot parse it as a REST call.

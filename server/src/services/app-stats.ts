@@ -57,7 +57,7 @@ export class AppStatsService {
   private readonly inFlight = new Map<string, Promise<Fetched>>();
 
   constructor(
-    private readonly send: SendRequestService,
+    private readonly send: Pick<SendRequestService, 'send'>,
     private readonly now: () => number = Date.now,
   ) {}
 

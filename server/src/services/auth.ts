@@ -12,6 +12,8 @@ export interface Principal {
   username: string;
   role: Role;
   via: 'session' | 'token' | 'proxy';
+  /** The API token of a `token` principal: its calls count apart from its owner's on the dashboard. */
+  token?: { id: string; name: string };
 }
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -119,7 +121,12 @@ export class AuthService {
     if (now - (toMs(record.lastUsedAt) ?? 0) > TOUCH_AFTER_MS) {
       await this.repos.tokens.markUsed(record.id, new Date(now));
     }
-    return { username: user.username, role: effectiveTokenRole(record.role, user.role), via: 'token' };
+    return {
+      username: user.username,
+      role: effectiveTokenRole(record.role, user.role),
+      via: 'token',
+      token: { id: record.id, name: record.name },
+    };
   }
 
   async signOut(sessionId: string | undefined, principal: Principal): Promise<void> {

@@ -2,11 +2,11 @@ import type { CatalogCommand } from '@console/shared/api';
 import type { Principal } from './auth';
 import type { ResolvedEnvironment } from './environments';
 import { checkCommand } from './guard';
-import type { RateLimiter } from './rate-limiter';
 
 /**
- * The guard-rail seam (issue 7): roles × access class, read-only environments, confirmation on
- * production and the rate limit, checked before anything is signed. It throws an AppError to refuse.
+ * The guard-rail seam (issue 7): roles × access class, read-only environments and confirmation on
+ * production, checked before anything is signed. It throws an AppError to refuse. The rate limit is
+ * the send service's own step, after these (decision 026).
  */
 export type AuthorizeCommand = (
   user: Principal,
@@ -17,10 +17,6 @@ export type AuthorizeCommand = (
 
 export const allowEveryCommand: AuthorizeCommand = async () => {};
 
-/** Refusals first, so a call that is refused anyway never spends a slot of the rate limit. */
-export function guardCommands(limiter: RateLimiter): AuthorizeCommand {
-  return async (user, env, command, confirm) => {
-    checkCommand({ role: user.role, env, command, confirm });
-    await limiter.take(env, command);
-  };
-}
+export const guardCommands: AuthorizeCommand = async (user, env, command, confirm) => {
+  checkCommand({ role: user.role, env, command, confirm });
+};

@@ -1,5 +1,5 @@
 import type { Environment } from '@console/shared/api';
-import type { EnvironmentConfig } from '../config';
+import type { CallbackSettings, EnvironmentConfig } from '../config';
 
 /** What the sandbox contributes once the server knows its key and its own origin. */
 export interface SandboxIdentity {
@@ -10,6 +10,13 @@ export interface SandboxIdentity {
   baseUrl: () => string;
   /** Catalog commands (`service/command`) the sandbox answers with "not emulated". */
   notEmulated: readonly string[];
+  /** The token the sandbox signs its callbacks with (decision 036). */
+  callbackToken: string;
+}
+
+/** The callback receiver of an environment: the token callbacks are signed with, targets and rules. */
+export interface ResolvedCallback extends CallbackSettings {
+  token: string;
 }
 
 /** A configured environment with everything needed to sign and send. */
@@ -28,6 +35,8 @@ export interface ResolvedEnvironment {
   baseUrl: () => string;
   /** Sandbox environments: the commands the sandbox does not emulate; null for Tencent. */
   notEmulated: readonly string[] | null;
+  /** null: the receiver answers 404 for this environment. */
+  callback: ResolvedCallback | null;
 }
 
 export class EnvironmentRegistry {
@@ -55,6 +64,7 @@ export class EnvironmentRegistry {
           secretKey: c.secretKey,
           baseUrl: () => baseUrl,
           notEmulated: null,
+          callback: c.callback ?? null,
         });
       } else if (sandbox) {
         this.byId.set(c.id, {
@@ -68,6 +78,7 @@ export class EnvironmentRegistry {
           secretKey: sandbox.secretKey,
           baseUrl: sandbox.baseUrl,
           notEmulated: sandbox.notEmulated,
+          callback: { ...c.callback, token: sandbox.callbackToken },
         });
       }
     }

@@ -1,5 +1,5 @@
 import { commandKey } from '@console/shared/catalog/lookups';
-import type { WindowStore } from '../adapters/db';
+import type { RateSlotStore } from '../adapters/db';
 import { AppError } from '../core/errors';
 
 /** Calls per second when the catalog does not know a command's limit: the IM default (reference §2.2). */
@@ -9,25 +9,39 @@ export const DEFAULT_RATE_LIMIT_PER_SEC = 200;
  * Tencent counts calls per second. A token bucket holding one second's worth would admit up to twice
  * the limit within one second (a full bucket, then its refill), which is the 60007 we must never cause;
  * a sliding one-second log admits at most `limit` calls in any window of that length, so also in any
- * second the upstream counts. The margin absorbs jitter between our admission and the upstream's
- * arrival time (network, event-loop stalls); it costs about a tenth of the sustained throughput.
+ * second the upstream counts. The margin absorbs jitter between a call's stamp (right before its HTTP
+ * send, decision 026) and the upstream's arrival time (network, event-loop stalls); it costs about
+ * 9 % of the sustained throughput (75 ms was tried: a loaded test run then saw 11 arrivals in a
+ * second at a limit of 10).
  */
 export const WINDOW_MS = 1000;
 export const WINDOW_MARGIN_MS = 100;
-/**
- * Replicas admit by the database's clock, a round trip (and a pooled connection's wait) before the
- * call leaves: a wider margin absorbs that jitter too, for about a fifth of the sustained throughput
- * (decision 039).
- */
-export const SHARED_WINDOW_MARGIN_MS = 250;
 
-/** Admission times of one key within the last window, oldest first. */
+/**
+ * A place in the limit, held from the admission check until the call is really about to go out
+ * (decision 026): `stamp()` right before the HTTP send records the call at that moment, `release()`
+ * gives the place back when nothing was sent. Both are idempotent; only the first of them counts.
+ */
+export interface RateSlot {
+  stamp(): void;
+  release(): void;
+}
+
+/**
+ * Send times of one key within the last window, oldest first, plus the places reserved by calls that
+ * were admitted but have not gone out yet. Invariant: stamped calls in the last window + reserved
+ * places ≤ the limit in force when they were admitted. Stamping turns a reserved place into a stamped
+ * call without changing that sum, and time only removes stamped calls, so no window of the span ever
+ * holds more stamps than the limit — however long a call waits between admission and sending.
+ */
 class SlidingLog {
   private times: number[] = [];
   private head = 0;
+  private reserved = 0;
 
-  /** Admits and answers 0, or answers how many ms until a call would be admitted. */
-  take(limit: number, now: number, span: number): number {
+  constructor(private readonly now: () => number) {}
+
+  private prune(now: number, span: number): void {
     const times = this.times;
     while (this.head < times.length && (times[this.head] ?? 0) <= now - span) this.head += 1;
     // Compact now and then so the array does not keep every call ever made.
@@ -35,13 +49,36 @@ class SlidingLog {
       this.times = times.slice(this.head);
       this.head = 0;
     }
-    const inWindow = this.times.length - this.head;
-    if (inWindow < limit) {
-      this.times.push(now);
-      return 0;
+  }
+
+  /** Reserves a place and answers it, or answers how many ms until one would be free. */
+  reserve(limit: number, span: number): RateSlot | number {
+    const now = this.now();
+    this.prune(now, span);
+    const stamped = this.times.length - this.head;
+    if (stamped + this.reserved < limit) {
+      this.reserved += 1;
+      let settled = false;
+      return {
+        stamp: () => {
+          if (settled) return;
+          settled = true;
+          this.reserved -= 1;
+          // The clock is monotonic, so the log stays in order.
+          this.times.push(Math.max(this.now(), this.times[this.times.length - 1] ?? 0));
+        },
+        release: () => {
+          if (settled) return;
+          settled = true;
+          this.reserved -= 1;
+        },
+      };
     }
-    // One slot frees when the call `limit` places back leaves the window.
-    const blocking = this.times[this.times.length - limit] ?? now;
+    // A place frees when enough stamped calls leave the window; if reserved places alone fill the
+    // limit, not before they are stamped and a whole span has passed.
+    const mustLeave = stamped + this.reserved - limit + 1;
+    if (mustLeave > stamped) return span;
+    const blocking = this.times[this.head + mustLeave - 1] ?? now;
     return Math.max(1, Math.ceil(blocking + span - now));
   }
 }
@@ -84,15 +121,18 @@ export function appKeyOf(env: RateLimitedEnvironment): string {
 
 /**
  * What the send service and runs need of a limiter: the in-process one answers at once, the shared
- * one (replicas on PostgreSQL) after a round trip to the database.
+ * one (replicas on PostgreSQL, decision 039) after a round trip to the database. Both hand out
+ * `RateSlot`s with the same contract.
  */
 export interface RateLimiter {
   admit(
     env: RateLimitedEnvironment,
     command: RateLimitedCommand,
     capPerSec?: number,
-  ): number | Promise<number>;
-  take(env: RateLimitedEnvironment, command: RateLimitedCommand): void | Promise<void>;
+  ): RateSlot | number | Promise<RateSlot | number>;
+  take(env: RateLimitedEnvironment, command: RateLimitedCommand): RateSlot | Promise<RateSlot>;
+  /** Waits for stamps and releases still on their way to the store (before it is closed). */
+  drain?(): Promise<void>;
 }
 
 function limitedError(
@@ -100,7 +140,7 @@ function limitedError(
   command: RateLimitedCommand,
   limit: number,
   waitMs: number,
-) {
+): AppError {
   return new AppError(
     'rate/limited',
     429,
@@ -108,13 +148,6 @@ function limitedError(
     { details: { retryAfterMs: waitMs, limitPerSec: limit, environmentId: env.id } },
   );
 }
-
-const limiterKey = (env: RateLimitedEnvironment, command: RateLimitedCommand) =>
-  `${appKeyOf(env)}\u0000${command.service}/${command.command}`;
-
-/** PostgreSQL text holds no NUL, so the shared key separates with a space (no app key has one). */
-const sharedKey = (env: RateLimitedEnvironment, command: RateLimitedCommand) =>
-  `rate:${appKeyOf(env)} ${command.service}/${command.command}`;
 
 const capOf = (limit: number, capPerSec: number | undefined) =>
   capPerSec === undefined ? limit : Math.max(1, Math.min(limit, Math.floor(capPerSec)));
@@ -129,50 +162,101 @@ export class CommandRateLimiter implements RateLimiter {
   constructor(private readonly now: () => number = () => performance.now()) {}
 
   private logOf(env: RateLimitedEnvironment, command: RateLimitedCommand): SlidingLog {
-    const key = limiterKey(env, command);
+    const key = `${appKeyOf(env)}\u0000${command.service}/${command.command}`;
     let log = this.logs.get(key);
     if (!log) {
-      log = new SlidingLog();
+      log = new SlidingLog(this.now);
       this.logs.set(key, log);
     }
     return log;
   }
 
   /**
-   * For runs (issue 14), which wait rather than fail: counts one call and answers 0, or answers how
-   * many ms until one would be admitted. `capPerSec` holds the caller to a lower rate than the limit;
-   * the calls are counted in the same log as single calls, so both together stay within the limit.
+   * For runs (issue 14), which wait rather than fail: answers a reserved place, or how many ms until
+   * one would be free. `capPerSec` holds the caller to a lower rate than the limit; the calls are
+   * counted in the same log as single calls, so both together stay within the limit.
    */
-  admit(env: RateLimitedEnvironment, command: RateLimitedCommand, capPerSec?: number): number {
+  admit(env: RateLimitedEnvironment, command: RateLimitedCommand, capPerSec?: number): RateSlot | number {
     const cap = capOf(rateLimitFor(env, command), capPerSec);
-    return this.logOf(env, command).take(cap, this.now(), WINDOW_MS + WINDOW_MARGIN_MS);
+    return this.logOf(env, command).reserve(cap, WINDOW_MS + WINDOW_MARGIN_MS);
   }
 
-  /** Counts one call, or throws 429 `rate/limited` with `details.retryAfterMs`. */
-  take(env: RateLimitedEnvironment, command: RateLimitedCommand): void {
+  /** Reserves a place for one call, or throws 429 `rate/limited` with `details.retryAfterMs`. */
+  take(env: RateLimitedEnvironment, command: RateLimitedCommand): RateSlot {
     const limit = rateLimitFor(env, command);
-    const waitMs = this.logOf(env, command).take(limit, this.now(), WINDOW_MS + WINDOW_MARGIN_MS);
-    if (waitMs > 0) throw limitedError(env, command, limit, waitMs);
+    const slot = this.logOf(env, command).reserve(limit, WINDOW_MS + WINDOW_MARGIN_MS);
+    if (typeof slot === 'number') throw limitedError(env, command, limit, slot);
+    return slot;
   }
 }
 
+/** PostgreSQL text holds no NUL, so the shared key separates with a space (no app key has one). */
+const sharedKey = (env: RateLimitedEnvironment, command: RateLimitedCommand) =>
+  `rate:${appKeyOf(env)} ${command.service}/${command.command}`;
+
 /**
- * The same sliding log, kept in PostgreSQL for every replica on one `DATABASE_URL` (decision 039):
- * one round trip per admission, under the key's row lock and by the database's clock, so in any
- * window the upstream sees at most the limit however the calls are spread over replicas.
+ * How long a reserved place counts when it is neither stamped nor released: a replica that died
+ * between admission and send. Far above any real wait for the pending row (decision 039).
+ */
+export const SHARED_HOLD_MS = 30_000;
+
+/**
+ * The same reserve / stamp / release contract, kept in PostgreSQL for every replica on one
+ * `DATABASE_URL` (decision 039, migration 0010): a reservation is a row written under the key's
+ * advisory lock by the database's clock, so in any window at most the limit is stamped however the
+ * calls are spread over replicas. `stamp()` and `release()` must not delay the send: they update the
+ * row in the background. The row counts as reserved until that update lands, and a stamp is dated
+ * by the database when it lands (never before the call left), so a late update only ever counts a
+ * call for longer; the margin therefore stays the in-process one.
  */
 export class SharedCommandRateLimiter implements RateLimiter {
-  constructor(private readonly windows: WindowStore) {}
+  private readonly pending = new Set<Promise<void>>();
 
-  async admit(env: RateLimitedEnvironment, command: RateLimitedCommand, capPerSec?: number): Promise<number> {
-    const cap = capOf(rateLimitFor(env, command), capPerSec);
-    return this.windows.window(sharedKey(env, command), cap, WINDOW_MS + SHARED_WINDOW_MARGIN_MS, 'take');
+  constructor(
+    private readonly store: RateSlotStore,
+    private readonly onError: (err: unknown) => void = () => {},
+  ) {}
+
+  private background(work: Promise<void>): void {
+    const p = work.catch(this.onError).finally(() => this.pending.delete(p));
+    this.pending.add(p);
   }
 
-  async take(env: RateLimitedEnvironment, command: RateLimitedCommand): Promise<void> {
+  private async reserve(key: string, limit: number): Promise<RateSlot | number> {
+    const span = WINDOW_MS + WINDOW_MARGIN_MS;
+    const { slot, waitMs } = await this.store.reserve(key, limit, span, SHARED_HOLD_MS);
+    if (slot === null) return waitMs;
+    let settled = false;
+    return {
+      stamp: () => {
+        if (settled) return;
+        settled = true;
+        this.background(this.store.stamp(slot, key, span));
+      },
+      release: () => {
+        if (settled) return;
+        settled = true;
+        this.background(this.store.release(slot));
+      },
+    };
+  }
+
+  admit(
+    env: RateLimitedEnvironment,
+    command: RateLimitedCommand,
+    capPerSec?: number,
+  ): Promise<RateSlot | number> {
+    return this.reserve(sharedKey(env, command), capOf(rateLimitFor(env, command), capPerSec));
+  }
+
+  async take(env: RateLimitedEnvironment, command: RateLimitedCommand): Promise<RateSlot> {
     const limit = rateLimitFor(env, command);
-    const key = sharedKey(env, command);
-    const waitMs = await this.windows.window(key, limit, WINDOW_MS + SHARED_WINDOW_MARGIN_MS, 'take');
-    if (waitMs > 0) throw limitedError(env, command, limit, waitMs);
+    const slot = await this.reserve(sharedKey(env, command), limit);
+    if (typeof slot === 'number') throw limitedError(env, command, limit, slot);
+    return slot;
+  }
+
+  async drain(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 }

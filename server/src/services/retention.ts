@@ -6,6 +6,9 @@ export interface RetentionPolicy {
   maxEntries: number | null;
   /** Audit rows are kept this long (AUDIT_MAX_AGE_DAYS). */
   auditMaxAgeDays: number;
+  /** Recorded callbacks: CALLBACK_MAX_AGE_DAYS and CALLBACK_MAX_ENTRIES. */
+  callbackMaxAgeDays?: number;
+  callbackMaxEntries?: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -61,6 +64,20 @@ export async function purgeAudit(
   return deleted;
 }
 
+/** Deletes recorded callbacks beyond the policy's age and count (decision 036). */
+export async function purgeCallbacks(
+  repos: Repositories,
+  policy: RetentionPolicy,
+  now = Date.now(),
+): Promise<number> {
+  const { callbackMaxAgeDays: days, callbackMaxEntries: keep } = policy;
+  if (days === undefined && keep === undefined) return 0;
+  return repos.callbacks.purge({
+    ...(days === undefined ? {} : { olderThan: new Date(now - days * DAY_MS) }),
+    ...(keep === undefined ? {} : { keepLatest: keep }),
+  });
+}
+
 /**
  * Runs a job only where no other replica is running it (a PostgreSQL advisory lock); answers whether
  * it ran. One SQLite process always runs it.
@@ -73,7 +90,7 @@ const alwaysRun: ExclusiveRunner = async (_name, job) => {
 };
 
 /**
- * Hourly housekeeping, also once at start: history and audit retention, expired sessions and (with
+ * Hourly housekeeping, also once at start: history, callback and audit retention, expired sessions and (with
  * replicas) idle shared windows. With several replicas one of them does it at a time.
  */
 export function startRetentionJob(
@@ -115,6 +132,8 @@ async function housekeeping(
   if (policy.maxAgeDays !== null || policy.maxEntries !== null) {
     logger.info({ deleted: await purgeHistory(repos, policy) }, 'history retention purge');
   }
+  const callbacks = await purgeCallbacks(repos, policy);
+  if (callbacks > 0) logger.info({ deleted: callbacks }, 'callback retention purge');
   const audit = await purgeAudit(repos, policy);
   if (audit > 0) logger.info({ deleted: audit }, 'audit retention purge');
   await extra();

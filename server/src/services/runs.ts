@@ -31,7 +31,7 @@ import type { Logger } from '../logger';
 import type { Principal } from './auth';
 import type { EnvironmentRegistry, ResolvedEnvironment } from './environments';
 import { checkCommand } from './guard';
-import { type RateLimiter, rateLimitFor } from './rate-limiter';
+import { type RateLimiter, type RateSlot, rateLimitFor } from './rate-limiter';
 import type { SendRequestService } from './send-request';
 
 /** Tencent's "too frequent" answers: the run slows down by itself, then recovers. */
@@ -51,6 +51,26 @@ function tooLarge(what: string, limit: number, unit: string): AppError {
   return new AppError('request/too-large', 413, `${what} is larger than the limit of ${limit} ${unit}`, {
     details: { limit, unit },
   });
+}
+
+/** Rows rendered or stored between two turns of the event loop, so other requests are answered. */
+const BATCH_ROWS = 1000;
+/** Rows without a run older than this are a creation cut short, also when replicas share the store. */
+const ORPHAN_ROWS_IDLE_MS = 60 * 60 * 1000;
+const nextTurn = () => new Promise<void>((r) => setImmediate(r));
+
+/**
+ * The text in slices of about 64 KiB (never splitting a surrogate pair), so the CSV parser reads it
+ * in steps and the server answers other requests between them, rather than in one 16 MiB gulp.
+ */
+function* slices(text: string, size = 64 * 1024): Generator<string> {
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + size);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    yield text.slice(at, end);
+    at = end;
+  }
 }
 
 /** Reads CSV (header line first) or JSON Lines, streamed so a large input does not hold the event loop. */
@@ -93,11 +113,11 @@ export async function parseRunInput(text: string, format: 'csv' | 'jsonl'): Prom
       }
       addRow(i + 1, values);
       // Let other requests in now and then.
-      if (i % 5000 === 4999) await new Promise((r) => setImmediate(r));
+      if (i % BATCH_ROWS === BATCH_ROWS - 1) await nextTurn();
     }
     return { columns, rows };
   }
-  const parser = Readable.from([text], { objectMode: false }).pipe(
+  const parser = Readable.from(slices(text), { objectMode: false }).pipe(
     parseCsv({ columns: true, bom: true, skip_empty_lines: true, info: true, trim: false }),
   );
   try {
@@ -107,6 +127,7 @@ export async function parseRunInput(text: string, format: 'csv' | 'jsonl'): Prom
     }>) {
       if (columns.length === 0) columns.push(...Object.keys(chunk.record));
       addRow(chunk.info.lines, chunk.record);
+      if (rows.length % BATCH_ROWS === 0) await nextTurn();
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
@@ -134,10 +155,13 @@ interface Rendered {
   errors: RenderError[];
 }
 
-function renderAll(template: ParsedTemplate, input: ParsedInput): Rendered {
+/** Renders every row, a batch per turn of the event loop. */
+async function renderAll(template: ParsedTemplate, input: ParsedInput): Promise<Rendered> {
   const bodies: NewRunRow[] = [];
   const errors: RenderError[] = [];
-  input.rows.forEach((r, i) => {
+  for (let i = 0; i < input.rows.length; i++) {
+    const r = input.rows[i];
+    if (!r) continue;
     try {
       const body = renderRow(template, r.values);
       bodies.push({ rowNo: i + 1, line: r.line, values: r.values, body: JSON.stringify(body) });
@@ -145,7 +169,8 @@ function renderAll(template: ParsedTemplate, input: ParsedInput): Rendered {
       if (!(err instanceof TemplateError)) throw err;
       errors.push({ line: r.line, row: i + 1, message: err.message });
     }
-  });
+    if (i % BATCH_ROWS === BATCH_ROWS - 1) await nextTurn();
+  }
   return { bodies, errors };
 }
 
@@ -263,7 +288,7 @@ export class RunService {
     const { env, command } = this.resolve(input.environmentId, input.service, input.command);
     const template = templateOf(input.template);
     const parsed = await this.inputOf(input);
-    const { bodies, errors } = renderAll(template, parsed);
+    const { bodies, errors } = await renderAll(template, parsed);
     void user;
     return {
       columns: parsed.columns,
@@ -305,7 +330,7 @@ export class RunService {
     const { env, command } = this.resolve(input.environmentId, input.service, input.command);
     const template = templateOf(input.template);
     const parsed = await this.inputOf(input);
-    const { bodies, errors } = renderAll(template, parsed);
+    const { bodies, errors } = await renderAll(template, parsed);
     if (errors.length > 0) {
       throw new AppError(
         'run/render-errors',
@@ -318,32 +343,45 @@ export class RunService {
     this.guard(user, env, command, bodies.length, input.confirm);
     const at = new Date().toISOString();
     const id = newId();
-    await this.deps.repos.runs.create(
-      {
-        id,
-        kind: 'rows',
-        status: 'running',
-        environment_id: env.id,
-        service: command.service,
-        command: command.command,
-        template: input.template,
-        columns: JSON.stringify(parsed.columns),
-        started_by: user.username,
-        started_role: user.role,
-        created_at: at,
-        updated_at: at,
-        finished_at: null,
-        total: bodies.length,
-        rate_per_sec: input.ratePerSec ?? null,
-        concurrency: input.concurrency ?? DEFAULT_CONCURRENCY,
-        max_pages: null,
-        message: null,
-        retry_of: retryOf,
-        lease_owner: null,
-        lease_until: null,
-      },
-      bodies,
-    );
+    const runs = this.deps.repos.runs;
+    // The rows first, a batch per transaction with a turn of the event loop between, then the run:
+    // it appears (and can be resumed) only with all its rows; a creation cut short leaves rows
+    // without a run, dropped here or at the next start (decision 028).
+    try {
+      for (let i = 0; i < bodies.length; i += BATCH_ROWS) {
+        await runs.addRows(id, bodies.slice(i, i + BATCH_ROWS), at);
+        await nextTurn();
+      }
+      await runs.create(
+        {
+          id,
+          kind: 'rows',
+          status: 'running',
+          environment_id: env.id,
+          service: command.service,
+          command: command.command,
+          template: input.template,
+          columns: JSON.stringify(parsed.columns),
+          started_by: user.username,
+          started_role: user.role,
+          created_at: at,
+          updated_at: at,
+          finished_at: null,
+          total: bodies.length,
+          rate_per_sec: input.ratePerSec ?? null,
+          concurrency: input.concurrency ?? DEFAULT_CONCURRENCY,
+          max_pages: null,
+          message: null,
+          retry_of: retryOf,
+          lease_owner: null,
+          lease_until: null,
+        },
+        [],
+      );
+    } catch (err) {
+      await runs.dropOrphanRows(id).catch(() => undefined);
+      throw err;
+    }
     await this.audit(user.username, 'run.start', id, {
       kind: 'rows',
       environmentId: env.id,
@@ -589,6 +627,12 @@ export class RunService {
    */
   async recover(): Promise<{ unknown: number; resumed: number }> {
     const runs = this.deps.repos.runs;
+    // Rows of a run whose creation a stop cut short: the run never appeared, nothing of it was sent.
+    // With replicas, another one may be creating a run right now: only rows idle for an hour go.
+    await runs.dropOrphanRows(
+      undefined,
+      this.deps.exclusiveStore ? undefined : new Date(Date.now() - ORPHAN_ROWS_IDLE_MS).toISOString(),
+    );
     const ids = this.deps.exclusiveStore
       ? (await runs.withStatus(['running', 'queued'])).map((r) => r.id)
       : await runs.claimable(new Date());
@@ -716,29 +760,30 @@ export class RunService {
   }
 
   /**
-   * Waits for the run's next turn (evenly spaced at its pace) and then for a slot of the limiter
-   * shared with single calls; false when the run was stopped meanwhile.
+   * Waits for the run's next turn (evenly spaced at its pace) and then for a place in the limiter
+   * shared with single calls; null when the run was stopped meanwhile. The place is stamped just
+   * before the call goes out (decision 026).
    */
   private async pace(
     worker: Worker,
     run: RunRecord,
     env: ResolvedEnvironment,
     command: CatalogCommand,
-  ): Promise<boolean> {
+  ): Promise<RateSlot | null> {
     const limit = rateLimitFor(env, command);
     const target = Math.max(0.05, Math.min(limit, run.rate_per_sec ?? limit) * worker.factor);
     const now = performance.now();
     const turn = Math.max(now, worker.nextSlot);
     worker.nextSlot = turn + 1000 / target;
     while (performance.now() < turn) {
-      if (worker.stopping) return false;
+      if (worker.stopping) return null;
       await sleep(Math.min(turn - performance.now(), 250));
     }
     for (;;) {
-      if (worker.stopping) return false;
-      const waitMs = await this.deps.limiter.admit(env, command, Math.max(1, target));
-      if (waitMs === 0) return true;
-      await sleep(Math.min(waitMs, 250));
+      if (worker.stopping) return null;
+      const slot = await this.deps.limiter.admit(env, command, Math.max(1, target));
+      if (typeof slot !== 'number') return slot;
+      await sleep(Math.min(slot, 250));
     }
   }
 
@@ -763,23 +808,30 @@ export class RunService {
     row: RunRowRecord,
   ): Promise<void> {
     const runs = this.deps.repos.runs;
+    // The row's turn and its place in the limit come first: a row waiting for them is still queued,
+    // so a stop meanwhile leaves nothing `sending` that was never sent.
+    const slot = await this.pace(worker, run, env, command);
+    if (slot === null) return;
     const historyId = newId();
     // THE rule: the row is `sending` in the store before its call can go out.
-    if (!(await runs.markSending(run.id, row.row_no, historyId, this.owner))) return;
-    // Paced as late as possible, so the slot taken is close to when the call reaches Tencent.
+    if (
+      !(await runs.markSending(run.id, row.row_no, historyId, this.owner).catch((err: unknown) => {
+        slot.release();
+        throw err;
+      }))
+    ) {
+      slot.release();
+      return;
+    }
+    // The send service stamps the place after the pending history row, right before the HTTP send.
     const entry = await this.deps.send.sendRunRow(
       user,
       env,
       command,
       JSON.parse(row.body) as JsonObject,
       historyId,
-      () => this.pace(worker, run, env, command),
+      slot,
     );
-    if (entry === null) {
-      // Stopped before its turn came: nothing went out, so the row is simply queued again.
-      await runs.requeue(run.id, row.row_no);
-      return;
-    }
     await runs.finishRow(run.id, row.row_no, {
       state: stateOf(entry),
       requestId: entry.requestId,
@@ -862,23 +914,33 @@ export class RunService {
         : null;
     }
     while (next !== null && page < maxPages) {
-      if (!(await this.pace(worker, run, env, command))) return;
-      if (worker.stopping) return;
+      const slot = await this.pace(worker, run, env, command);
+      if (slot === null) return;
+      if (worker.stopping) {
+        slot.release();
+        return;
+      }
       page += 1;
       const historyId = newId();
-      const added = await runs.addPage(
-        run.id,
-        { rowNo: page, line: page, values: {}, body: JSON.stringify(next) },
-        historyId,
-        this.owner,
-      );
+      let added: boolean;
+      try {
+        added = await runs.addPage(
+          run.id,
+          { rowNo: page, line: page, values: {}, body: JSON.stringify(next) },
+          historyId,
+          this.owner,
+        );
+      } catch (err) {
+        slot.release();
+        throw err;
+      }
       if (!added) {
         // Another replica holds the run now: it goes on from the last stored page.
+        slot.release();
         worker.lost = true;
         return;
       }
-      const entry = await this.deps.send.sendRunRow(user, env, command, next, historyId, async () => true);
-      if (entry === null) return;
+      const entry = await this.deps.send.sendRunRow(user, env, command, next, historyId, slot);
       const answer = entry.response;
       const step =
         entry.outcome === 'ok' && answer ? followCursor(rule, next, answer) : { items: [], next: null };

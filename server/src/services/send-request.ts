@@ -1,7 +1,8 @@
-import type { CatalogCommand, HistoryEntry, JsonObject } from '@console/shared/api';
+import type { CallSource, CatalogCommand, HistoryEntry, JsonObject } from '@console/shared/api';
 import { findCommand } from '@console/shared/catalog';
 import { lookupErrorCode } from '@console/shared/error-codes';
 import { type AuditEvent, newId, type Repositories } from '../adapters/db';
+import { tokenOperatorKey } from '../adapters/db/stats-repository';
 import { type TencentClient, UpstreamError } from '../adapters/tencent-client';
 import type { UserSigSigner } from '../adapters/usersig';
 import { AppError } from '../core/errors';
@@ -9,6 +10,7 @@ import type { Principal } from './auth';
 import type { AuthorizeCommand } from './authorize';
 import type { EnvironmentRegistry, ResolvedEnvironment } from './environments';
 import type { Metrics } from './metrics';
+import type { RateLimiter, RateSlot } from './rate-limiter';
 
 export interface SendInput {
   environmentId: string;
@@ -16,6 +18,13 @@ export interface SendInput {
   command: string;
   body: JsonObject;
   confirm?: string | undefined;
+  /** `explorer` for the support explorer's own lookups (History can hide them); default `console`. */
+  source?: CallSource | undefined;
+}
+
+/** Who the dashboard counts a call under: the API token it was made with, else the person. */
+function rollupOperatorOf(user: Principal): string {
+  return user.token ? tokenOperatorKey(user.token.id) : user.username;
 }
 
 const upstreamStatus = { 'upstream/timeout': 504, 'upstream/unreachable': 502, 'upstream/bad-response': 502 };
@@ -28,13 +37,16 @@ export class SendRequestService {
       signer: UserSigSigner;
       client: TencentClient;
       authorize: AuthorizeCommand;
+      /** Shared with runs: single calls and runs together stay within each command's limit. */
+      limiter: RateLimiter;
       metrics?: Metrics | undefined;
     },
   ) {}
 
   /**
-   * Records the call as pending, signs and sends it, records its result, then answers: every call that
-   * reached the signer is in the history, even if the process dies while it is in flight.
+   * Checks the guard rails, reserves a place in the rate limit, records the call as pending, signs and
+   * sends it, records its result, then answers: every call that reached the signer is in the history,
+   * even if the process dies while it is in flight.
    */
   async send(user: Principal, input: SendInput, replayOf: string | null = null): Promise<HistoryEntry> {
     const { environments, authorize } = this.deps;
@@ -50,8 +62,11 @@ export class SendRequestService {
         `"${input.service}/${input.command}" is not a command of the catalog`,
       );
     }
+    await authorize(user, env, command, input.confirm);
+    let slot: RateSlot;
     try {
-      await authorize(user, env, command, input.confirm);
+      // After the other guard rails, so a call refused anyway never holds a place in the limit.
+      slot = await this.deps.limiter.take(env, command);
     } catch (err) {
       // The limiter's refusals have no history row, but the dashboard counts them (decision 032).
       if (err instanceof AppError && err.code === 'rate/limited') {
@@ -62,7 +77,7 @@ export class SendRequestService {
             environmentId: env.id,
             service: command.service,
             command: command.command,
-            operator: user.username,
+            operator: rollupOperatorOf(user),
             outcome: 'limited',
             errorCode: null,
             durationMs: null,
@@ -71,9 +86,10 @@ export class SendRequestService {
       }
       throw err;
     }
-    const { entry, failure } = await this.dispatch(user, env, command, input.body, {
+    const { entry, failure } = await this.dispatch(user, env, command, input.body, slot, {
       id: newId(),
       replayOf,
+      source: input.source ?? 'console',
       audit: (e) => ({
         actor: user.username,
         action: replayOf === null ? 'request.send' : 'request.replay',
@@ -84,6 +100,7 @@ export class SendRequestService {
           command: e.command,
           outcome: e.outcome,
           ...(replayOf === null ? {} : { replayOf }),
+          ...(e.source === 'explorer' ? { source: 'explorer' } : {}),
         },
       }),
     });
@@ -96,11 +113,11 @@ export class SendRequestService {
   }
 
   /**
-   * One row of a run (issue 14): the run checked the guard rails once when it started and holds
-   * each row to the same rate limiter before calling this, so neither is repeated here. The call is
-   * recorded like any other (pending, then completed, under `historyId`, which the run stored on the
-   * row before calling), after the row's `turn` came and audited once for the whole run. A transport failure is answered as an
-   * `error` entry rather than thrown.
+   * One row of a run (issue 14): the run checked the guard rails once when it started and reserved
+   * this row's `slot` of the rate limiter shared with single calls, so neither is repeated here. The
+   * call is recorded like any other (pending, then completed, under `historyId`, which the run stored
+   * on the row before calling) and audited once for the whole run. A transport failure is answered
+   * as an `error` entry rather than thrown.
    */
   async sendRunRow(
     user: Principal,
@@ -108,13 +125,12 @@ export class SendRequestService {
     command: CatalogCommand,
     body: JsonObject,
     historyId: string,
-    /** Waits for the row's turn at the run's pace; false means the run stopped and nothing is sent. */
-    turn: () => Promise<boolean>,
-  ): Promise<HistoryEntry | null> {
-    if (!(await turn())) return null;
-    const { entry } = await this.dispatch(user, env, command, body, {
+    slot: RateSlot,
+  ): Promise<HistoryEntry> {
+    const { entry } = await this.dispatch(user, env, command, body, slot, {
       id: historyId,
       replayOf: null,
+      source: 'console',
       audit: () => null,
     });
     return entry;
@@ -125,7 +141,34 @@ export class SendRequestService {
     env: ResolvedEnvironment,
     command: CatalogCommand,
     body: JsonObject,
-    opts: { id: string; replayOf: string | null; audit: (entry: HistoryEntry) => AuditEvent | null },
+    slot: RateSlot,
+    opts: {
+      id: string;
+      replayOf: string | null;
+      source: CallSource;
+      audit: (entry: HistoryEntry) => AuditEvent | null;
+    },
+  ): Promise<{ entry: HistoryEntry; failure: UpstreamError | undefined }> {
+    try {
+      return await this.dispatchHolding(user, env, command, body, slot, opts);
+    } finally {
+      // Stamped just before the send; anything that stopped the call earlier gives the place back.
+      slot.release();
+    }
+  }
+
+  private async dispatchHolding(
+    user: Principal,
+    env: ResolvedEnvironment,
+    command: CatalogCommand,
+    body: JsonObject,
+    slot: RateSlot,
+    opts: {
+      id: string;
+      replayOf: string | null;
+      source: CallSource;
+      audit: (entry: HistoryEntry) => AuditEvent | null;
+    },
   ): Promise<{ entry: HistoryEntry; failure: UpstreamError | undefined }> {
     const { repos, signer, client } = this.deps;
     const replayOf = opts.replayOf;
@@ -152,6 +195,7 @@ export class SendRequestService {
       requestBody: body,
       url: call.redactedUrl,
       replayOf,
+      source: opts.source,
     };
     // Written before it goes out: if the process dies mid-call, the history still has it (as unknown).
     await repos.calls.begin(
@@ -173,6 +217,9 @@ export class SendRequestService {
 
     let entry: HistoryEntry;
     let failure: UpstreamError | undefined;
+    // The call counts against the limit from now, not from its admission: the pending row's commit
+    // (a group commit under load can take a while) lies between them, and Tencent counts arrivals.
+    slot.stamp();
     try {
       const result = await client.send(call);
       entry = {
@@ -209,7 +256,7 @@ export class SendRequestService {
 
     // The result and the audit row are committed before the caller answers.
     const handedOver = performance.now();
-    await repos.calls.complete(entry, opts.audit(entry));
+    await repos.calls.complete(entry, opts.audit(entry), rollupOperatorOf(user));
     this.deps.metrics?.committed((performance.now() - handedOver) / 1000);
     this.deps.metrics?.call(entry);
     return { entry, failure };

@@ -199,6 +199,44 @@ describe('StatsService over the rollups', () => {
     );
   });
 
+  it('puts every call in its own point, also where the database sums minutes into 5 and 15 min steps', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(callArb, { minLength: 1, maxLength: 80 }),
+        fc.constantFrom(5, 15),
+        async (calls, stepMinutes) => {
+          await clear();
+          const entries = await record(calls);
+          const from = T0;
+          const to = T0 + SPAN;
+          const rows = await repos.stats.series(
+            [{ res: 'm', from: new Date(from).toISOString(), to: new Date(to).toISOString() }],
+            undefined,
+            stepMinutes,
+          );
+          const stepMs = stepMinutes * 60_000;
+          const got = new Map<string, number>();
+          for (const r of rows)
+            got.set(
+              `${Date.parse(r.bucket)}|${r.outcome}`,
+              (got.get(`${Date.parse(r.bucket)}|${r.outcome}`) ?? 0) + r.calls,
+            );
+          const want = new Map<string, number>();
+          for (const e of entries) {
+            const key = `${Math.floor(Date.parse(e.createdAt) / stepMs) * stepMs}|${e.outcome}`;
+            want.set(key, (want.get(key) ?? 0) + 1);
+          }
+          for (const c of calls.filter((c) => c.kind === 'limited')) {
+            const key = `${Math.floor((T0 + c.offsetMs) / stepMs) * stepMs}|limited`;
+            want.set(key, (want.get(key) ?? 0) + 1);
+          }
+          expect(got).toEqual(want);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
   it('builds the rollups of history that predates them (the migration backfill)', async () => {
     await clear();
     const calls = fc.sample(callArb, { numRuns: 300, seed: 42 }).filter((c) => c.kind !== 'limited');

@@ -8,6 +8,7 @@ import {
   type Segment,
   segmentsOf,
 } from '../adapters/db';
+import { tokenIdOfOperatorKey } from '../adapters/db/stats-repository';
 import { AppError } from '../core/errors';
 
 const DAY_MS = 24 * HOUR_MS;
@@ -136,7 +137,7 @@ export class StatsService {
     const seriesSegments: Segment[] = segmentsOf(fromMs, toMs, stepMs >= HOUR_MS);
     const topSegments = segmentsOf(fromMs, toMs);
     const [series, commands, errorCodes, operators] = [
-      await this.repos.stats.series(seriesSegments, env),
+      await this.repos.stats.series(seriesSegments, env, stepMs < HOUR_MS ? stepMs / MINUTE_MS : undefined),
       await this.repos.stats.commands(topSegments, env),
       await this.repos.stats.errorCodes(topSegments, env),
       await this.repos.stats.operators(topSegments, env),
@@ -170,9 +171,21 @@ export class StatsService {
         const [service = '', command = ''] = key.split('\u0000');
         return { service, command, ...t };
       }),
-      topOperators: tally(operators.map((r) => ({ key: r.operator, outcome: r.outcome, calls: r.calls })))
-        .slice(0, 20)
-        .map(({ key, ...t }) => ({ operator: key, ...t })),
+      topOperators: await Promise.all(
+        tally(operators.map((r) => ({ key: r.operator, outcome: r.outcome, calls: r.calls })))
+          .slice(0, 20)
+          .map(async ({ key, ...t }) => {
+            const tokenId = tokenIdOfOperatorKey(key);
+            if (tokenId === null) return { operator: key, token: null, ...t };
+            // Revoked tokens are kept, so their calls keep a name; a purged one is shown by its id.
+            const token = await this.repos.tokens.get(tokenId);
+            return {
+              operator: token?.owner ?? '',
+              token: { id: tokenId, name: token?.name ?? tokenId },
+              ...t,
+            };
+          }),
+      ),
     };
   }
 }

@@ -23,6 +23,7 @@ export const auditActions = [
   'run.resume',
   'run.cancel',
   'environment.diagnose',
+  'callback.forward',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -21,6 +21,22 @@ export const appErrorCodes = [
   'run/conflict',
   /** The command has no cursor rule, so its pages cannot be followed (400). */
   'run/not-paged',
+  /** No recorded callback with that id (404). */
+  'callback/not-found',
+  /** The environment does not receive callbacks: no `callback.token` configured (404). */
+  'callback/not-configured',
+  /** Sign missing or not sha256(token + RequestTime) (401). */
+  'callback/bad-signature',
+  /** RequestTime missing or more than 60 s from the console's clock (401). */
+  'callback/expired',
+  /** SdkAppid is not the environment's app (403). */
+  'callback/wrong-app',
+  /** The callback body is not a JSON object (400). */
+  'callback/bad-json',
+  /** A rejected callback is never forwarded: re-signing it would pass a forgery on (409). */
+  'callback/not-accepted',
+  /** The forward target is not one of the environment's configured ones (400). */
+  'callback/unknown-target',
   'auth/unauthenticated',
   'auth/invalid-credentials',
   'auth/forbidden',

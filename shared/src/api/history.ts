@@ -11,6 +11,14 @@ import { normalizeRequestId } from './request-id';
 export const outcomeSchema = z.enum(['ok', 'fail', 'error', 'pending', 'unknown']);
 export type Outcome = z.infer<typeof outcomeSchema>;
 
+/**
+ * Who made a call: `console` for what an operator sent (console, replay, run, action buttons),
+ * `explorer` for the lookups the support explorer makes on its own to fill a page (issue 15), which
+ * History can hide.
+ */
+export const callSourceSchema = z.enum(['console', 'explorer']);
+export type CallSource = z.infer<typeof callSourceSchema>;
+
 /** POST /api/requests */
 export const sendRequestSchema = z.object({
   environmentId: z.string().min(1),
@@ -54,6 +62,8 @@ export const historyEntrySchema = z.object({
   errorDoc: errorCodeDocSchema.nullable(),
   failure: failureSchema.nullable(),
   replayOf: z.string().nullable(),
+  /** Absent means `console` (entries built before the field existed, fixtures). */
+  source: callSourceSchema.optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
@@ -80,6 +90,8 @@ export const historyFilterSchema = z.object({
   to: z.iso.datetime({ offset: true }).optional(),
   q: z.string().min(1).max(200).optional(),
   replayOf: z.string().min(1).optional(),
+  /** `console` hides the support explorer's own lookups; `explorer` shows only them; `all` (or none) both. */
+  source: z.enum(['console', 'explorer', 'all']).optional(),
 });
 export type HistoryFilter = z.infer<typeof historyFilterSchema>;
 

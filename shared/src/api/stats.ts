@@ -57,8 +57,19 @@ export const statsResponseSchema = z.object({
       limited: count,
     }),
   ),
+  /**
+   * People and API tokens apart: a token's calls are counted under the token (`token` set,
+   * `operator` = its owner), a person's own calls (session, SSO) under `operator` with `token: null`.
+   */
   topOperators: z.array(
-    z.object({ operator: z.string(), calls: count, fail: count, error: count, limited: count }),
+    z.object({
+      operator: z.string(),
+      token: z.object({ id: z.string(), name: z.string() }).nullable(),
+      calls: count,
+      fail: count,
+      error: count,
+      limited: count,
+    }),
   ),
 });
 export type StatsResponse = z.infer<typeof statsResponseSchema>;

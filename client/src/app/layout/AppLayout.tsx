@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Center, Group, Kbd, Text } from '@mantine/core';
+import { AppShell, Box, Burger, Button, Center, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { Suspense } from 'react';
@@ -9,6 +9,7 @@ import { isConsoleLocation } from '../../lib/console-url';
 import { CommandNav } from './CommandNav';
 import { useCommandPalette } from './CommandPalette';
 import { EnvironmentSwitcher } from './EnvironmentSwitcher';
+import { ExploreSearch } from './ExploreSearch';
 import { MainNav } from './MainNav';
 import { SkipLinks } from './SkipLinks';
 import { ThemeToggle } from './ThemeToggle';
@@ -61,26 +62,30 @@ export function AppLayout() {
                 aria-label="Toggle the command list"
               />
             )}
-            <Text fw={700} visibleFrom="xl" style={{ whiteSpace: 'nowrap' }}>
+            <Text fw={700} className="console-brand">
               Chat REST Console
             </Text>
             <MainNav />
           </Group>
           <Group gap="sm" wrap="nowrap">
             <EnvironmentSwitcher selection={selection} />
+            {/* Gives way first on a laptop header (210 px down to 100), so the user menu stays whole. */}
+            <Box visibleFrom="md" style={{ flex: '0 1 210px', minWidth: 100 }}>
+              <ExploreSearch environmentId={selection.environment?.id ?? null} />
+            </Box>
             <Button
               variant="default"
               leftSection={<IconSearch size={16} />}
-              rightSection={
-                <Kbd size="xs" visibleFrom="xl">
-                  Ctrl K
-                </Kbd>
-              }
               style={{ flexShrink: 0 }}
               onClick={commandPalette.open}
               visibleFrom="sm"
+              // Below xl only the icon shows. Its Ctrl+K is said on the console (under the editor, on "Pick a
+              // command"); a key cap here pushed the user menu off a 1440 px header with the explorer's search.
+              aria-label="Find command"
             >
-              Find command
+              <Text span inherit visibleFrom="xl">
+                Find command
+              </Text>
             </Button>
             <ThemeToggle />
             <UserMenu />

@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Navigate, Outlet, useLocation } from 'react-router';
 import { sessionQueryOptions, useSession } from '../../api/get-session';
 import { UNAUTHENTICATED_EVENT } from '../../lib/api-client';
 import { FullPageLoader } from './FullPageLoader';
@@ -20,17 +20,20 @@ function signInPath(location: { pathname: string; search: string }, expired = fa
 export function AuthGuard() {
   const session = useSession();
   const location = useLocation();
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
+
+  // Set with the session's end, in the same render: the redirect below then says why. (Navigating from
+  // the listener raced that redirect, which won without the reason while the sign-in chunk loaded.)
+  const [ended, setEnded] = useState(false);
 
   useEffect(() => {
     const onUnauthenticated = () => {
+      setEnded(true);
       queryClient.setQueryData(sessionQueryOptions().queryKey, null);
-      navigate(signInPath(window.location, true), { replace: true });
     };
     window.addEventListener(UNAUTHENTICATED_EVENT, onUnauthenticated);
     return () => window.removeEventListener(UNAUTHENTICATED_EVENT, onUnauthenticated);
-  }, [navigate, queryClient]);
+  }, [queryClient]);
 
   if (session.isPending) return <FullPageLoader />;
   if (session.isError) {
@@ -48,6 +51,6 @@ export function AuthGuard() {
       </Center>
     );
   }
-  if (!session.data) return <Navigate to={signInPath(location)} replace />;
+  if (!session.data) return <Navigate to={signInPath(location, ended)} replace />;
   return <Outlet />;
 }

@@ -16,7 +16,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useCatalog } from '../../api/get-catalog';
 import { NotEmulatedBadge } from '../../components/command/NotEmulatedBadge';
-import { consoleHref } from '../../lib/console-url';
+import { consoleHref, isConsoleLocation } from '../../lib/console-url';
 
 const accessColor = { read: 'teal', write: 'orange', destructive: 'red' } as const;
 
@@ -50,7 +50,8 @@ export function CommandNav({
   const [filter, setFilter] = useState('');
   const [params] = useSearchParams();
   const location = useLocation();
-  const active = location.pathname === '/' ? params.get('command') : null;
+  // The console is at /console, and old links at /?command=… still open it: both mark their command.
+  const active = isConsoleLocation(location.pathname, location.search) ? params.get('command') : null;
   const listRef = useRef<HTMLDivElement>(null);
   const loaded = catalog.data !== undefined;
   // A command opened by a link or the palette is shown in the list, not left 150 rows down.

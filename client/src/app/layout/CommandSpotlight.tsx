@@ -9,8 +9,10 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { findCallsByRequestId } from '../../api/find-calls';
 import { useCatalog } from '../../api/get-catalog';
+import { historyKeys } from '../../api/history-keys';
 import { AccessBadge } from '../../components/command/AccessBadge';
 import { consoleHref } from '../../lib/console-url';
+import { formatTime } from '../../lib/format-time';
 
 const LIMIT = 12;
 
@@ -20,10 +22,6 @@ export function looksLikeRequestId(query: string): boolean {
   const id = normalizeRequestId(query);
   if (id.length < 6 || /\s/.test(id)) return false;
   return /^id-/i.test(id) || /-O-Seq-/i.test(id) || (id.length >= 12 && /\d/.test(id) && /-/.test(id));
-}
-
-function formatCall(createdAt: string): string {
-  return new Date(createdAt).toLocaleString([], { dateStyle: 'short', timeStyle: 'medium' });
 }
 
 export function CommandSpotlight({ environmentId }: { environmentId: string | null }) {
@@ -36,7 +34,7 @@ export function CommandSpotlight({ environmentId }: { environmentId: string | nu
   const [debounced] = useDebouncedValue(query, 250);
   const lookup = looksLikeRequestId(debounced) ? normalizeRequestId(debounced) : null;
   const calls = useQuery({
-    queryKey: ['palette', 'calls', lookup],
+    queryKey: historyKeys.callSearch(lookup),
     queryFn: ({ signal }) => findCallsByRequestId(lookup ?? '', 5, signal),
     enabled: lookup !== null,
     staleTime: 10_000,
@@ -76,7 +74,7 @@ export function CommandSpotlight({ environmentId }: { environmentId: string | nu
               <Spotlight.Action
                 key={entry.id}
                 label={`${entry.service}/${entry.command} · ${entry.outcome.toUpperCase()}`}
-                description={`${entry.requestId ?? 'no RequestId'} · ${formatCall(entry.createdAt)} · ${entry.environmentId}`}
+                description={`${entry.requestId ?? 'no RequestId'} · ${formatTime(entry.createdAt)} · ${entry.environmentId}`}
                 onClick={() => pick(`/history/${encodeURIComponent(entry.id)}`)}
               />
             ))}

@@ -9,6 +9,7 @@ const links = [
   { to: '/console', label: 'Console', end: true, adminOnly: false },
   { to: '/history', label: 'History', end: false, adminOnly: false },
   { to: '/runs', label: 'Runs', end: false, adminOnly: false },
+  { to: '/callbacks', label: 'Callbacks', end: false, adminOnly: false },
   { to: '/admin/users', label: 'Users', end: false, adminOnly: true },
   { to: '/admin/audit', label: 'Audit', end: false, adminOnly: true },
 ];
@@ -28,7 +29,12 @@ export function MainNav() {
         .map((link) => (
           <NavLink key={link.to} to={link.to} end={link.end} style={{ textDecoration: 'none' }}>
             {({ isActive }) => (
-              <Button component="span" variant={active(link.to, isActive) ? 'light' : 'subtle'} size="sm">
+              <Button
+                component="span"
+                variant={active(link.to, isActive) ? 'light' : 'subtle'}
+                size="compact-sm"
+                px="xs"
+              >
                 {link.label}
               </Button>
             )}

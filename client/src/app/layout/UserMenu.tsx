@@ -11,7 +11,8 @@ export function UserMenu() {
   const user = session.data?.user;
   if (!user) return null;
   return (
-    <Group gap="xs" wrap="nowrap">
+    // Never shrunk: a squeezed header cut the name to "adr" for "admin" at 1440 px.
+    <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
       {/* One's own settings live under one's name, as in most consoles; it keeps the main nav short. */}
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
@@ -24,6 +25,7 @@ export function UserMenu() {
             rightSection={<IconChevronDown size={14} aria-hidden />}
             // The name starts with the text it shows (the user name), so speech input can say it.
             aria-label={`${user.username} account menu`}
+            style={{ flexShrink: 0 }}
           >
             <Text size="sm" fw={500} c="var(--mantine-color-text)" visibleFrom="md">
               {user.username}
@@ -43,7 +45,8 @@ export function UserMenu() {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <Badge variant="outline" size="sm" visibleFrom="md" style={{ flexShrink: 0 }}>
+      {/* From xl only: on a laptop header the name and the way out come first (the Account page says the role). */}
+      <Badge variant="outline" size="sm" visibleFrom="xl" style={{ flexShrink: 0 }}>
         <VisuallyHidden>Role: </VisuallyHidden>
         {user.role}
       </Badge>

@@ -60,11 +60,21 @@ export default function JsonDiffViewer({
       loading={null}
       keepCurrentOriginalModel
       keepCurrentModifiedModel
-      onMount={(editor) => {
+      onMount={(editor, monaco) => {
         editorRef.current = editor;
-        // Monaco 0.55 leaves each pane's own textbox unnamed (originalAriaLabel is not passed on).
-        editor.getOriginalEditor().updateOptions({ ariaLabel: `${ariaLabel}: left, ${originalName}` });
-        editor.getModifiedEditor().updateOptions({ ariaLabel: `${ariaLabel}: right, ${modifiedName}` });
+        // Monaco 0.55 leaves each pane's own textbox unnamed (originalAriaLabel is not passed on), and
+        // the library's own options update after mount can reset a name set once: keep it set.
+        const keepName = (pane: ReturnType<DiffEditorInstance['getOriginalEditor']>, name: string) => {
+          const apply = () => {
+            if (pane.getOption(monaco.editor.EditorOption.ariaLabel) !== name) {
+              pane.updateOptions({ ariaLabel: name });
+            }
+          };
+          apply();
+          pane.onDidChangeConfiguration(apply);
+        };
+        keepName(editor.getOriginalEditor(), `${ariaLabel}: left, ${originalName}`);
+        keepName(editor.getModifiedEditor(), `${ariaLabel}: right, ${modifiedName}`);
       }}
       options={{
         readOnly: true,

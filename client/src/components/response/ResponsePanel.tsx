@@ -1,8 +1,9 @@
 import type { Environment, Failure, HistoryEntry } from '@console/shared/api';
+import { conversationOf } from '@console/shared/messages';
 import { ActionIcon, Badge, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { useClipboard } from '@mantine/hooks';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { EnvironmentLabel } from '../environment/EnvironmentLabel';
 import { CopyCurlButton } from './CopyCurlButton';
 import { ErrorExplanation } from './ErrorExplanation';
@@ -48,7 +49,7 @@ function RequestIdField({ requestId }: { requestId: string | null }) {
         RequestId
       </Text>
       <Group gap={4} wrap="nowrap">
-        <Text size="sm" ff="monospace" data-testid="request-id">
+        <Text size="sm" ff="monospace" aria-labelledby="response-request-id-label" data-testid="request-id">
           {requestId ?? '—'}
         </Text>
         {requestId && (
@@ -117,7 +118,23 @@ export function ResponsePanel({ entry, failure, environment }: ResponsePanelProp
         </Stack>
       </Paper>
       <ErrorExplanation entry={entry} failure={transport} />
-      <ResponseBody entry={entry} />
+      <AnswerBody entry={entry} />
     </Stack>
+  );
+}
+
+const MessagesAnswer = lazy(() => import('./MessagesAnswer'));
+
+/** The body as JSON, or, for a list of messages, also as a conversation (issue 15). */
+function AnswerBody({ entry }: { entry: HistoryEntry }) {
+  const messages = useMemo(
+    () => conversationOf(entry.service, entry.command, entry.response),
+    [entry.service, entry.command, entry.response],
+  );
+  if (messages === undefined) return <ResponseBody entry={entry} />;
+  return (
+    <Suspense fallback={<ResponseBody entry={entry} />}>
+      <MessagesAnswer entry={entry} messages={messages} />
+    </Suspense>
   );
 }

@@ -11,6 +11,7 @@ import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely'
 import { type CursorKey, decodeCursor, encodeCursor } from './cursor';
 import { newId } from './ids';
 import type { Database } from './open';
+import { deleteInBatches } from './purge';
 import type { AuditLogTable, DB } from './schema';
 import { toStoredTime } from './time';
 
@@ -70,8 +71,6 @@ function auditEntry(row: Selectable<AuditLogTable>): AuditEntry {
   });
 }
 
-const purgeBatchSize = 1000;
-
 export function createAuditRepository(db: Database): AuditRepository {
   const { kysely } = db;
 
@@ -100,9 +99,8 @@ export function createAuditRepository(db: Database): AuditRepository {
 
     async purge(olderThan) {
       const before = toStoredTime(olderThan);
-      let total = 0;
-      for (;;) {
-        const res = await kysely
+      return deleteInBatches((limit) =>
+        kysely
           .deleteFrom('audit_log')
           .where('id', 'in', (qb) =>
             qb
@@ -111,15 +109,10 @@ export function createAuditRepository(db: Database): AuditRepository {
               .where('at', '<', before)
               .orderBy('at')
               .orderBy('id')
-              .limit(purgeBatchSize),
+              .limit(limit),
           )
-          .executeTakeFirst();
-        const n = Number(res.numDeletedRows);
-        total += n;
-        if (n < purgeBatchSize) return total;
-        // Like the history purge: a turn of the event loop between batches, so requests get in.
-        await nextTurn();
-      }
+          .executeTakeFirst(),
+      );
     },
 
     async list(query) {

@@ -27,9 +27,10 @@ export interface CallRecorder {
   /**
    * Completes a begun call with its result and appends its audit row, in one transaction with the
    * call's share of the dashboard's rollups: when this resolves, all are committed; when it throws,
-   * none is.
+   * none is. `rollupOperator` is who the rollups count the call under when not `entry.operator`
+   * (an API token's key, `tokenOperatorKey`).
    */
-  complete(entry: HistoryEntry, audit: AuditEvent | null): Promise<void>;
+  complete(entry: HistoryEntry, audit: AuditEvent | null, rollupOperator?: string): Promise<void>;
   /** A finished call in one go (both rows, one transaction): imports, tests and benchmarks. */
   record(entry: HistoryEntry, audit: AuditEvent): Promise<void>;
   /**
@@ -42,6 +43,11 @@ export interface CallRecorder {
 export interface CallRecorderOptions {
   /** Most records one transaction writes; the rest wait for the next. Default 256. */
   maxBatch?: number;
+  /**
+   * Whether calls count in the dashboard's rollups (decision 032). Always on in the console; off
+   * only for the benchmark's baseline of what the send path cost before the rollups.
+   */
+  rollups?: boolean;
 }
 
 type Row = Record<string, unknown>;
@@ -84,6 +90,7 @@ const recoverBatch = 500;
 
 export function createCallRecorder(db: Database, options: CallRecorderOptions = {}): CallRecorder {
   const maxBatch = options.maxBatch ?? 256;
+  const rollups = options.rollups ?? true;
   const historyInsert = cachedCompiler((row: ReturnType<typeof historyRow>) =>
     db.kysely.insertInto('history').values(row).compile(),
   );
@@ -113,6 +120,7 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
     await db.kysely.transaction().execute(async (trx) => {
       for (const p of batch) await p.write(trx);
       // The dashboard's rollups commit with the rows they count (decision 032).
+      if (!rollups) return;
       const facts = batch.flatMap((p) => (p.fact === undefined ? [] : [p.fact]));
       for (const q of rollupStatements(facts, db.dialect)) await trx.executeQuery(q);
     });
@@ -214,7 +222,7 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
       });
     },
 
-    complete(entry, audit) {
+    complete(entry, audit, rollupOperator) {
       const update = updateOf(entry);
       // A run's rows are audited once for the whole run (run.start), not one row per call.
       const auditQuery = audit === null ? null : auditInsert(auditRow(audit));
@@ -227,7 +235,7 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
             await trx.executeQuery(historyInsert(historyRow(entry)));
           if (auditQuery !== null) await trx.executeQuery(auditQuery);
         },
-        callFactOf(entry),
+        callFactOf(entry, rollupOperator),
       );
     },
 

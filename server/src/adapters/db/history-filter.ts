@@ -11,6 +11,11 @@ export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** `text` as one FTS5 phrase: any character stands for itself (a `"` is doubled). */
+export function ftsPhrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
 /**
  * WHERE clause of every history read. `from` is inclusive and `to` exclusive (createdAt >= from and
  * createdAt < to), so consecutive windows never count a row twice. `q` is a case-insensitive
@@ -24,6 +29,8 @@ export function historyWhere(
   filter: HistoryFilter,
   after: CursorKey | undefined,
   dialect: 'sqlite' | 'postgres',
+  /** false leaves the trigram index out (the scan it replaced): benchmarks compare the two. */
+  searchIndex = true,
 ): Expression<SqlBool> {
   const conds: Expression<SqlBool>[] = [];
   if (filter.requestId !== undefined) conds.push(eb('request_id', '=', filter.requestId));
@@ -44,6 +51,8 @@ export function historyWhere(
   if (filter.operator !== undefined) conds.push(eb('operator', '=', filter.operator));
   if (filter.outcome !== undefined) conds.push(eb('outcome', '=', filter.outcome));
   if (filter.replayOf !== undefined) conds.push(eb('replay_of', '=', filter.replayOf));
+  if (filter.source === 'explorer') conds.push(eb('source', '=', 'explorer'));
+  if (filter.source === 'console') conds.push(eb('source', 'is', null));
   if (filter.from !== undefined) conds.push(eb('created_at', '>=', toStoredTime(filter.from)));
   if (filter.to !== undefined) conds.push(eb('created_at', '<', toStoredTime(filter.to)));
   if (filter.q !== undefined) {
@@ -52,6 +61,14 @@ export function historyWhere(
       dialect === 'sqlite'
         ? sql<SqlBool>`${eb.ref(column)} like ${pattern} escape '\\'`
         : sql<SqlBool>`lower(${eb.ref(column)}) like lower(${pattern}) escape '\\'`;
+    // On SQLite, a q of three characters or more is looked up in the trigram index (decision 031),
+    // which narrows the rows to the few that hold the text; the LIKE then checks those exactly (ASCII
+    // case folding, as before). Shorter text has no trigram and is scanned.
+    if (searchIndex && dialect === 'sqlite' && [...filter.q].length >= 3) {
+      conds.push(
+        sql<SqlBool>`history.rowid in (select rowid from history_search where history_search match ${ftsPhrase(filter.q)})`,
+      );
+    }
     conds.push(
       eb.or([matches('command'), matches('request_body'), matches('response'), matches('request_id')]),
     );

@@ -41,6 +41,7 @@ function entry(overrides: Partial<HistoryEntry> = {}): HistoryEntry {
     errorDoc: null,
     failure: null,
     replayOf: null,
+    source: 'console',
     ...overrides,
   };
 }

@@ -11,6 +11,7 @@ import { type CursorKey, decodeCursor, encodeCursor } from './cursor';
 import { DuplicateError, isUniqueViolation } from './errors';
 import { historyWhere } from './history-filter';
 import type { Database } from './open';
+import { deleteInBatches } from './purge';
 import { ReaderUnavailableError } from './reader';
 import type { DB, HistoryTable } from './schema';
 import { toStoredTime } from './time';
@@ -48,6 +49,7 @@ export function historyRow(entry: HistoryEntry, bodyText?: string): Selectable<H
     request_body: bodyText ?? JSON.stringify(entry.requestBody),
     ...historyRowResult(entry),
     replay_of: entry.replayOf,
+    source: entry.source === 'explorer' ? 'explorer' : null,
   };
 }
 
@@ -91,12 +93,11 @@ function historyEntry(row: Selectable<HistoryTable>): HistoryEntry {
     errorDoc: parseJson(row.error_doc),
     failure: parseJson(row.failure),
     replayOf: row.replay_of,
+    source: row.source === 'explorer' ? 'explorer' : 'console',
   });
 }
 
 const defaultBatchSize = 500;
-/** ~20 ms of deleting on this machine (10 b-trees per row): the longest the event loop waits for it. */
-const purgeBatchSize = 1000;
 
 /** The one query behind list and stream; exported so a test can check its plan uses an index. */
 export function historyPageQuery(
@@ -105,11 +106,12 @@ export function historyPageQuery(
   limit: number,
   after: CursorKey | undefined,
   dialect: Database['dialect'],
+  searchIndex = true,
 ) {
   return kysely
     .selectFrom('history')
     .selectAll()
-    .where((eb) => historyWhere(eb, filter, after, dialect))
+    .where((eb) => historyWhere(eb, filter, after, dialect, searchIndex))
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit);
@@ -144,32 +146,16 @@ export function createHistoryRepository(db: Database): HistoryRepository {
     return { items, next };
   }
 
-  /**
-   * Oldest first, a batch per statement, and a turn of the event loop between batches: the first
-   * purge of a large store would otherwise hold SQLite's single writer and, since better-sqlite3 is
-   * synchronous, the whole server for seconds. Awaiting a statement alone yields only to
-   * microtasks, so without `setImmediate` no request would get in between batches either.
-   */
-  async function deleteInBatches(where: (eb: ExpressionBuilder<DB, 'history'>) => Expression<SqlBool>) {
-    let total = 0;
-    for (;;) {
-      const res = await kysely
+  /** Oldest first, in batches (`purge.ts`). */
+  function deleteOldest(where: (eb: ExpressionBuilder<DB, 'history'>) => Expression<SqlBool>) {
+    return deleteInBatches((limit) =>
+      kysely
         .deleteFrom('history')
         .where('id', 'in', (qb) =>
-          qb
-            .selectFrom('history')
-            .select('id')
-            .where(where)
-            .orderBy('created_at')
-            .orderBy('id')
-            .limit(purgeBatchSize),
+          qb.selectFrom('history').select('id').where(where).orderBy('created_at').orderBy('id').limit(limit),
         )
-        .executeTakeFirst();
-      const n = Number(res.numDeletedRows);
-      total += n;
-      if (n < purgeBatchSize) return total;
-      await nextTurn();
-    }
+        .executeTakeFirst(),
+    );
   }
 
   return {
@@ -219,7 +205,7 @@ export function createHistoryRepository(db: Database): HistoryRepository {
       let deleted = 0;
       if (olderThan !== undefined) {
         const before = toStoredTime(olderThan);
-        deleted += await deleteInBatches((eb) => eb('created_at', '<', before));
+        deleted += await deleteOldest((eb) => eb('created_at', '<', before));
       }
       if (keepLatest !== undefined) {
         // The newest row past the kept ones: it and everything older go.
@@ -232,7 +218,7 @@ export function createHistoryRepository(db: Database): HistoryRepository {
           .offset(Math.max(0, Math.floor(keepLatest)))
           .executeTakeFirst();
         if (boundary !== undefined) {
-          deleted += await deleteInBatches((eb) =>
+          deleted += await deleteOldest((eb) =>
             eb(eb.refTuple('created_at', 'id'), '<=', eb.tuple(boundary.created_at, boundary.id)),
           );
         }

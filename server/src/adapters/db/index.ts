@@ -1,5 +1,6 @@
 import { type AuditRepository, createAuditRepository } from './audit-repository';
 import { type CallRecorder, createCallRecorder } from './call-recorder';
+import { type CallbackRepository, createCallbackRepository } from './callback-repository';
 import { createHistoryRepository, type HistoryRepository } from './history-repository';
 import type { Database } from './open';
 import { createRunRepository, type RunRepository } from './run-repository';
@@ -11,6 +12,7 @@ import { createUserRepository, type UserRepository } from './user-repository';
 export { advisoryKey, withAdvisoryLock } from './advisory-lock';
 export type { AuditEvent, AuditRepository } from './audit-repository';
 export type { CallRecorder } from './call-recorder';
+export type { CallbackRepository } from './callback-repository';
 export { DuplicateError, InvalidCursorError, LastAdminError } from './errors';
 export type { HistoryRepository } from './history-repository';
 export { newId } from './ids';
@@ -36,7 +38,13 @@ export {
 } from './stats-repository';
 export type { TokenRecord, TokenRepository } from './token-repository';
 export type { UserRecord, UserRepository } from './user-repository';
-export { createWindowStore, type WindowMode, type WindowStore } from './window-store';
+export {
+  createRateSlotStore,
+  createWindowStore,
+  type RateSlotStore,
+  type WindowMode,
+  type WindowStore,
+} from './window-store';
 
 export interface Repositories {
   history: HistoryRepository;
@@ -49,6 +57,8 @@ export interface Repositories {
   runs: RunRepository;
   /** The dashboard's rollups (decision 032). */
   stats: StatsRepository;
+  /** Recorded third-party callbacks (decision 036). */
+  callbacks: CallbackRepository;
 }
 
 export function createRepositories(db: Database): Repositories {
@@ -61,5 +71,6 @@ export function createRepositories(db: Database): Repositories {
     calls: createCallRecorder(db),
     runs: createRunRepository(db),
     stats: createStatsRepository(db),
+    callbacks: createCallbackRepository(db),
   };
 }

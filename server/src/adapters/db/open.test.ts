@@ -63,6 +63,9 @@ describe('openDatabase', () => {
         '0004-hardening',
         '0005-stats-rollups',
         '0006-runs',
+        '0008-history-search',
+        '0008-history-source',
+        '0009-callbacks',
         '0010-replicas',
       ]);
       const reopened = createRepositories(second);

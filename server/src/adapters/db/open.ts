@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import type { MigrationProvider, SqliteDatabase, SqliteStatement } from 'kysely';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { type Checkpointer, startCheckpointer } from './checkpointer';
-import { migrationProvider } from './migrations/index';
+import { type MigrationLog, migrationProviderFor } from './migrations/index';
 import { createReader, type Reader } from './reader';
 import type { DB } from './schema';
 
@@ -34,6 +34,8 @@ export interface OpenDatabaseOptions {
    * ended it); the pool drops it and opens another when needed. Without a listener it would crash.
    */
   onConnectionError?: ((message: string) => void) | undefined;
+  /** Told how a migration that indexes existing rows is coming along. */
+  onMigrationProgress?: MigrationLog | undefined;
 }
 
 export const sqliteFileName = 'console.sqlite';
@@ -104,10 +106,10 @@ export function isPostgresUrl(url: string | undefined): url is string {
   return url !== undefined && /^postgres(ql)?:\/\//i.test(url);
 }
 
-const migratorOf = (kysely: Kysely<DB>) =>
+const migratorOf = (kysely: Kysely<DB>, provider: MigrationProvider) =>
   new Migrator({
     db: kysely,
-    provider: migrationProvider,
+    provider,
     // Migration numbers are handed out to work done in parallel, so one can land after a higher one
     // (0005 after 0006): a store that already ran 0006 then runs 0005 instead of refusing to open.
     // Each migration touches only its own tables, so their order does not matter.
@@ -119,8 +121,8 @@ const migratorOf = (kysely: Kysely<DB>) =>
  * under a PostgreSQL advisory lock (`pg_advisory_xact_lock`), so one replica migrates and the others
  * wait, then find nothing left to do (tested in open-postgres.test.ts).
  */
-async function migrate(kysely: Kysely<DB>): Promise<void> {
-  const { error, results } = await migratorOf(kysely).migrateToLatest();
+async function migrate(kysely: Kysely<DB>, provider: MigrationProvider): Promise<void> {
+  const { error, results } = await migratorOf(kysely, provider).migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed`, { cause: error });
@@ -141,8 +143,9 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
         sqliteFile: undefined,
       }
     : { dialect: 'sqlite' as const, ...openSqlite(opts.dataDir) };
+  const provider = migrationProviderFor(dialect, opts.onMigrationProgress ?? (() => {}));
   try {
-    await migrate(kysely);
+    await migrate(kysely, provider);
     if (dialect === 'sqlite') {
       // Lets the planner pick the right index for combined filters once tables have grown.
       await sql`pragma optimize = 0x10002`.execute(kysely);
@@ -172,12 +175,13 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       await sql`select 1`.execute(kysely);
     },
     async pendingMigrations() {
-      return (await migratorOf(kysely).getMigrations())
+      return (await migratorOf(kysely, provider).getMigrations())
         .filter((m) => m.executedAt === undefined)
         .map((m) => m.name);
     },
     async appliedMigrations() {
-      return (await migratorOf(kysely).getMigrations()).filter((m) => m.executedAt !== undefined).length;
+      return (await migratorOf(kysely, provider).getMigrations()).filter((m) => m.executedAt !== undefined)
+        .length;
     },
   };
 }

@@ -1,12 +1,19 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { SharedCommandRateLimiter } from '../../services/rate-limiter';
 import { withAdvisoryLock } from './advisory-lock';
-import { createRepositories, createWindowStore, type Database, openDatabase } from './index';
+import {
+  createRateSlotStore,
+  createRepositories,
+  createWindowStore,
+  type Database,
+  openDatabase,
+} from './index';
 import { createTempPostgresDatabase } from './testing';
 
 /**
  * What replicas on one PostgreSQL rely on (decision 039), with each "replica" its own pool on one
- * database: shared windows, advisory locks, migrations started at once, run leases. Runs in the
+ * database: shared rate slots and windows, advisory locks, migrations started at once, run leases. Runs in the
  * `postgres` test project only.
  */
 let target: { url: string; drop(): Promise<void> };
@@ -53,28 +60,90 @@ describe('replicas on one PostgreSQL', () => {
     await db.ping();
   });
 
-  it('admits at most the limit in a window however the calls are spread over replicas', async () => {
-    const a = createWindowStore(await replica());
-    const b = createWindowStore(await replica());
+  it('reserves at most the limit of places however the calls are spread over replicas', async () => {
+    const a = createRateSlotStore(await replica());
+    const b = createRateSlotStore(await replica());
     const results = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? a : b).window('rate:k', 25, 60_000, 'take')),
+      Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? a : b).reserve('rate:k', 25, 60_000, 60_000)),
     );
-    expect(results.filter((w) => w === 0)).toHaveLength(25);
-    // A refused call waits until the oldest admitted one leaves the window, and records nothing.
-    for (const w of results.filter((x) => x > 0)) expect(w).toBeGreaterThan(50_000);
-    expect(await a.window('rate:k', 25, 60_000, 'peek')).toBeGreaterThan(0);
-    expect(await b.window('rate:other', 25, 60_000, 'take')).toBe(0);
+    const granted = results.flatMap((r) => (r.slot === null ? [] : [r.slot]));
+    expect(granted).toHaveLength(25);
+    expect(new Set(granted).size).toBe(25);
+    // Only reservations fill the limit: a place frees no sooner than a window after a stamp.
+    for (const r of results.filter((x) => x.slot === null)) expect(r.waitMs).toBe(60_000);
+    expect((await b.reserve('rate:other', 25, 60_000, 60_000)).slot).not.toBeNull();
+    // A stamp counts a window from the database's time of the stamp: the wait is then that window's rest.
+    await a.stamp(granted[0]!, 'rate:k', 60_000);
+    const refused = await b.reserve('rate:k', 25, 60_000, 60_000);
+    expect(refused.slot).toBeNull();
+    expect(refused.waitMs).toBeGreaterThan(50_000);
+    expect(refused.waitMs).toBeLessThanOrEqual(60_000);
+    // A release frees its place at once, on any replica.
+    await a.release(granted[1]!);
+    expect((await b.reserve('rate:k', 25, 60_000, 60_000)).slot).not.toBeNull();
+    expect((await a.reserve('rate:k', 25, 60_000, 60_000)).slot).toBeNull();
   });
 
-  it('frees a slot when its call leaves the window (by the database clock)', async () => {
-    const a = createWindowStore(await replica());
-    expect(await a.window('rate:short', 2, 300, 'take')).toBe(0);
-    expect(await a.window('rate:short', 2, 300, 'take')).toBe(0);
-    const wait = await a.window('rate:short', 2, 300, 'take');
-    expect(wait).toBeGreaterThan(0);
-    expect(wait).toBeLessThanOrEqual(300);
-    await new Promise((r) => setTimeout(r, wait + 20));
-    expect(await a.window('rate:short', 2, 300, 'take')).toBe(0);
+  it('frees a stamped place a window after its stamp, and an unsettled one after its hold (by the database clock)', async () => {
+    const a = createRateSlotStore(await replica());
+    const first = await a.reserve('rate:short', 2, 300, 60_000);
+    const reservedAt = performance.now();
+    const second = await a.reserve('rate:short', 2, 300, 3_000);
+    expect(first.slot).not.toBeNull();
+    expect(second.slot).not.toBeNull();
+    await a.stamp(first.slot!, 'rate:short', 300);
+    const refused = await a.reserve('rate:short', 2, 300, 60_000);
+    expect(refused.slot).toBeNull();
+    expect(refused.waitMs).toBeGreaterThan(0);
+    expect(refused.waitMs).toBeLessThanOrEqual(300);
+    await new Promise((r) => setTimeout(r, refused.waitMs + 20));
+    // The stamped call left the window; the second place (its replica died) holds for its 3 s.
+    const third = await a.reserve('rate:short', 2, 300, 60_000);
+    expect(third.slot).not.toBeNull();
+    expect((await a.reserve('rate:short', 2, 300, 60_000)).slot).toBeNull();
+    await new Promise((r) => setTimeout(r, reservedAt + 3_100 - performance.now()));
+    expect((await a.reserve('rate:short', 2, 300, 60_000)).slot).not.toBeNull();
+    // A stamp whose reservation ran out is recorded all the same: the call went out.
+    await a.stamp(second.slot!, 'rate:short', 60_000);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from console_rate_slots
+      where key = 'rate:short' and stamped`.execute((await replica()).kysely);
+    expect(rows[0]?.n).toBe(1);
+    expect(await a.prune()).toBeGreaterThanOrEqual(0);
+  });
+
+  it('keeps the limiter’s reserve / stamp / release contract across replicas (SharedCommandRateLimiter)', async () => {
+    const a = new SharedCommandRateLimiter(createRateSlotStore(await replica()));
+    const b = new SharedCommandRateLimiter(createRateSlotStore(await replica()));
+    const env = {
+      id: 'prod',
+      sdkAppId: 1400000001,
+      baseUrl: () => 'https://x.example',
+      rateLimits: { '*': 3 },
+    };
+    const command = { service: 'im_open_login_svc', command: 'account_check', rateLimitPerSec: 100 };
+    const held = [await a.take(env, command), await b.take(env, command), await a.take(env, command)];
+    // Reserved places alone fill the limit: refused on either replica, for at least a window.
+    const refusal = await b.take(env, command).catch((err: unknown) => err);
+    expect(refusal).toMatchObject({ code: 'rate/limited', status: 429, details: { retryAfterMs: 1100 } });
+    held[0]!.stamp();
+    held[0]!.release(); // after a stamp: nothing (the call went out)
+    held[1]!.release();
+    held[1]!.stamp(); // after a release: nothing
+    await Promise.all([a.drain(), b.drain()]);
+    // The released place is free on the other replica; the stamped one counts a window from its stamp.
+    const again = await b.take(env, command);
+    const waiting = await a.admit(env, command);
+    expect(typeof waiting).toBe('number');
+    expect(waiting).toBeGreaterThan(0);
+    expect(waiting).toBeLessThanOrEqual(1100);
+    // A run's cap holds it below the limit, counted in the same places.
+    held[2]!.release();
+    await a.drain();
+    expect(typeof (await a.admit(env, command, 2))).toBe('number');
+    again.release();
+    await b.drain();
+    const capped = await a.admit(env, command, 2);
+    expect(typeof capped).not.toBe('number');
   });
 
   it('counts failures with add, answers the wait with peek, and forgets a key', async () => {

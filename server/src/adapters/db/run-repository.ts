@@ -38,8 +38,39 @@ const emptyCounts = (): RunCounts => ({
 /** Rows inserted per statement: well under SQLite's bound-parameter limit. */
 const insertChunk = 500;
 
+function rowOf(runId: string, r: NewRunRow, at: string) {
+  return {
+    run_id: runId,
+    row_no: r.rowNo,
+    line: r.line,
+    row_values: JSON.stringify(r.values),
+    body: r.body,
+    state: 'queued' as const,
+    history_id: null,
+    request_id: null,
+    action_status: null,
+    error_code: null,
+    error_info: null,
+    items: null,
+    item_count: 0,
+    updated_at: at,
+  };
+}
+
 export interface RunRepository {
+  /** The run and the rows given here, in one transaction: the run exists with all of them or not at all. */
   create(run: RunsTable, rows: readonly NewRunRow[]): Promise<void>;
+  /**
+   * Stores rows of a run being created, in one transaction, before the run itself (a large input
+   * is stored batch by batch so the server answers other requests meanwhile, decision 028). Rows
+   * whose run never appears are dropped by `dropOrphanRows`.
+   */
+  addRows(runId: string, rows: readonly NewRunRow[], at: string): Promise<void>;
+  /**
+   * Rows of a run whose creation did not finish (failed, or the process stopped): answers how many.
+   * `before` keeps rows written since then (another replica may be creating that run now).
+   */
+  dropOrphanRows(runId?: string, before?: string): Promise<number>;
   get(id: string): Promise<RunRecord | undefined>;
   list(limit: number): Promise<RunRecord[]>;
   withStatus(statuses: readonly RunStatus[]): Promise<RunRecord[]>;
@@ -68,8 +99,6 @@ export interface RunRepository {
   /** Running or queued runs whose lease is free at `now`, oldest first. */
   claimable(now: Date): Promise<string[]>;
   finishRow(id: string, rowNo: number, result: RowResult): Promise<void>;
-  /** A row marked `sending` whose call did not go out after all (the run was stopped first). */
-  requeue(id: string, rowNo: number): Promise<void>;
   /** A page of a pages run, stored as `sending` before it is requested; false when `owner` lost the lease. */
   addPage(id: string, row: NewRunRow, historyId: string, owner?: string): Promise<boolean>;
   cancelQueued(id: string): Promise<number>;
@@ -89,31 +118,36 @@ export function createRunRepository(db: Database): RunRepository {
     async create(run, rows) {
       await k.transaction().execute(async (trx) => {
         await trx.insertInto('runs').values(run).execute();
-        const at = run.created_at;
         for (let i = 0; i < rows.length; i += insertChunk) {
           await trx
             .insertInto('run_rows')
-            .values(
-              rows.slice(i, i + insertChunk).map((r) => ({
-                run_id: run.id,
-                row_no: r.rowNo,
-                line: r.line,
-                row_values: JSON.stringify(r.values),
-                body: r.body,
-                state: 'queued',
-                history_id: null,
-                request_id: null,
-                action_status: null,
-                error_code: null,
-                error_info: null,
-                items: null,
-                item_count: 0,
-                updated_at: at,
-              })),
-            )
+            .values(rows.slice(i, i + insertChunk).map((r) => rowOf(run.id, r, run.created_at)))
             .execute();
         }
       });
+    },
+
+    async addRows(runId, rows, at) {
+      await k.transaction().execute(async (trx) => {
+        for (let i = 0; i < rows.length; i += insertChunk) {
+          await trx
+            .insertInto('run_rows')
+            .values(rows.slice(i, i + insertChunk).map((r) => rowOf(runId, r, at)))
+            .execute();
+        }
+      });
+    },
+
+    async dropOrphanRows(runId, before) {
+      let query = k
+        .deleteFrom('run_rows')
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('runs').select('runs.id').whereRef('runs.id', '=', 'run_rows.run_id'))),
+        );
+      if (runId !== undefined) query = query.where('run_id', '=', runId);
+      if (before !== undefined) query = query.where('updated_at', '<', before);
+      const res = await query.executeTakeFirst();
+      return Number(res.numDeletedRows);
     },
 
     async get(id) {
@@ -274,16 +308,6 @@ export function createRunRepository(db: Database): RunRepository {
         })
         .where('run_id', '=', id)
         .where('row_no', '=', rowNo)
-        .execute();
-    },
-
-    async requeue(id, rowNo) {
-      await k
-        .updateTable('run_rows')
-        .set({ state: 'queued', history_id: null, updated_at: now() })
-        .where('run_id', '=', id)
-        .where('row_no', '=', rowNo)
-        .where('state', '=', 'sending')
         .execute();
     },
 

@@ -25,6 +25,8 @@ export interface HistoryTable {
   error_doc: string | null;
   failure: string | null;
   replay_of: string | null;
+  /** 'explorer' for the support explorer's own lookups; null for everything an operator sent. */
+  source: string | null;
 }
 
 export interface UsersTable {
@@ -116,6 +118,26 @@ export interface RunRowsTable {
   updated_at: string;
 }
 
+/** A call to the callback receiver (decision 036); JSON values as text, `query` without Sign. */
+export interface CallbacksTable {
+  id: string;
+  received_at: string;
+  environment_id: string;
+  command: string;
+  verdict: string;
+  reason: string;
+  decided_by: string | null;
+  query: string;
+  /** JSON text of the body; for a body that is not JSON, a JSON string of its (cut) text; null when unread. */
+  body: string | null;
+  http_status: number;
+  answer: string;
+  duration_ms: number;
+  client_address: string | null;
+  /** JSON array of deliveries to forward targets. */
+  forwards: string;
+}
+
 /** Dashboard rollups (decision 032): `res` is 'm' (minute) or 'h' (hour); `bucket` its start, as a stored time. */
 interface RollupKey {
   res: string;
@@ -157,6 +179,7 @@ export interface StatsOperatorsTable extends RollupKey {
 }
 
 export interface DB {
+  callbacks: CallbacksTable;
   runs: RunsTable;
   run_rows: RunRowsTable;
   history: HistoryTable;

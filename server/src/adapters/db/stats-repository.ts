@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '@console/shared/api';
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Database } from './open';
 import {
   bucketOf,
@@ -26,10 +26,23 @@ export interface CallFact {
 }
 
 /**
+ * The rollups' operator of a call made with an API token: the token, not its owner, so the dashboard
+ * lists tokens apart from people. `:` is not allowed in usernames, so the key cannot be a person's.
+ */
+export function tokenOperatorKey(tokenId: string): string {
+  return `token:${tokenId}`;
+}
+
+/** The token id of a rollup operator key, or null for a person. */
+export function tokenIdOfOperatorKey(key: string): string | null {
+  return key.startsWith('token:') ? key.slice('token:'.length) : null;
+}
+
+/**
  * What the rollups count of a completed call; none for `pending` (counted when it completes) or
  * `unknown` (a crash left it undecided: it may or may not have reached Tencent).
  */
-export function callFactOf(entry: HistoryEntry): CallFact | undefined {
+export function callFactOf(entry: HistoryEntry, operator = entry.operator): CallFact | undefined {
   const { outcome } = entry;
   if (outcome !== 'ok' && outcome !== 'fail' && outcome !== 'error') return undefined;
   return {
@@ -37,7 +50,7 @@ export function callFactOf(entry: HistoryEntry): CallFact | undefined {
     environmentId: entry.environmentId,
     service: entry.service,
     command: entry.command,
-    operator: entry.operator,
+    operator,
     outcome,
     errorCode: entry.errorCode,
     durationMs: entry.durationMs,
@@ -148,8 +161,12 @@ export interface StatsRepository {
    * in the same turn of the event loop share one transaction; resolves after its commit.
    */
   add(facts: readonly CallFact[]): Promise<void>;
-  /** Per bucket and outcome, summed over environments unless one is named. */
-  series(segments: readonly Segment[], environmentId?: string): Promise<SeriesRow[]>;
+  /**
+   * Per bucket and outcome, summed over environments unless one is named. With `stepMinutes` (a
+   * divisor of 60 above 1), minute rows are summed into buckets of that width by the database, so a
+   * 24 h series returns 96 × 3 rows rather than 1,440 × 3 with their histograms.
+   */
+  series(segments: readonly Segment[], environmentId?: string, stepMinutes?: number): Promise<SeriesRow[]>;
   commands(
     segments: readonly Segment[],
     environmentId?: string,
@@ -217,8 +234,37 @@ export function createStatsRepository(db: Database): StatsRepository {
       });
     },
 
-    async series(segments, environmentId) {
+    async series(segments, environmentId, stepMinutes) {
+      const wide = stepMinutes !== undefined && stepMinutes > 1 && 60 % stepMinutes === 0;
       return perSegment(segments, async (s) => {
+        if (wide && s.res === 'm') {
+          // `YYYY-MM-DDTHH:` and the minute floored to the step, from the stored ISO text.
+          const hour = sql<string>`substr(bucket, 1, 14)`;
+          const minute = sql<number>`(cast(substr(bucket, 15, 2) as integer) / ${sql.lit(stepMinutes)}) * ${sql.lit(stepMinutes)}`;
+          let q = kysely
+            .selectFrom('stats_series')
+            .select((eb) => [
+              hour.as('hour'),
+              minute.as('minute'),
+              'outcome',
+              eb.fn.sum<number>('calls').as('calls'),
+              ...latencyColumns.map((c) => eb.fn.sum<number>(c as 'h0').as(c)),
+            ])
+            .where('res', '=', s.res)
+            .where('bucket', '>=', s.from)
+            .where('bucket', '<', s.to);
+          if (environmentId !== undefined) q = q.where('environment_id', '=', environmentId);
+          const rows = await q.groupBy([hour, minute, 'outcome']).execute();
+          return rows.map((r) => {
+            const row = r as Record<string, unknown>;
+            return {
+              bucket: `${String(row.hour)}${String(num(row.minute)).padStart(2, '0')}:00.000Z`,
+              outcome: String(row.outcome),
+              calls: num(row.calls),
+              hist: latencyColumns.map((c) => num(row[c])),
+            };
+          });
+        }
         let q = kysely
           .selectFrom('stats_series')
           .select((eb) => [

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HistoryEntry } from '@console/shared/api';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { historyRow } from './history-repository';
 import { newId } from './ids';
@@ -75,6 +76,7 @@ export function seedEntry(i: number, createdAt: Date): HistoryEntry {
     errorDoc: null,
     failure: kind === 'error' ? { code: 'upstream/timeout', message: 'no answer within 10000 ms' } : null,
     replayOf: null,
+    source: 'console',
   };
 }
 
@@ -158,4 +160,11 @@ export async function openTempDatabase(): Promise<{
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A store as it was before the history search index: its triggers gone (benchmarks compare the two). */
+export async function dropSearchIndexTriggers(db: Database): Promise<void> {
+  for (const trigger of ['history_search_insert', 'history_search_delete', 'history_search_update']) {
+    await sql.raw(`drop trigger if exists ${trigger}`).execute(db.kysely);
+  }
 }

@@ -1,4 +1,15 @@
-import { anyStr, type Body, int, msgBody, recordList, seconds, str, strList, uint32 } from '../state/body';
+import {
+  anyStr,
+  type Body,
+  int,
+  isRecord,
+  msgBody,
+  recordList,
+  seconds,
+  str,
+  strList,
+  uint32,
+} from '../state/body';
 import { dedupeKey, findDuplicate, remember } from '../state/dedupe';
 import { makeGroup, makeGroupMessage, makeMember } from '../state/factory';
 import { overCap } from '../state/limits';
@@ -375,5 +386,37 @@ export const getJoinedGroupList: CommandFn = (state, body) => {
   const limit = int(body, 'Limit');
   const offset = Math.max(int(body, 'Offset') ?? 0, 0);
   const page = limit === undefined ? all.slice(offset) : all.slice(offset, offset + Math.max(limit, 0));
-  return ok({ TotalCount: all.length, GroupIdList: page.map((g) => ({ GroupId: g.id })) });
+  // ResponseFilter names the group fields (GroupBaseInfoFilter) and the member's own (SelfInfoFilter) to add.
+  const filter = isRecord(body.ResponseFilter) ? body.ResponseFilter : {};
+  const baseFields = strList(filter, 'GroupBaseInfoFilter') ?? [];
+  const selfFields = strList(filter, 'SelfInfoFilter') ?? [];
+  return ok({
+    TotalCount: all.length,
+    GroupIdList: page.map((g) => {
+      const item: Record<string, unknown> = { GroupId: g.id };
+      const base: Record<string, unknown> = {
+        Type: publicTypeName(g.type),
+        Name: g.name,
+        Introduction: g.introduction,
+        Notification: g.notification,
+        FaceUrl: g.faceUrl,
+        Owner_Account: g.owner,
+        CreateTime: g.createTime,
+        MemberNum: g.members.size,
+        MaxMemberNum: g.maxMemberNum,
+        ApplyJoinOption: g.applyJoinOption,
+        LastMsgTime: g.lastMsgTime,
+        NextMsgSeq: g.nextMsgSeq,
+      };
+      for (const f of baseFields) if (f in base) item[f] = base[f];
+      const self = g.members.get(account);
+      if (self && selfFields.length > 0) {
+        const mine: Record<string, unknown> = memberJson(self, g);
+        const selfInfo: Record<string, unknown> = {};
+        for (const f of selfFields) if (f in mine) selfInfo[f] = mine[f];
+        item.SelfInfo = selfInfo;
+      }
+      return item;
+    }),
+  });
 };

@@ -1,7 +1,7 @@
 import type { AuditEntry } from '@console/shared/api';
 import { Anchor, Badge, Button, Code, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { formatTime } from '../lib/format';
+import { Timestamp } from '../../../components/Timestamp';
 
 const namespaceColor: Record<string, string> = {
   session: 'gray',
@@ -70,9 +70,7 @@ export function AuditTable({ entries, hasNextPage, isFetchingNextPage, onLoadMor
             {entries.map((entry) => (
               <Table.Tr key={entry.id}>
                 <Table.Td>
-                  <Text size="sm" component="time" dateTime={entry.at} style={{ whiteSpace: 'nowrap' }}>
-                    {formatTime(entry.at)}
-                  </Text>
+                  <Timestamp value={entry.at} />
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>

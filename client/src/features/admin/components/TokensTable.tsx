@@ -3,8 +3,8 @@ import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
+import { Timestamp } from '../../../components/Timestamp';
 import { useRevokeToken } from '../api/revoke-token';
-import { formatTime } from '../lib/format';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { roleOptions } from './roles';
 
@@ -68,11 +68,11 @@ export function TokensTable({ tokens }: { tokens: ApiToken[] }) {
                   <Text size="sm">{roleLabel(token)}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{formatTime(token.createdAt)}</Text>
+                  <Timestamp value={token.createdAt} />
                 </Table.Td>
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
-                    <Text size="sm">{formatTime(token.expiresAt, 'Never')}</Text>
+                    <Timestamp value={token.expiresAt} empty="Never" />
                     {isExpired(token, now) && (
                       <Badge color="gray" size="sm">
                         Expired
@@ -81,7 +81,7 @@ export function TokensTable({ tokens }: { tokens: ApiToken[] }) {
                   </Group>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{formatTime(token.lastUsedAt, 'Never')}</Text>
+                  <Timestamp value={token.lastUsedAt} empty="Never" />
                 </Table.Td>
                 <Table.Td>
                   <Button

@@ -4,8 +4,8 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useState } from 'react';
+import { Timestamp } from '../../../components/Timestamp';
 import { useUpdateUser } from '../api/update-user';
-import { formatTime } from '../lib/format';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { roleOptions } from './roles';
@@ -106,7 +106,7 @@ export function UsersTable({ users, currentUsername }: Props) {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{formatTime(user.createdAt)}</Text>
+                    <Timestamp value={user.createdAt} />
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">

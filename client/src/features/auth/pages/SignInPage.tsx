@@ -4,6 +4,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../../api/get-session';
 import { ApiError } from '../../../lib/api-client';
+import { formatTime } from '../../../lib/format-time';
 import { describeWait } from '../../../lib/wait-text';
 import { useSignIn } from '../api/sign-in';
 import { safeNext } from '../lib/safe-next';
@@ -16,7 +17,7 @@ function failureMessage(error: unknown): string {
       const wait = error.retryAfterSeconds;
       return wait === undefined
         ? 'Too many failed attempts. Wait, then try again.'
-        : `Too many failed attempts. Try again in ${describeWait(wait)} (at ${new Date(Date.now() + wait * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}).`;
+        : `Too many failed attempts. Try again in ${describeWait(wait)} (at ${formatTime(new Date(Date.now() + wait * 1000).toISOString())}).`;
     }
     if (error.code === 'auth/disabled') return 'This account is disabled. Ask an administrator.';
     return `Sign-in failed: ${error.message}`;

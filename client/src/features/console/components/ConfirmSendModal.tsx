@@ -1,9 +1,9 @@
 import type { CatalogCommand, Environment } from '@console/shared/api';
 import type { ConfirmationReason } from '@console/shared/guard-rails';
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { TypeToConfirm } from '../../../components/command/TypeToConfirm';
 import { EnvironmentLabel } from '../../../components/environment/EnvironmentLabel';
-import { confirmationNote } from '../../../lib/access';
 
 type Props = {
   opened: boolean;
@@ -47,14 +47,7 @@ export function ConfirmSendModal({ opened, command, environment, confirmation, o
             <EnvironmentLabel environment={environment} detail />
           </Stack>
           {confirmation && (
-            <TextInput
-              label={`Type ${command.command} to confirm`}
-              description={confirmationNote(confirmation)}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-              autoComplete="off"
-              data-autofocus
-            />
+            <TypeToConfirm command={command.command} reason={confirmation} value={text} onChange={setText} />
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={cancel}>

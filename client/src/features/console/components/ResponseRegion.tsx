@@ -5,6 +5,7 @@ import type { RecordedCall } from '../../../api/recorded-call';
 import { ErrorBoundary } from '../../../components/ErrorBoundary';
 import { ResponsePanel } from '../../../components/response/ResponsePanel';
 import { Spinner } from '../../../components/Spinner';
+import { Timestamp } from '../../../components/Timestamp';
 import { ApiError } from '../../../lib/api-client';
 import { describeAnswer } from '../lib/announce';
 
@@ -59,7 +60,7 @@ export function ResponseRegion({ command, result, fresh, error, sending, environ
       <>
         {!fresh && (
           <Text size="xs" c="dimmed">
-            The last answer in this session, from {new Date(result.entry.createdAt).toLocaleTimeString()}.
+            The last answer in this session, from <Timestamp value={result.entry.createdAt} size="xs" />.
           </Text>
         )}
         <ErrorBoundary name="Response" resetKey={result.entry.id}>

@@ -7,9 +7,9 @@ import { useCatalog } from '../../../api/get-catalog';
 import { useEntry } from '../../../api/get-entry';
 import { useSession } from '../../../api/get-session';
 import { Spinner } from '../../../components/Spinner';
+import { Timestamp } from '../../../components/Timestamp';
 import { useSelectedEnvironment } from '../../../hooks/use-selected-environment';
 import { readableSearch } from '../../../lib/console-url';
-import { formatTime } from '../../../lib/format-time';
 import { rememberEnvironment } from '../../../lib/preferred-environment';
 import { CommandHeader } from '../components/CommandHeader';
 import { CommandWorkspace } from '../components/CommandWorkspace';
@@ -70,11 +70,8 @@ export default function ConsolePage() {
       message: (
         <Stack gap={6} align="flex-start">
           <Text size="sm">
-            Opened a copy of the {key} call from{' '}
-            <time dateTime={entry.createdAt} title={entry.createdAt}>
-              {formatTime(entry.createdAt)}
-            </time>
-            . {replaced ? 'It replaced your draft of this command.' : 'Edit it and send.'}
+            Opened a copy of the {key} call from <Timestamp value={entry.createdAt} focusable={false} />.{' '}
+            {replaced ? 'It replaced your draft of this command.' : 'Edit it and send.'}
           </Text>
           {replaced && (
             <Button

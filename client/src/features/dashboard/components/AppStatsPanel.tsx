@@ -3,6 +3,7 @@ import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Text, Title } from '@m
 import { IconRefresh } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
+import { Timestamp } from '../../../components/Timestamp';
 import { useAppStats, useRefreshAppStats } from '../api/get-app-stats';
 import { formatCount } from '../lib/format';
 import { TimeSeriesChart } from './TimeSeriesChart';
@@ -86,7 +87,7 @@ export function AppStatsPanel({ environmentId }: { environmentId: string }) {
             {stats.data && (
               <>
                 {' · fetched '}
-                {new Date(stats.data.fetchedAt).toLocaleString('en-GB')}
+                <Timestamp value={stats.data.fetchedAt} size="xs" />
                 {' · '}
                 <Anchor
                   component={Link}

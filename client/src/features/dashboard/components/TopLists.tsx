@@ -187,17 +187,22 @@ export function TopOperators({ stats, range }: { stats: StatsResponse; range: Ra
       empty={rows.length === 0 ? 'Nobody called Tencent in this range.' : null}
     >
       <Text size="xs" c="dimmed" mb={4}>
-        A token’s calls count under the user who owns it.
+        Calls made with an API token are listed under the token, apart from its owner’s own.
       </Text>
       <RankedList>
         {rows.map((o) => (
           <RankedRow
-            key={o.operator}
+            key={o.token ? `token:${o.token.id}` : o.operator}
             name={
               <>
                 <Anchor component={Link} to={historyLink({ ...range, operator: o.operator })} size="sm">
-                  {o.operator}
+                  {o.token ? o.token.name : o.operator}
                 </Anchor>
+                {o.token && (
+                  <Text span size="xs" c="dimmed" ml={6}>
+                    API token{o.operator ? ` of ${o.operator}` : ''}
+                  </Text>
+                )}
                 {o.fail + o.error > 0 && (
                   <Text span size="xs" c="red" ml={6}>
                     {o.fail + o.error} failed
@@ -209,7 +214,11 @@ export function TopOperators({ stats, range }: { stats: StatsResponse; range: Ra
             max={max}
             color="blue"
             to={historyLink({ ...range, operator: o.operator })}
-            label={`${o.calls} calls by ${o.operator}, show in History`}
+            label={
+              o.token
+                ? `${o.calls} calls with the API token ${o.token.name} of ${o.operator}, show its owner's History`
+                : `${o.calls} calls by ${o.operator}, show in History`
+            }
           />
         ))}
       </RankedList>

@@ -16,8 +16,11 @@ import { Link, useSearchParams } from 'react-router';
 import { useEnvironments } from '../../../api/get-environments';
 import { ErrorBoundary } from '../../../components/ErrorBoundary';
 import { TimeRangeInputs } from '../../../components/TimeRangeInputs';
+import { Timestamp } from '../../../components/Timestamp';
+import { formatTime } from '../../../lib/format-time';
 import { STATS_REFRESH_MS, useStats } from '../api/get-stats';
 import { AppStatsPanel } from '../components/AppStatsPanel';
+import { CallbacksPanel } from '../components/CallbacksPanel';
 import { DiagnosePanel } from '../components/DiagnosePanel';
 import { SeriesCharts } from '../components/SeriesCharts';
 import { StatCards } from '../components/StatCards';
@@ -112,7 +115,7 @@ export default function DashboardPage() {
       </Group>
       <Text size="sm" c="dimmed" role="status" aria-live="polite">
         {stats.dataUpdatedAt > 0
-          ? `Updated ${new Date(stats.dataUpdatedAt).toLocaleTimeString('en-GB')}`
+          ? `Updated ${formatTime(new Date(stats.dataUpdatedAt).toISOString())}`
           : 'Loading…'}
         {range.kind === 'relative' &&
           ` · refreshes every ${STATS_REFRESH_MS / 1000} s while this tab is visible`}
@@ -128,6 +131,7 @@ export default function DashboardPage() {
         ) : (
           <Stack gap="md">
             <StatCards stats={data} environmentId={environmentId} />
+            <CallbacksPanel range={linkRange} />
             {empty ? (
               <Paper withBorder p="lg" radius="md">
                 <Title order={2} size="h4">
@@ -135,9 +139,8 @@ export default function DashboardPage() {
                 </Title>
                 <Text size="sm" mt={4}>
                   Nothing was sent{environmentId ? ' to this environment' : ''} between{' '}
-                  {new Date(data.from).toLocaleString('en-GB')} and{' '}
-                  {new Date(data.to).toLocaleString('en-GB')}. Widen the time range, pick another environment,
-                  or send a call from the{' '}
+                  <Timestamp value={data.from} /> and <Timestamp value={data.to} />. Widen the time range,
+                  pick another environment, or send a call from the{' '}
                   <Anchor component={Link} to="/console">
                     Console
                   </Anchor>

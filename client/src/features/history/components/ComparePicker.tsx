@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '@console/shared/api';
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { entryQueryOptions } from '../../../api/get-entry';
@@ -39,9 +39,31 @@ function Candidate({
   );
 }
 
-/** The usual partner is the replay (or the original); any other entry can be named by id or RequestId. */
+// Ten fit the list without scrolling it (axe: a scrolling list of options has nothing focusable in it).
+const RECENT = 10;
+
+/** How a recent call reads in the picker: when, how it went, who sent it, and its RequestId. */
+function describeCall(call: HistoryEntry): string {
+  const outcome = call.errorCode
+    ? `${call.outcome.toUpperCase()} ${call.errorCode}`
+    : call.outcome.toUpperCase();
+  return `${formatTime(call.createdAt)} · ${outcome} · ${call.operator} · ${call.requestId ?? 'no RequestId'}`;
+}
+
+/**
+ * The usual partner is the replay (or the original), or another recent call of the same command on the
+ * same environment (yesterday's answer against today's); any other entry can be named by id or RequestId.
+ */
 export function ComparePicker({ opened, onClose, entry, onPick }: Props) {
   const queryClient = useQueryClient();
+  const recent = useQuery({
+    ...historyQueryOptions(
+      { environmentId: entry.environmentId, service: entry.service, command: entry.command },
+      RECENT + 1,
+    ),
+    enabled: opened,
+  });
+  const recentCalls = (recent.data?.items ?? []).filter((e) => e.id !== entry.id).slice(0, RECENT);
   const replays = useHistory({ replayOf: entry.id }, 50);
   const originalId = entry.replayOf ?? '';
   const original = useQuery({ ...entryQueryOptions(originalId), enabled: originalId !== '' });
@@ -79,8 +101,17 @@ export function ComparePicker({ opened, onClose, entry, onPick }: Props) {
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Compare responses" size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Compare with another call"
+      size="xl"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          The comparison shows the answers and, one switch away, the request bodies.
+        </Text>
         {original.data && <Candidate label="The original" other={original.data} onPick={onPick} />}
         {(replays.data?.items ?? []).map((replay) => (
           <Candidate key={replay.id} label="Replay" other={replay} onPick={onPick} />
@@ -88,6 +119,29 @@ export function ComparePicker({ opened, onClose, entry, onPick }: Props) {
         {siblings.map((sibling) => (
           <Candidate key={sibling.id} label="Other replay of the original" other={sibling} onPick={onPick} />
         ))}
+        <Select
+          label={`Recent calls of ${entry.service}/${entry.command} on ${entry.environmentId}`}
+          placeholder={
+            recent.isPending
+              ? 'Loading recent calls…'
+              : recentCalls.length === 0
+                ? 'No other call of this command yet'
+                : `Pick one of the last ${recentCalls.length}`
+          }
+          disabled={recentCalls.length === 0}
+          data={recentCalls.map((call) => ({ value: call.id, label: describeCall(call) }))}
+          value={null}
+          onChange={(id) => id && onPick(id)}
+          allowDeselect={false}
+          maxDropdownHeight={480}
+          comboboxProps={{ withinPortal: true }}
+          styles={{ option: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }}
+        />
+        {recent.isError && (
+          <Alert color="red" role="alert">
+            Recent calls could not be loaded: {recent.error.message}
+          </Alert>
+        )}
         <form onSubmit={find}>
           <Group align="flex-end" gap="xs">
             <TextInput

@@ -4,7 +4,7 @@ import { IconX } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { useEntry } from '../../../api/get-entry';
 import { EditorSkeleton } from '../../../components/monaco/EditorSkeleton';
-import { formatTime } from '../utils/format';
+import { Timestamp } from '../../../components/Timestamp';
 import { stableJson } from '../utils/sort-keys';
 import { OutcomeBadge } from './OutcomeBadge';
 
@@ -24,7 +24,7 @@ function Side({ title, entry }: { title: string; entry: HistoryEntry }) {
       <Text size="sm" fw={600}>
         {title}
       </Text>
-      <Text size="sm">{formatTime(entry.createdAt)}</Text>
+      <Timestamp value={entry.createdAt} />
       <OutcomeBadge outcome={entry.outcome} size="xs" />
       <Text size="xs" ff="monospace" c="dimmed">
         {entry.requestId ?? entry.id}

@@ -2,7 +2,8 @@ import type { Environment, HistoryEntry } from '@console/shared/api';
 import { ActionIcon, CopyButton, Group, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { formatDuration, formatTime } from '../utils/format';
+import { Timestamp } from '../../../components/Timestamp';
+import { formatDuration } from '../utils/format';
 import { EnvironmentName } from './EnvironmentName';
 import { OutcomeBadge } from './OutcomeBadge';
 
@@ -31,9 +32,7 @@ export function EntrySummary({
         <EnvironmentName id={entry.environmentId} environments={environments} detail />
       </Fact>
       <Fact label="Time">
-        <Text size="sm" title={entry.createdAt}>
-          <time dateTime={entry.createdAt}>{formatTime(entry.createdAt)}</time>
-        </Text>
+        <Timestamp value={entry.createdAt} />
       </Fact>
       <Fact label="Operator">
         <Text size="sm">{entry.operator}</Text>

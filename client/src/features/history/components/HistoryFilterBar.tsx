@@ -16,6 +16,13 @@ const outcomes = [
   { value: 'unknown', label: 'Unknown (console stopped)' },
 ];
 
+// The support explorer's lookups are recorded like every call, and hidden here unless asked for.
+const sources = [
+  { value: 'console', label: 'Operators' },
+  { value: 'explorer', label: 'Explorer lookups' },
+  { value: 'all', label: 'Operators and explorer' },
+];
+
 type Props = { filter: HistoryFilter; onChange: (patch: FilterPatch) => void; onClear: () => void };
 
 export function HistoryFilterBar({ filter, onChange, onClear }: Props) {
@@ -74,6 +81,14 @@ export function HistoryFilterBar({ filter, onChange, onClear }: Props) {
         }}
         clearable
         w={170}
+      />
+      <Select
+        label="Made by"
+        data={sources}
+        value={filter.source ?? 'console'}
+        onChange={(value) => onChange({ source: value === 'explorer' || value === 'all' ? value : null })}
+        allowDeselect={false}
+        w={190}
       />
       <DebouncedTextInput
         label="Error code"

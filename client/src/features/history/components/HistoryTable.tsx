@@ -4,7 +4,9 @@ import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { formatDuration, formatTime } from '../utils/format';
+import { RequestIdText } from '../../../components/RequestIdText';
+import { Timestamp, TimeTooltip, timeCopyHandlers } from '../../../components/Timestamp';
+import { formatDuration } from '../utils/format';
 import { EnvironmentName } from './EnvironmentName';
 import { OutcomeBadge } from './OutcomeBadge';
 
@@ -26,11 +28,16 @@ function useColumns(environments: readonly Environment[] | undefined) {
       column.accessor('createdAt', {
         header: 'Time',
         cell: (info) => (
-          <Anchor component={Link} to={`/history/${encodeURIComponent(info.row.original.id)}`} size="sm">
-            <time dateTime={info.getValue()} title={info.getValue()}>
-              {formatTime(info.getValue())}
-            </time>
-          </Anchor>
+          <TimeTooltip iso={info.getValue()}>
+            <Anchor
+              component={Link}
+              to={`/history/${encodeURIComponent(info.row.original.id)}`}
+              size="sm"
+              {...timeCopyHandlers(info.getValue())}
+            >
+              <Timestamp value={info.getValue()} focusable={false} size="sm" c="inherit" />
+            </Anchor>
+          </TimeTooltip>
         ),
       }),
       column.accessor('operator', { header: 'Operator' }),
@@ -52,11 +59,11 @@ function useColumns(environments: readonly Environment[] | undefined) {
       column.accessor('errorCode', { header: 'Error code', cell: (info) => info.getValue() ?? '—' }),
       column.accessor('requestId', {
         header: 'RequestId',
-        cell: (info) => (
-          <Text size="xs" ff="monospace" truncate="end" w={150} title={info.getValue() ?? undefined}>
-            {info.getValue() ?? '—'}
-          </Text>
-        ),
+        // Whole where the screen has room for it (xl, 1408 px and up), cut to fit below.
+        cell: (info) => {
+          const requestId = info.getValue();
+          return requestId ? <RequestIdText value={requestId} maxWidth={{ base: 150, xl: 'none' }} /> : '—';
+        },
       }),
       column.accessor('durationMs', { header: 'Duration', cell: (info) => formatDuration(info.getValue()) }),
     ],
@@ -145,8 +152,9 @@ export function HistoryTable({
                   aria-rowindex={item.index + 2}
                   style={{ cursor: 'pointer', height: ROW_HEIGHT }}
                   onClick={(event) => {
-                    // The time cell is a real link (keyboard, middle-click); the rest of the row is a convenience.
-                    if (event.target instanceof Element && event.target.closest('a')) return;
+                    // The time cell is a real link (keyboard, middle-click) and the RequestId has its copy
+                    // button; the rest of the row is a convenience.
+                    if (event.target instanceof Element && event.target.closest('a, button')) return;
                     navigate(`/history/${encodeURIComponent(row.original.id)}`);
                   }}
                 >

@@ -1,8 +1,8 @@
 import type { HistoryEntry } from '@console/shared/api';
 import { Anchor, Group, List, Loader, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { Timestamp, TimeTooltip } from '../../../components/Timestamp';
 import { useHistory } from '../api/get-history';
-import { formatTime } from '../utils/format';
 import { OutcomeBadge } from './OutcomeBadge';
 
 const href = (id: string) => `/history/${encodeURIComponent(id)}`;
@@ -43,9 +43,12 @@ export function ReplayChain({ entry }: { entry: HistoryEntry }) {
             {items.map((replay) => (
               <List.Item key={replay.id}>
                 <Group gap="xs">
-                  <Anchor component={Link} to={href(replay.id)} size="sm">
-                    {formatTime(replay.createdAt)} by {replay.operator}
-                  </Anchor>
+                  <TimeTooltip iso={replay.createdAt}>
+                    <Anchor component={Link} to={href(replay.id)} size="sm">
+                      <Timestamp value={replay.createdAt} focusable={false} c="inherit" /> by{' '}
+                      {replay.operator}
+                    </Anchor>
+                  </TimeTooltip>
                   <OutcomeBadge outcome={replay.outcome} size="xs" />
                   {replay.errorCode ? <Text size="xs">ErrorCode {replay.errorCode}</Text> : null}
                 </Group>

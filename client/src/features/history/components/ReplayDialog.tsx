@@ -1,12 +1,12 @@
 import type { Access, Environment, HistoryEntry } from '@console/shared/api';
 import type { ConfirmationReason } from '@console/shared/guard-rails';
-import { Alert, Button, Checkbox, Code, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Code, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRepeat } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ReplayInput } from '../../../api/replay-entry';
 import { AccessBadge } from '../../../components/command/AccessBadge';
+import { TypeToConfirm } from '../../../components/command/TypeToConfirm';
 import { EnvironmentLabel } from '../../../components/environment/EnvironmentLabel';
-import { confirmationNote } from '../../../lib/access';
 import { withFreshValues } from '../utils/dedup';
 
 type Props = {
@@ -107,14 +107,7 @@ export function ReplayDialog(props: Props) {
             </Alert>
           )}
           {confirmation && (
-            <TextInput
-              label={`Type ${entry.command} to confirm`}
-              description={confirmationNote(confirmation)}
-              value={typed}
-              onChange={(event) => setTyped(event.currentTarget.value)}
-              autoComplete="off"
-              data-autofocus
-            />
+            <TypeToConfirm command={entry.command} reason={confirmation} value={typed} onChange={setTyped} />
           )}
           {error && (
             <Alert color="red" role="alert" title="The replay was not sent">

@@ -13,14 +13,16 @@ import { HistoryTable } from '../components/HistoryTable';
 import { useHistoryFilter } from '../hooks/use-history-filter';
 
 export default function HistoryListPage() {
-  const { filter, update, clear } = useHistoryFilter();
+  const { filter: asked, update, clear } = useHistoryFilter();
+  // The support explorer's own lookups are hidden unless asked for (decision 030).
+  const filter = useMemo(() => ({ ...asked, source: asked.source ?? ('console' as const) }), [asked]);
   const environments = useEnvironments();
   const history = useInfiniteQuery({
     ...infiniteHistoryQueryOptions(filter),
     placeholderData: keepPreviousData,
   });
   const entries = useMemo(() => history.data?.pages.flatMap((p) => p.items) ?? [], [history.data]);
-  const filtered = Object.values(filter).some((v) => v !== undefined);
+  const filtered = Object.values(asked).some((v) => v !== undefined);
   const { fetchNextPage } = history;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
@@ -35,7 +37,7 @@ export default function HistoryListPage() {
       <FindByRequestId
         onSeveral={(found) => update({ requestId: null, requestIdPrefix: null, q: null, ...found })}
       />
-      <HistoryFilterBar filter={filter} onChange={update} onClear={clear} />
+      <HistoryFilterBar filter={asked} onChange={update} onClear={clear} />
       {filter.requestIdPrefix && (
         <Text size="sm">
           Showing entries whose RequestId starts with <code>{filter.requestIdPrefix}</code>.

@@ -20,6 +20,7 @@ import {
   IconPlayerStop,
   IconRepeat,
 } from '@tabler/icons-react';
+import { Timestamp } from '../../../components/Timestamp';
 import { useRetryRun, useRun, useRunAction } from '../api/runs';
 import { useRunEvents } from '../api/use-run-events';
 import { formatDuration, progressFigures } from '../lib/format';
@@ -72,7 +73,7 @@ export function RunDetails({ id, onRetried }: { id: string; onRetried: (run: Run
           </Badge>
         </Group>
         <Text size="sm" c="dimmed">
-          On {run.environmentId}, started by {run.startedBy} at {new Date(run.createdAt).toLocaleString()}
+          On {run.environmentId}, started by {run.startedBy} at <Timestamp value={run.createdAt} size="sm" />
           {run.retryOf ? ` (retry of ${run.retryOf})` : ''}
         </Text>
         <Progress value={percent} aria-label={`Progress: ${run.done} of ${run.total} done`} />

@@ -4,6 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { runKeys } from '../../../api/runs';
 import { Spinner } from '../../../components/Spinner';
+import { Timestamp } from '../../../components/Timestamp';
+import { formatTime } from '../../../lib/format-time';
 import { useRuns } from '../api/runs';
 import { NewRunForm } from '../components/NewRunForm';
 import { RunDetails, statusColor } from '../components/RunDetails';
@@ -52,7 +54,7 @@ export default function RunsPage() {
                       variant="subtle"
                       size="compact-sm"
                       onClick={() => setParams({ run: run.id })}
-                      aria-label={`Open run ${run.service}/${run.command} started ${new Date(run.createdAt).toLocaleString()}`}
+                      aria-label={`Open run ${run.service}/${run.command} started ${formatTime(run.createdAt)}`}
                     >
                       {run.kind === 'pages' ? 'Fetch all ' : ''}
                       {run.service}/{run.command}
@@ -66,7 +68,9 @@ export default function RunsPage() {
                     {run.done} / {run.total} ({run.ok} ok, {run.fail + run.error + run.unknown} failed)
                   </Table.Td>
                   <Table.Td>{run.startedBy}</Table.Td>
-                  <Table.Td>{new Date(run.createdAt).toLocaleString()}</Table.Td>
+                  <Table.Td>
+                    <Timestamp value={run.createdAt} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

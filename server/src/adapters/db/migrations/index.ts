@@ -5,6 +5,9 @@ import { migration0003Audit } from './0003-audit';
 import { migration0004Hardening } from './0004-hardening';
 import { migration0005StatsRollups } from './0005-stats-rollups';
 import { migration0006Runs } from './0006-runs';
+import { type MigrationLog, migration0008HistorySearch } from './0008-history-search';
+import { migration0008HistorySource } from './0008-history-source';
+import { migration0009Callbacks } from './0009-callbacks';
 import { migration0010Replicas } from './0010-replicas';
 
 /** In code rather than read from a folder, so the migrations ship with the bundle and run under tsx alike. */
@@ -15,9 +18,19 @@ const migrations: Record<string, Migration> = {
   '0004-hardening': migration0004Hardening,
   '0006-runs': migration0006Runs,
   '0005-stats-rollups': migration0005StatsRollups,
+  '0008-history-source': migration0008HistorySource,
+  '0009-callbacks': migration0009Callbacks,
   '0010-replicas': migration0010Replicas,
 };
 
-export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => migrations,
-};
+export type { MigrationLog };
+
+/** The migrations for a store; the ones that build indexes of existing rows report to `log`. */
+export function migrationProviderFor(dialect: 'sqlite' | 'postgres', log: MigrationLog): MigrationProvider {
+  return {
+    getMigrations: async () => ({
+      ...migrations,
+      '0008-history-search': migration0008HistorySearch(dialect, log),
+    }),
+  };
+}

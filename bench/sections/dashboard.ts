@@ -1,0 +1,201 @@
+import { createCallRecorder } from '../../server/src/adapters/db/call-recorder';
+import { createRepositories, openDatabase } from '../../server/src/adapters/db/index';
+import { migration0005StatsRollups } from '../../server/src/adapters/db/migrations/0005-stats-rollups';
+import { seedHistory } from '../../server/src/adapters/db/testing';
+import { TencentClient } from '../../server/src/adapters/tencent-client';
+import { UserSigSigner } from '../../server/src/adapters/usersig';
+import { guardCommands } from '../../server/src/services/authorize';
+import { EnvironmentRegistry } from '../../server/src/services/environments';
+import { CommandRateLimiter } from '../../server/src/services/rate-limiter';
+import { SendRequestService } from '../../server/src/services/send-request';
+import { statsResponseSchema } from '../../shared/src/api/index';
+import { findCommand } from '../../shared/src/catalog/index';
+import { authenticate } from '../lib/auth';
+import { type Figure, figure } from '../lib/figure';
+import { startConsole, startUpstream } from '../lib/processes';
+import { median, type Timing, timeLoop } from '../lib/stats';
+import { makeTempDir, removeTempDir } from '../lib/temp';
+import type { SectionContext, SectionResult } from './context';
+
+const GOAL_ROWS = 1_000_000;
+const HOUR = 3_600_000;
+const ranges = { '24 h': 24 * HOUR, '7 d': 7 * 24 * HOUR } as const;
+
+/** Times GET `path` over HTTP, one request at a time. */
+function timeGet(url: string, headers: Record<string, string>, path: () => string, seconds: number) {
+  return timeLoop(
+    async () => {
+      const res = await fetch(`${url}${path()}`, { headers });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${path()} answered ${res.status}`);
+    },
+    { seconds, warmup: 5, minIterations: 20 },
+  );
+}
+
+/**
+ * `/api/stats` at 10^6 history rows: the seeded history (one call a second, so 10^6 rows span 11.6
+ * days) is rolled up by the migration that builds rollups for existing rows, then a real server
+ * answers the 24 h and 7 d ranges. Baseline: the same server's `GET /api/session`, an authenticated
+ * answer that reads nothing but the session.
+ */
+async function statsAnswerTimes(ctx: SectionContext, rows: number) {
+  const dir = makeTempDir('dashboard');
+  try {
+    ctx.log(`dashboard: seeding ${rows.toLocaleString('en-US')} history rows and rolling them up`);
+    const db = await openDatabase({ dataDir: dir });
+    const t = performance.now();
+    await seedHistory(db, rows);
+    const seedSeconds = (performance.now() - t) / 1000;
+    const r = performance.now();
+    await migration0005StatsRollups.up(db.kysely as never);
+    const rollupSeconds = (performance.now() - r) / 1000;
+    await db.close();
+    const server = await startConsole({ dataDir: dir, logLevel: 'warn' });
+    try {
+      const { headers } = await authenticate(server.url);
+      const seconds = ctx.options.loopSeconds;
+      const session = await timeGet(server.url, headers, () => '/api/session', seconds);
+      const answers: Record<string, Timing & { calls: number }> = {};
+      for (const [name, spanMs] of Object.entries(ranges)) {
+        const path = () => {
+          const to = Date.now();
+          return `/api/stats?from=${new Date(to - spanMs).toISOString()}&to=${new Date(to).toISOString()}`;
+        };
+        const check = await fetch(`${server.url}${path()}`, { headers });
+        const stats = statsResponseSchema.parse(await check.json());
+        const expected = Math.min(rows, spanMs / 1000);
+        // The range really holds the history it claims to summarise (±1 % for the range's edges).
+        if (Math.abs(stats.totals.calls - expected) > expected * 0.01 + 120) {
+          throw new Error(`the ${name} range counted ${stats.totals.calls} calls, not about ${expected}`);
+        }
+        answers[name] = { ...(await timeGet(server.url, headers, path, seconds)), calls: stats.totals.calls };
+      }
+      return { seedSeconds, rollupSeconds, session, answers };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    removeTempDir(dir);
+  }
+}
+
+/**
+ * The send path's CPU per call, with rollups (as the console runs) and without (the baseline, as
+ * before the dashboard), in this process, in alternating rounds so drift in the machine's load hits
+ * both alike. The whole send path: guard rails, limiter, pending row, sign, HTTP to a fast upstream
+ * (its own process), result row and rollups in one group commit.
+ */
+async function sendPathCpu(ctx: SectionContext) {
+  const upstream = await startUpstream(0);
+  const dir = makeTempDir('dashboard-send');
+  const db = await openDatabase({ dataDir: dir });
+  try {
+    const base = createRepositories(db);
+    const environments = new EnvironmentRegistry(
+      [
+        {
+          kind: 'upstream',
+          id: 'bench',
+          label: 'Bench',
+          region: null,
+          baseUrl: upstream.url,
+          sdkAppId: 1400000001,
+          adminIdentifier: 'administrator',
+          secretKey: 'bench-secret-key-0123456789abcdef0123456789abcdef',
+          production: false,
+          readOnly: false,
+          confirmWrites: false,
+          rateLimits: { '*': 1_000_000 },
+        },
+      ],
+      null,
+    );
+    const serviceWith = (rollups: boolean) =>
+      new SendRequestService({
+        repos: { ...base, calls: createCallRecorder(db, { rollups }) },
+        environments,
+        signer: new UserSigSigner(),
+        client: new TencentClient(10_000),
+        authorize: guardCommands,
+        limiter: new CommandRateLimiter(),
+      });
+    const services = { with: serviceWith(true), without: serviceWith(false) };
+    const user = { username: 'bench', role: 'admin' as const, via: 'token' as const };
+    const command = findCommand('im_open_login_svc', 'account_check');
+    if (!command) throw new Error('account_check is not in the catalog');
+    const input = {
+      environmentId: 'bench',
+      service: command.service,
+      command: command.command,
+      body: { CheckItem: [{ UserID: 'user1' }] },
+    };
+    // 8 calls in flight, as a busy console has: the group commit batches their rows as it does there.
+    const batch = async (service: SendRequestService, calls: number) => {
+      let next = 0;
+      const worker = async () => {
+        while (next < calls) {
+          next += 1;
+          await service.send(user, input);
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, worker));
+    };
+    const callsPerRound = ctx.options.quick ? 300 : 2000;
+    const rounds = ctx.options.quick ? 2 : 6;
+    await batch(services.with, callsPerRound);
+    await batch(services.without, callsPerRound);
+    const perCall: Record<'with' | 'without', number[]> = { with: [], without: [] };
+    ctx.log(`dashboard: send-path CPU, ${rounds} alternating rounds of ${callsPerRound} calls each way`);
+    for (let round = 0; round < rounds; round++) {
+      for (const kind of round % 2 === 0 ? (['with', 'without'] as const) : (['without', 'with'] as const)) {
+        const before = process.cpuUsage();
+        await batch(services[kind], callsPerRound);
+        const used = process.cpuUsage(before);
+        perCall[kind].push((used.user + used.system) / 1000 / callsPerRound);
+      }
+    }
+    return { callsPerRound, rounds, perCallMs: perCall };
+  } finally {
+    await db.close();
+    removeTempDir(dir);
+    await upstream.stop();
+  }
+}
+
+export async function runDashboard(ctx: SectionContext): Promise<SectionResult> {
+  const rows = Math.min(ctx.options.maxRows, GOAL_ROWS);
+  const figures: Figure[] = [];
+  const answers = await statsAnswerTimes(ctx, rows);
+  const atGoal = rows === GOAL_ROWS;
+  for (const [name, timing] of Object.entries(answers.answers)) {
+    figures.push(
+      figure('dashboard', {
+        name: `/api/stats ${name} at ${rows.toLocaleString('en-US')} rows (p50)`,
+        unit: 'ms',
+        value: timing.p50Ms,
+        baseline: answers.session.p50Ms,
+        baselineName: 'GET /api/session',
+        compare: 'diff',
+        ...(atGoal ? { goal: { text: '< 50 ms', test: (f) => f.value < 50 } } : {}),
+        note: `p99 ${timing.p99Ms.toFixed(1)} ms, ${timing.calls.toLocaleString('en-US')} calls in range`,
+      }),
+    );
+  }
+  const cpu = await sendPathCpu(ctx);
+  const withRollups = median(cpu.perCallMs.with);
+  const without = median(cpu.perCallMs.without);
+  figures.push(
+    figure('dashboard', {
+      name: 'send path CPU per call, with rollups',
+      unit: 'ms',
+      value: withRollups,
+      baseline: without,
+      baselineName: 'without rollups',
+      compare: 'ratio',
+      goal: { text: '≤ ×1.05', test: (f) => f.ratio <= 1.05 },
+      note: `median of ${cpu.rounds} rounds of ${cpu.callsPerRound} calls, this process's CPU`,
+    }),
+  );
+  return { figures, details: { rows, ...answers, sendPath: cpu } };
+}
