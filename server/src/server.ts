@@ -3,10 +3,13 @@ import type { Server as HttpServer } from 'node:http';
 import express from 'express';
 import type { DestinationStream } from 'pino';
 import {
+  createLiveBus,
   createRateSlotStore,
   createRepositories,
   createWindowStore,
   type Database,
+  type LiveBus,
+  noLiveBus,
   openDatabase,
   withAdvisoryLock,
 } from './adapters/db';
@@ -102,6 +105,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
   let runs: RunService | undefined;
   let stopping = false;
   let currentLimiter: RateLimiter | undefined;
+  let live: LiveBus | undefined;
   let callbacks: CallbackService | undefined;
 
   async function start() {
@@ -203,11 +207,22 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       exclusiveStore: database.dialect === 'sqlite',
     });
 
+    // Replicas on PostgreSQL tell each other of live changes over LISTEN/NOTIFY (decision 047).
+    live =
+      database.dialect === 'postgres' && config.databaseUrl !== undefined
+        ? createLiveBus(database, config.databaseUrl, {
+            onError: (err) => logger.warn({ err }, 'the live-updates connection failed; reconnecting'),
+          })
+        : noLiveBus;
     callbacks = new CallbackService({
       repos,
       environments,
       logger: logger.child({ component: 'callbacks' }),
+      live,
     });
+    // Listening before this replica is ready, so it misses nothing announced once it serves (a
+    // PostgreSQL that refuses the connection gets retried in the background instead of holding start).
+    await Promise.race([live.ready(), new Promise((r) => setTimeout(r, 5_000).unref())]);
 
     const generated = await auth.bootstrapAdmin(config.adminPassword);
     if (generated !== undefined) printAdminPassword(generated);
@@ -305,6 +320,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
     await client?.close();
     // Stamps and releases of shared rate slots still on their way to the store.
     await currentLimiter?.drain?.();
+    await live?.close();
     // What is still counted goes to the audit log before the store closes.
     await signInFailures
       ?.stop()
@@ -314,6 +330,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
     runs = undefined;
     callbacks = undefined;
     currentLimiter = undefined;
+    live = undefined;
     client = undefined;
     database = undefined;
   }

@@ -1,8 +1,16 @@
 import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Run, runSchema } from '@console/shared/api';
+import {
+  callbackEntrySchema,
+  createTokenResponseSchema,
+  type Run,
+  runSchema,
+  statsResponseSchema,
+} from '@console/shared/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenCacheTtlMs } from '../src/adapters/db/token-cache';
+import { callbackSign } from '../src/services/callbacks/signature';
 import { childConsoles } from './support/child-console';
 import { type FakeUpstream, startFakeUpstream } from './support/fake-upstream';
 
@@ -18,6 +26,7 @@ const { dataDir, secretKey, boot, signIn, cleanUp, isPostgres } = childConsoles(
 const SDKAPPID = 1400000003;
 /** Low enough that even a loaded 2-core machine offers more than twice it in the burst. */
 const LIMIT = 10;
+const CALLBACK_TOKEN = 'replicas-callback-token-7d1e';
 let upstream: FakeUpstream;
 let environmentsFile: string;
 let a: { child: ChildProcess; url: string };
@@ -39,12 +48,16 @@ beforeAll(async () => {
           adminIdentifier: 'administrator',
           secretKey: { env: 'CRASH_SECRET_KEY' },
           rateLimits: { 'im_open_login_svc/account_check': LIMIT, 'im_open_login_svc/account_import': 20 },
+          callback: { token: { env: 'CB_TOKEN' } },
         },
       ],
     }),
   );
   // Both start at once on an empty database: one migrates, the other waits for it.
-  [a, b] = await Promise.all([boot(environmentsFile), boot(environmentsFile)]);
+  [a, b] = await Promise.all([
+    boot(environmentsFile, { CB_TOKEN: CALLBACK_TOKEN }),
+    boot(environmentsFile, { CB_TOKEN: CALLBACK_TOKEN }),
+  ]);
 }, 120_000);
 
 afterAll(async () => {
@@ -127,6 +140,104 @@ describe('two replicas on one PostgreSQL', () => {
     // Five failures spread over both: the sixth try is refused on either replica.
     expect((await attempt(a.url)).status).toBe(429);
     expect((await attempt(b.url)).status).toBe(429);
+  });
+
+  it('shows calls made through one replica on the other’s dashboard', async () => {
+    const cookie = await signIn(b.url);
+    // The burst above went through both; each replica's dashboard counts all of it from the store.
+    const stats = statsResponseSchema.parse(
+      await (await fetch(`${b.url}/api/stats?environmentId=gateway`, { headers: { cookie } })).json(),
+    );
+    const fromA = await signIn(a.url);
+    const before = stats.totals.calls;
+    expect(
+      (
+        await fetch(
+          `${a.url}/api/requests`,
+          json(fromA, {
+            environmentId: 'gateway',
+            service: 'im_open_login_svc',
+            command: 'account_import',
+            body: { UserID: 'dashboard-check' },
+          }),
+        )
+      ).status,
+    ).toBe(201);
+    let after = before;
+    for (let i = 0; i < 50 && after === before; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const res = await fetch(`${b.url}/api/stats?environmentId=gateway`, { headers: { cookie } });
+      after = statsResponseSchema.parse(await res.json()).totals.calls;
+    }
+    expect(after).toBe(before + 1);
+  });
+
+  it('refuses a token revoked on one replica on the other once its cache second is up (decision 040)', async () => {
+    const cookie = await signIn(a.url);
+    const created = createTokenResponseSchema.parse(
+      await (await fetch(`${a.url}/api/tokens`, json(cookie, { name: 'replicated' }))).json(),
+    );
+    const onB = () =>
+      fetch(`${b.url}/api/session`, { headers: { authorization: `Bearer ${created.token}` } });
+    // Used on B first, so B keeps the verified token in its cache when A revokes it.
+    expect((await onB()).status).toBe(200);
+    const revoked = await fetch(`${a.url}/api/tokens/${created.id}`, {
+      method: 'DELETE',
+      headers: { cookie },
+    });
+    expect(revoked.status).toBe(204);
+    // A forgets it at once; B's copy expires within the cache's second.
+    expect(
+      (await fetch(`${a.url}/api/session`, { headers: { authorization: `Bearer ${created.token}` } })).status,
+    ).toBe(401);
+    await new Promise((r) => setTimeout(r, tokenCacheTtlMs + 100));
+    expect((await onB()).status).toBe(401);
+  });
+
+  it('streams a callback received by one replica live on the other (LISTEN/NOTIFY)', async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${b.url}/api/callbacks/stream?environmentId=gateway`, {
+      headers: { cookie: await signIn(b.url) },
+      signal: controller.signal,
+    });
+    expect(res.status).toBe(200);
+    const reader = res.body?.getReader();
+    if (!reader) throw new Error('no body');
+    const decoder = new TextDecoder();
+    let text = '';
+    const readUntil = async (pattern: RegExp) => {
+      while (!pattern.test(text)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended: ${text}`);
+        text += decoder.decode(value, { stream: true });
+      }
+    };
+    await readUntil(/: connected/);
+    const requestTime = String(Math.floor(Date.now() / 1000));
+    const query = new URLSearchParams({
+      SdkAppid: String(SDKAPPID),
+      CallbackCommand: 'Group.CallbackAfterMemberExit',
+      contenttype: 'json',
+      ClientIP: '203.0.113.7',
+      OptPlatform: 'RESTAPI',
+      RequestTime: requestTime,
+      Sign: callbackSign(CALLBACK_TOKEN, requestTime),
+    });
+    const received = await fetch(`${a.url}/callbacks/gateway?${query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ CallbackCommand: 'Group.CallbackAfterMemberExit', GroupId: 'replicated' }),
+    });
+    expect(received.status).toBe(200);
+    await readUntil(/event: callback\nid: \w+\ndata: .*\n\n/);
+    controller.abort();
+    const entry = callbackEntrySchema.parse(JSON.parse(/data: (.*)\n/.exec(text)?.[1] ?? ''));
+    expect(entry).toMatchObject({
+      environmentId: 'gateway',
+      command: 'Group.CallbackAfterMemberExit',
+      verdict: 'accepted',
+      body: { GroupId: 'replicated' },
+    });
   });
 
   it('finishes a run whose replica is killed on the other, without sending a row twice', async () => {

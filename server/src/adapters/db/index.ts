@@ -16,6 +16,13 @@ export type { CallbackRepository } from './callback-repository';
 export { DuplicateError, InvalidCursorError, LastAdminError } from './errors';
 export type { HistoryRepository } from './history-repository';
 export { newId } from './ids';
+export {
+  createLiveBus,
+  type LiveBus,
+  type LiveEvent,
+  type LiveEventKind,
+  noLiveBus,
+} from './live-bus';
 export { type Database, type OpenDatabaseOptions, openDatabase, sqliteFileName } from './open';
 export { HOUR_MS, latencyBoundsMs, MINUTE_MS } from './rollup-shape';
 export type {

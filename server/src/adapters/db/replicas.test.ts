@@ -3,10 +3,12 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { SharedCommandRateLimiter } from '../../services/rate-limiter';
 import { withAdvisoryLock } from './advisory-lock';
 import {
+  createLiveBus,
   createRateSlotStore,
   createRepositories,
   createWindowStore,
   type Database,
+  type LiveEvent,
   openDatabase,
 } from './index';
 import { createTempPostgresDatabase } from './testing';
@@ -155,6 +157,49 @@ describe('replicas on one PostgreSQL', () => {
     await a.forget('signin:u:x');
     expect(await b.window('signin:u:x', 3, 60_000, 'peek')).toBe(0);
     expect(await a.prune(0)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('carries live events to the other replicas over LISTEN/NOTIFY, and listens again after losing its connection', async () => {
+    const [dbA, dbB] = [await replica(), await replica()];
+    const errors: unknown[] = [];
+    const busA = createLiveBus(dbA, target.url);
+    const busB = createLiveBus(dbB, target.url, { retryMs: 50, onError: (err) => errors.push(err) });
+    try {
+      await Promise.all([busA.ready(), busB.ready()]);
+      const heardA: LiveEvent[] = [];
+      const heardB: LiveEvent[] = [];
+      busA.subscribe((e) => heardA.push(e));
+      busB.subscribe((e) => heardB.push(e));
+      const waitFor = async (list: LiveEvent[], n: number) => {
+        for (let i = 0; i < 200 && list.length < n; i++) await new Promise((r) => setTimeout(r, 10));
+      };
+      await busA.publish({ kind: 'callback', id: 'cb-1' });
+      await busB.publish({ kind: 'run', id: 'run-9' });
+      await waitFor(heardB, 1);
+      await waitFor(heardA, 1);
+      // Each hears the other's event, never its own.
+      expect(heardB).toEqual([{ kind: 'callback', id: 'cb-1' }]);
+      expect(heardA).toEqual([{ kind: 'run', id: 'run-9' }]);
+      // Something else on the channel is ignored.
+      await sql`select pg_notify('console_live', 'not json'), pg_notify('console_live', '{"k":"other","i":"x"}')`.execute(
+        dbA.kysely,
+      );
+      // B's listening connection is ended by the server: B reconnects and hears again.
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity
+        where datname = current_database() and query ilike 'listen%'`.execute(dbA.kysely);
+      for (let i = 0; i < 200 && errors.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(errors.length).toBeGreaterThan(0);
+      await busB.ready();
+      await busA.publish({ kind: 'callback', id: 'cb-2' });
+      await waitFor(heardB, 2);
+      expect(heardB).toEqual([
+        { kind: 'callback', id: 'cb-1' },
+        { kind: 'callback', id: 'cb-2' },
+      ]);
+    } finally {
+      await busA.close();
+      await busB.close();
+    }
   });
 
   it('runs a locked job on one replica at a time', async () => {
