@@ -9,6 +9,7 @@ const onPostgres = [
   'server/src/adapters/db/audit-repository.test.ts',
   'server/src/adapters/db/auth-repositories.test.ts',
   'server/src/adapters/db/history-repository.test.ts',
+  'server/src/adapters/db/run-repository.test.ts',
   'server/src/services/{stats,tokens,users,sign-in-failures}.test.ts',
   'server/test/*.test.ts',
 ];
@@ -17,6 +18,15 @@ const postgresOnly = [
   'server/test/postgres-support.test.ts',
   'server/test/replicas.test.ts',
   'server/src/adapters/db/replicas.test.ts',
+];
+/**
+ * HTTP suites that test the HTTP layer, the guard rails or the sandbox: the same code whatever the
+ * store, and their store work (a session, a history row) is what the kept suites do too. Run once,
+ * on SQLite, to keep CI's time down (decision 048).
+ */
+const storeAgnostic = [
+  'server/test/{fuzz,malformed-input,serving,security,guard-rails,metrics,request-log}.test.ts',
+  'server/test/callbacks-sandbox.test.ts',
 ];
 /**
  * call-recorder.test.ts counts SQLite commits and reads the file behind the store's back (group
@@ -58,7 +68,7 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: [...onPostgres, ...postgresOnly],
-          exclude: [...storeless, ...sqliteOnly],
+          exclude: [...storeless, ...sqliteOnly, ...storeAgnostic],
           globalSetup: ['./server/test/support/postgres-global-setup.ts'],
           // Added to the shared setup file (extends: true merges the lists).
           setupFiles: ['./server/test/support/postgres-setup.ts'],
