@@ -200,21 +200,33 @@ const sharedKey = (env: RateLimitedEnvironment, command: RateLimitedCommand) =>
  */
 export const SHARED_HOLD_MS = 30_000;
 
+/** How long one estimate of the database clock's lead over this process is trusted before a fresh one may replace it. */
+const CLOCK_ESTIMATE_MS = 60_000;
+
 /**
  * The same reserve / stamp / release contract, kept in PostgreSQL for every replica on one
  * `DATABASE_URL` (decision 039, migration 0010): a reservation is a row written under the key's
  * advisory lock by the database's clock, so in any window at most the limit is stamped however the
- * calls are spread over replicas. `stamp()` and `release()` must not delay the send: they update the
- * row in the background. The row counts as reserved until that update lands, and a stamp is dated
- * by the database when it lands (never before the call left), so a late update only ever counts a
- * call for longer; the margin therefore stays the in-process one.
+ * calls are spread over replicas.
+ *
+ * `stamp()` and `release()` must not delay the send: they update the row in the background, and the
+ * place counts as reserved until that update lands. A stamp carries the time of the send on the
+ * database's clock, estimated from this process's monotonic clock plus the database clock's lead:
+ * each reservation answers the database's time, and `dbNow - (local time the reservation was asked)`
+ * is never below the true lead (the database decided after it was asked), so the smallest such
+ * figure seen lately is the closest estimate that never dates a stamp before the send. So a stamp
+ * that lands late (a busy pool) still counts from the send, and the margin stays the in-process one.
  */
 export class SharedCommandRateLimiter implements RateLimiter {
   private readonly pending = new Set<Promise<void>>();
+  /** The database clock's lead over `localNow()`, an upper bound (see above), and when it was seen. */
+  private lead = Number.POSITIVE_INFINITY;
+  private leadSeenAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly store: RateSlotStore,
     private readonly onError: (err: unknown) => void = () => {},
+    private readonly localNow: () => number = () => performance.timeOrigin + performance.now(),
   ) {}
 
   private background(work: Promise<void>): void {
@@ -222,16 +234,28 @@ export class SharedCommandRateLimiter implements RateLimiter {
     this.pending.add(p);
   }
 
+  private noteLead(askedAt: number, dbNowMs: number): void {
+    if (!Number.isFinite(dbNowMs)) return;
+    const lead = dbNowMs - askedAt;
+    if (lead <= this.lead || askedAt - this.leadSeenAt > CLOCK_ESTIMATE_MS) {
+      this.lead = lead;
+      this.leadSeenAt = askedAt;
+    }
+  }
+
   private async reserve(key: string, limit: number): Promise<RateSlot | number> {
     const span = WINDOW_MS + WINDOW_MARGIN_MS;
-    const { slot, waitMs } = await this.store.reserve(key, limit, span, SHARED_HOLD_MS);
-    if (slot === null) return waitMs;
+    const askedAt = this.localNow();
+    const reserved = await this.store.reserve(key, limit, span, SHARED_HOLD_MS);
+    this.noteLead(askedAt, reserved.dbNowMs);
+    const { slot } = reserved;
+    if (slot === null) return reserved.waitMs;
     let settled = false;
     return {
       stamp: () => {
         if (settled) return;
         settled = true;
-        this.background(this.store.stamp(slot, key, span));
+        this.background(this.store.stamp(slot, key, this.localNow() + this.lead + span));
       },
       release: () => {
         if (settled) return;

@@ -10,6 +10,7 @@ import {
   type Database,
   type LiveEvent,
   openDatabase,
+  type RateSlotStore,
 } from './index';
 import { createTempPostgresDatabase } from './testing';
 
@@ -74,8 +75,9 @@ describe('replicas on one PostgreSQL', () => {
     // Only reservations fill the limit: a place frees no sooner than a window after a stamp.
     for (const r of results.filter((x) => x.slot === null)) expect(r.waitMs).toBe(60_000);
     expect((await b.reserve('rate:other', 25, 60_000, 60_000)).slot).not.toBeNull();
-    // A stamp counts a window from the database's time of the stamp: the wait is then that window's rest.
-    await a.stamp(granted[0]!, 'rate:k', 60_000);
+    // A stamp counts until the time it names (the send's, on the database clock, plus a window).
+    const now = (await a.reserve('rate:clock', 1, 1, 1)).dbNowMs;
+    await a.stamp(granted[0]!, 'rate:k', now + 60_000);
     const refused = await b.reserve('rate:k', 25, 60_000, 60_000);
     expect(refused.slot).toBeNull();
     expect(refused.waitMs).toBeGreaterThan(50_000);
@@ -93,7 +95,7 @@ describe('replicas on one PostgreSQL', () => {
     const second = await a.reserve('rate:short', 2, 300, 3_000);
     expect(first.slot).not.toBeNull();
     expect(second.slot).not.toBeNull();
-    await a.stamp(first.slot!, 'rate:short', 300);
+    await a.stamp(first.slot!, 'rate:short', second.dbNowMs + 300);
     const refused = await a.reserve('rate:short', 2, 300, 60_000);
     expect(refused.slot).toBeNull();
     expect(refused.waitMs).toBeGreaterThan(0);
@@ -106,7 +108,7 @@ describe('replicas on one PostgreSQL', () => {
     await new Promise((r) => setTimeout(r, reservedAt + 3_100 - performance.now()));
     expect((await a.reserve('rate:short', 2, 300, 60_000)).slot).not.toBeNull();
     // A stamp whose reservation ran out is recorded all the same: the call went out.
-    await a.stamp(second.slot!, 'rate:short', 60_000);
+    await a.stamp(second.slot!, 'rate:short', first.dbNowMs + 60_000);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from console_rate_slots
       where key = 'rate:short' and stamped`.execute((await replica()).kysely);
     expect(rows[0]?.n).toBe(1);
@@ -146,6 +148,36 @@ describe('replicas on one PostgreSQL', () => {
     await b.drain();
     const capped = await a.admit(env, command, 2);
     expect(typeof capped).not.toBe('number');
+  });
+
+  it('dates a stamp by the send, not by when its background update lands', async () => {
+    const store = createRateSlotStore(await replica());
+    // A busy pool: the stamp's update reaches the database 700 ms after the send.
+    const slow: RateSlotStore = {
+      ...store,
+      stamp: async (slot, key, untilMs) => {
+        await new Promise((r) => setTimeout(r, 700));
+        await store.stamp(slot, key, untilMs);
+      },
+    };
+    const limiter = new SharedCommandRateLimiter(slow);
+    const env = {
+      id: 'prod',
+      sdkAppId: 1400000002,
+      baseUrl: () => 'https://x.example',
+      rateLimits: { '*': 1 },
+    };
+    const command = { service: 'im_open_login_svc', command: 'account_check', rateLimitPerSec: 100 };
+    const slot = await limiter.take(env, command);
+    slot.stamp();
+    await limiter.drain();
+    // The place frees a window (1.1 s) after the send: at most 400 ms from now, plus the reservation's
+    // own round trip (the clock estimate errs late by it, never early). Dated when the update landed,
+    // it would be a whole window from now.
+    const wait = await limiter.admit(env, command);
+    expect(typeof wait).toBe('number');
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(800);
   });
 
   it('counts failures with add, answers the wait with peek, and forgets a key', async () => {

@@ -57,19 +57,20 @@ export function createWindowStore(db: Database): WindowStore {
 export interface RateSlotStore {
   /**
    * Reserves a place when stamped and reserved places of `key` are fewer than `limit`; answers its id,
-   * else the ms until one would be free. An unsettled reservation counts for `holdMs`.
+   * else the ms until one would be free; and the database's time (ms) when it decided. An unsettled
+   * reservation counts for `holdMs`.
    */
   reserve(
     key: string,
     limit: number,
     spanMs: number,
     holdMs: number,
-  ): Promise<{ slot: string; waitMs: 0 } | { slot: null; waitMs: number }>;
+  ): Promise<({ slot: string; waitMs: 0 } | { slot: null; waitMs: number }) & { dbNowMs: number }>;
   /**
-   * The call goes out now: the place counts until `spanMs` after the database runs this. A place
+   * The call went out at `untilMs - window` (database time): the place counts until `untilMs`. A place
    * whose hold ran out meanwhile is recorded again, as stamped (the call went out all the same).
    */
-  stamp(slot: string, key: string, spanMs: number): Promise<void>;
+  stamp(slot: string, key: string, untilMs: number): Promise<void>;
   /** Nothing was sent: the place is free at once. */
   release(slot: string): Promise<void>;
   /** Removes places whose time is up (reservations prune their own key; this catches idle keys). */
@@ -83,23 +84,24 @@ export function createRateSlotStore(db: Database): RateSlotStore {
   const k = db.kysely;
   return {
     async reserve(key, limit, spanMs, holdMs) {
-      const { rows } = await sql<{ slot: string | null; wait_ms: number | null }>`
-        select slot, wait_ms from console_rate_reserve(${key}, ${limit}::integer,
+      const { rows } = await sql<{ slot: string | null; wait_ms: number | null; db_now_ms: number }>`
+        select slot, wait_ms, db_now_ms from console_rate_reserve(${key}, ${limit}::integer,
           ${spanMs}::double precision, ${holdMs}::double precision)`.execute(k);
       const slot = rows[0]?.slot ?? null;
-      if (slot !== null) return { slot: String(slot), waitMs: 0 };
-      return { slot: null, waitMs: Math.max(1, Math.ceil(Number(rows[0]?.wait_ms ?? 1))) };
+      const dbNowMs = Number(rows[0]?.db_now_ms);
+      if (!Number.isFinite(dbNowMs)) throw new Error('console_rate_reserve answered no time');
+      if (slot !== null) return { slot: String(slot), waitMs: 0, dbNowMs };
+      return { slot: null, waitMs: Math.max(1, Math.ceil(Number(rows[0]?.wait_ms ?? 1))), dbNowMs };
     },
-    async stamp(slot, key, spanMs) {
+    async stamp(slot, key, untilMs) {
       await sql`
         with stamped as (
-          update console_rate_slots
-          set stamped = true, until_ms = extract(epoch from clock_timestamp()) * 1000 + ${spanMs}::double precision
+          update console_rate_slots set stamped = true, until_ms = ${untilMs}::double precision
           where id = ${slot}::bigint
           returning id
         )
         insert into console_rate_slots (key, stamped, until_ms)
-        select ${key}, true, extract(epoch from clock_timestamp()) * 1000 + ${spanMs}::double precision
+        select ${key}, true, ${untilMs}::double precision
         where not exists (select 1 from stamped)`.execute(k);
     },
     async release(slot) {

@@ -58,12 +58,13 @@ export const migration0010Replicas: Migration = {
     await sql`create index if not exists console_rate_slots_key on console_rate_slots (key, until_ms)`.execute(
       db,
     );
-    // Answers (slot, 0) with a reserved place, or (null, ms until one would be free). Mirrors the
+    // Answers (slot, 0) with a reserved place, or (null, ms until one would be free), and the
+    // database's time (replicas date their stamps by it, decision 039). Mirrors the
     // in-process log (services/rate-limiter.ts): stamped + reserved < limit admits; when reserved
     // places alone fill the limit, a place frees no sooner than a window after they are stamped.
     await sql`create or replace function console_rate_reserve(
       p_key text, p_limit integer, p_span_ms double precision, p_hold_ms double precision,
-      out slot bigint, out wait_ms double precision
+      out slot bigint, out wait_ms double precision, out db_now_ms double precision
     ) language plpgsql as $fn$
     declare
       now_ms double precision;
@@ -75,6 +76,7 @@ export const migration0010Replicas: Migration = {
       perform pg_advisory_xact_lock(17, hashtext(p_key));
       -- Taken after the lock, so a replica that waited for it counts by the time it got it.
       now_ms := extract(epoch from clock_timestamp()) * 1000;
+      db_now_ms := now_ms;
       delete from console_rate_slots where key = p_key and until_ms <= now_ms;
       select count(*) filter (where stamped), count(*) filter (where not stamped)
         into n_stamped, n_reserved from console_rate_slots where key = p_key;
