@@ -502,15 +502,53 @@ test('at 1280×800 the command list scrolls to the command opened by a link or t
   await expect(nav.locator('a[data-active]')).toBeInViewport();
 });
 
-for (const width of [1280, 1440, 1920]) {
-  test(`at ${width} px the user menu shows the whole user name`, async ({ page }) => {
+/** Descriptions of the header's boxes that cut their content (a visually hidden label is not cut). */
+async function clippedInHeader(page: Page): Promise<string[]> {
+  return page.getByRole('banner').evaluate((header) =>
+    [header, ...header.querySelectorAll('*')]
+      .filter((el) => {
+        const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+        if (!style) return false;
+        if (style.display === 'none' || style.visibility === 'hidden' || el.clientWidth === 0) return false;
+        if (style.clip !== 'auto' && style.position === 'absolute') return false;
+        return el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
+      })
+      .map((el) => `${el.tagName} "${el.getAttribute('aria-label') ?? el.textContent?.trim()}"`),
+  );
+}
+
+/** Pairs of the header's controls whose boxes overlap (the name once ran under the production badge). */
+async function overlapsInHeader(page: Page): Promise<string[]> {
+  return page.getByRole('banner').evaluate((header) => {
+    const boxes = [...header.querySelectorAll('button, a, input, .mantine-Badge-root')]
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0);
+    const found: string[] = [];
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1)) {
+        if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        if (x > 1 && y > 1)
+          found.push(
+            `${a.el.getAttribute('aria-label') ?? a.el.textContent} × ${b.el.getAttribute('aria-label') ?? b.el.textContent}`,
+          );
+      }
+    return found;
+  });
+}
+
+for (const width of [1024, 1280, 1440, 1920]) {
+  test(`at ${width} px the fullest header fits: nothing cut or overlapping, every control and the way out in view`, async ({
+    page,
+    pageErrors,
+  }) => {
     await page.setViewportSize({ width, height: 900 });
     await signInByApi(page);
     await page.goto('/history');
     const menu = page.getByRole('button', { name: 'admin account menu' });
     await expect(menu).toBeVisible();
-    const name = menu.getByText('admin', { exact: true });
-    await expect(name).toBeVisible();
+    if (width >= 1280) await expect(menu.getByText('admin', { exact: true })).toBeVisible();
     // Nothing inside the button is cut: every box is as wide as its content.
     const clipped = await menu.evaluate(
       (button) =>
@@ -518,13 +556,59 @@ for (const width of [1280, 1440, 1920]) {
     );
     expect(clipped).toBe(0);
     await expect(menu).toBeInViewport({ ratio: 1 });
-    // The fullest header: a production environment (its badge) on the console, and the explorer's search.
-    // Not yet at 1440 px, where the title, the role badge and the "Find command" label all show and the
-    // sign-out button is still pushed off (reported on issue 19).
-    if (width === 1440) return;
+
+    // The fullest header: an admin (every nav link) on a production environment's console (its badge).
     await page.goto('/?env=prod-rehearsal');
     await expect(page.getByRole('heading', { name: 'Pick a command' })).toBeVisible();
-    await expect(menu).toBeInViewport({ ratio: 1 });
-    await expect(page.getByRole('button', { name: 'Sign out' })).toBeInViewport({ ratio: 1 });
+    const header = page.getByRole('banner');
+    const environment = header.getByRole('combobox', { name: 'Environment' });
+    await expect(environment).toHaveValue('Production rehearsal');
+    await expect(header.getByText('Production', { exact: true })).toBeInViewport({ ratio: 1 });
+    await expect(header.getByRole('link', { name: 'Audit' })).toBeInViewport({ ratio: 1 });
+    const controls = header.locator('button:visible, a:visible, input:visible');
+    expect(await controls.count()).toBeGreaterThanOrEqual(width >= 1280 ? 13 : 11);
+    for (const control of await controls.all()) await expect(control).toBeInViewport({ ratio: 1 });
+    expect(await clippedInHeader(page)).toEqual([]);
+    expect(await overlapsInHeader(page)).toEqual([]);
+    // The environment's whole name and its app on hover or focus, for a name cut on a narrower screen.
+    await environment.focus();
+    await expect(page.getByText(/^Production rehearsal · sandbox · SDKAppID \d+$/)).toBeVisible();
+    await page.keyboard.press('Escape');
+
+    if (width >= 1280) {
+      await expect(header.getByRole('button', { name: 'Sign out' })).toBeInViewport({ ratio: 1 });
+      await expect(header.getByRole('textbox', { name: 'Find a user or group' })).toBeInViewport({
+        ratio: 1,
+      });
+      await expect(header.getByRole('button', { name: 'Find command' })).toBeInViewport({ ratio: 1 });
+      // The role badge from 1408 px (xl); below, the user menu says the role.
+      if (width >= 1440)
+        await expect(header.locator('.mantine-Badge-root', { hasText: 'admin' })).toBeInViewport({
+          ratio: 1,
+        });
+      return;
+    }
+    // Below 1200 px the way out and the theme are in the user menu, which says who is signed in.
+    await expect(header.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+    await menu.click();
+    await expect(page.getByText('Signed in as admin (admin)')).toBeVisible();
+    await expect(page.getByRole('menuitem', { name: 'Switch to dark theme' })).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole('menuitem', { name: 'Sign out' })).toBeInViewport({ ratio: 1 });
+    await page.keyboard.press('Escape');
+    // The explorer's search opens from its icon, with the caret in the box, and goes to the user's page.
+    await header.getByRole('button', { name: 'Find a user or group' }).click();
+    const search = page.getByRole('search', { name: 'Support explorer' }).getByLabel('Find a user or group');
+    await expect(search).toBeFocused();
+    await search.fill('user1');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/explore\/users\/user1\?env=prod-rehearsal/);
+    await expect(search).toHaveCount(0);
+    // The menu's way out signs out. Signing out clears the query cache while the header is still
+    // mounted, so its environments and catalog may be asked for once more and refused (any sign-out).
+    pageErrors.allow(apiAnswered(401, '/api/environments'));
+    pageErrors.allow(apiAnswered(401, '/api/catalog'));
+    await menu.click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
   });
 }

@@ -80,6 +80,55 @@ test('support looks a user up from the header, sees its nick and group, kicks it
   );
 });
 
+test('custom profile fields: set one through the guarded edit, read it once named, pick it to edit again', async ({
+  page,
+}) => {
+  const userId = `custom_${Date.now().toString(36)}`;
+  await signIn(page, undefined, '/console?env=sandbox');
+  await send(page, 'sandbox', 'im_open_login_svc', 'account_import', { UserID: userId, Nick: 'Custom Case' });
+  await page.goto(`/explore/users/${userId}?env=sandbox`);
+  await expect(page.getByTestId('user-nick')).toHaveText('Custom Case', { timeout: 30_000 });
+  const actions = page.getByRole('group', { name: `Actions on ${userId}` });
+  const edit = page.getByRole('dialog', { name: `Edit a profile field of ${userId}` });
+
+  // A field the page has not been told about: typed by name.
+  await actions.getByRole('button', { name: 'Edit profile field' }).click();
+  await edit.getByRole('textbox', { name: 'Field' }).click();
+  await page.getByRole('option', { name: 'Other custom field (Tag_Profile_Custom_…)' }).click();
+  await edit.getByLabel('Custom tag').fill('Tag_Profile_Custom_Tier');
+  await edit.getByLabel('New value').fill('gold');
+  await edit.getByRole('button', { name: 'Send portrait_set' }).click();
+  await expect(edit.getByRole('status')).toContainText('portrait_set: OK');
+  await edit.getByRole('button', { name: 'Close' }).click();
+
+  // Tencent answers custom fields only by name: named, the page reads it.
+  const fields = page.getByRole('table', { name: 'Profile fields' });
+  await expect(fields).not.toContainText('Tag_Profile_Custom_Tier');
+  const names = page.getByRole('textbox', { name: 'Custom profile fields to read' });
+  await names.fill('Tag_Profile_Custom_Nope!');
+  await names.press('Enter');
+  await expect(page.getByText('Tag_Profile_Custom_Nope!: a custom field is')).toBeVisible();
+  await names.fill('Tag_Profile_Custom_Tier');
+  await names.press('Enter');
+  await expect(fields.getByRole('row', { name: /Tag_Profile_Custom_Tier/ })).toContainText('gold');
+
+  // Now a field of its own in the edit, and the page shows the new value after the send.
+  await actions.getByRole('button', { name: 'Edit profile field' }).click();
+  await edit.getByRole('textbox', { name: 'Field' }).click();
+  await page.getByRole('option', { name: 'Tag_Profile_Custom_Tier', exact: true }).click();
+  await edit.getByLabel('New value').fill('platinum');
+  await edit.getByRole('button', { name: 'Send portrait_set' }).click();
+  await expect(edit.getByRole('status')).toContainText('portrait_set: OK');
+  await edit.getByRole('button', { name: 'Close' }).click();
+  await expect(fields.getByRole('row', { name: /Tag_Profile_Custom_Tier/ })).toContainText('platinum');
+
+  // Remembered for the environment: a reload reads it again.
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Profile fields' })).toContainText('platinum', {
+    timeout: 30_000,
+  });
+});
+
 test('a sandbox message history as a conversation: bubbles by sender, images as links, never loaded', async ({
   page,
 }) => {

@@ -2,17 +2,11 @@ import { createCallRecorder } from '../../server/src/adapters/db/call-recorder';
 import { createRepositories, openDatabase } from '../../server/src/adapters/db/index';
 import { migration0005StatsRollups } from '../../server/src/adapters/db/migrations/0005-stats-rollups';
 import { seedHistory } from '../../server/src/adapters/db/testing';
-import { TencentClient } from '../../server/src/adapters/tencent-client';
-import { UserSigSigner } from '../../server/src/adapters/usersig';
-import { guardCommands } from '../../server/src/services/authorize';
-import { EnvironmentRegistry } from '../../server/src/services/environments';
-import { CommandRateLimiter } from '../../server/src/services/rate-limiter';
-import { SendRequestService } from '../../server/src/services/send-request';
 import { statsResponseSchema } from '../../shared/src/api/index';
-import { findCommand } from '../../shared/src/catalog/index';
 import { authenticate } from '../lib/auth';
 import { type Figure, figure } from '../lib/figure';
-import { startConsole, startUpstream } from '../lib/processes';
+import { startConsole } from '../lib/processes';
+import { sendPathCpuPerCall } from '../lib/send-path';
 import { median, type Timing, timeLoop } from '../lib/stats';
 import { makeTempDir, removeTempDir } from '../lib/temp';
 import type { SectionContext, SectionResult } from './context';
@@ -87,79 +81,22 @@ async function statsAnswerTimes(ctx: SectionContext, rows: number) {
  * (its own process), result row and rollups in one group commit.
  */
 async function sendPathCpu(ctx: SectionContext) {
-  const upstream = await startUpstream(0);
   const dir = makeTempDir('dashboard-send');
   const db = await openDatabase({ dataDir: dir });
   try {
     const base = createRepositories(db);
-    const environments = new EnvironmentRegistry(
-      [
-        {
-          kind: 'upstream',
-          id: 'bench',
-          label: 'Bench',
-          region: null,
-          baseUrl: upstream.url,
-          sdkAppId: 1400000001,
-          adminIdentifier: 'administrator',
-          secretKey: 'bench-secret-key-0123456789abcdef0123456789abcdef',
-          production: false,
-          readOnly: false,
-          confirmWrites: false,
-          rateLimits: { '*': 1_000_000 },
-        },
-      ],
-      null,
-    );
-    const serviceWith = (rollups: boolean) =>
-      new SendRequestService({
-        repos: { ...base, calls: createCallRecorder(db, { rollups }) },
-        environments,
-        signer: new UserSigSigner(),
-        client: new TencentClient(10_000),
-        authorize: guardCommands,
-        limiter: new CommandRateLimiter(),
-      });
-    const services = { with: serviceWith(true), without: serviceWith(false) };
-    const user = { username: 'bench', role: 'admin' as const, via: 'token' as const };
-    const command = findCommand('im_open_login_svc', 'account_check');
-    if (!command) throw new Error('account_check is not in the catalog');
-    const input = {
-      environmentId: 'bench',
-      service: command.service,
-      command: command.command,
-      body: { CheckItem: [{ UserID: 'user1' }] },
-    };
-    // 8 calls in flight, as a busy console has: the group commit batches their rows as it does there.
-    const batch = async (service: SendRequestService, calls: number) => {
-      let next = 0;
-      const worker = async () => {
-        while (next < calls) {
-          next += 1;
-          await service.send(user, input);
-        }
-      };
-      await Promise.all(Array.from({ length: 8 }, worker));
-    };
     const callsPerRound = ctx.options.quick ? 300 : 2000;
     const rounds = ctx.options.quick ? 2 : 6;
-    await batch(services.with, callsPerRound);
-    await batch(services.without, callsPerRound);
-    const perCall: Record<'with' | 'without', number[]> = { with: [], without: [] };
     ctx.log(`dashboard: send-path CPU, ${rounds} alternating rounds of ${callsPerRound} calls each way`);
-    for (let round = 0; round < rounds; round++) {
-      for (const kind of round % 2 === 0 ? (['with', 'without'] as const) : (['without', 'with'] as const)) {
-        const before = process.cpuUsage();
-        await batch(services[kind], callsPerRound);
-        const used = process.cpuUsage(before);
-        perCall[kind].push((used.user + used.system) / 1000 / callsPerRound);
-      }
-    }
-    return { callsPerRound, rounds, perCallMs: perCall };
+    const perCallMs = await sendPathCpuPerCall({
+      variants: { with: base, without: { ...base, calls: createCallRecorder(db, { rollups: false }) } },
+      callsPerRound,
+      rounds,
+    });
+    return { callsPerRound, rounds, perCallMs };
   } finally {
     await db.close();
     removeTempDir(dir);
-    await upstream.stop();
   }
 }
 

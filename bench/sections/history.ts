@@ -11,7 +11,8 @@ import { authenticate } from '../lib/auth';
 import { type Figure, figure } from '../lib/figure';
 import { type LoadResult, measureLoad } from '../lib/load';
 import { startConsole } from '../lib/processes';
-import { prng, type Timing, timeLoop } from '../lib/stats';
+import { sendPathCpuPerCall } from '../lib/send-path';
+import { median, prng, type Timing, timeLoop } from '../lib/stats';
 import { makeTempDir, removeTempDir } from '../lib/temp';
 import type { SectionContext, SectionResult } from './context';
 
@@ -104,6 +105,42 @@ async function measureIndexCost(seconds: number): Promise<{ withIndex: Timing; w
   const withoutIndex = await run(true);
   const withIndex = await run(false);
   return { withIndex, withoutIndex };
+}
+
+/**
+ * The send path's CPU per call (`lib/send-path.ts`: the whole path, 8 calls in flight) against a
+ * store with the search index and one without its triggers, both seeded with 10^4 rows, in
+ * alternating rounds in this process.
+ */
+async function sendPathIndexCpu(ctx: SectionContext) {
+  const dirs = { with: makeTempDir('index-send-with'), without: makeTempDir('index-send-without') };
+  const dbs: Database[] = [];
+  try {
+    const open = async (dir: string, dropIndex: boolean) => {
+      const db = await openDatabase({ dataDir: dir });
+      dbs.push(db);
+      await seedHistory(db, 10_000);
+      if (dropIndex) await dropSearchIndexTriggers(db);
+      return createRepositories(db);
+    };
+    const variants = { with: await open(dirs.with, false), without: await open(dirs.without, true) };
+    const callsPerRound = ctx.options.quick ? 300 : 2000;
+    const rounds = ctx.options.quick ? 2 : 6;
+    ctx.log(`history: send-path CPU, ${rounds} alternating rounds of ${callsPerRound} calls each way`);
+    const perCallMs = await sendPathCpuPerCall({ variants, callsPerRound, rounds });
+    // Both stores took every call, indexed or not.
+    for (const [name, repos] of Object.entries(variants)) {
+      const stored = await repos.history.count({ environmentId: 'bench' });
+      if (stored !== callsPerRound * (rounds + 1)) throw new Error(`${name}: ${stored} calls stored`);
+    }
+    const found = await variants.with.history.count({ q: 'account_check', environmentId: 'bench' });
+    if (found !== callsPerRound * (rounds + 1)) throw new Error(`the index found ${found} of the calls`);
+    return { callsPerRound, rounds, perCallMs };
+  } finally {
+    for (const db of dbs) await db.close();
+    removeTempDir(dirs.with);
+    removeTempDir(dirs.without);
+  }
 }
 
 interface SearchResult {
@@ -401,6 +438,21 @@ export async function runHistory(ctx: SectionContext): Promise<SectionResult> {
         baselineName: 'same store without the index',
         compare: 'diff',
         note: 'mean per call; SQLite is synchronous, so this is CPU on the request thread',
+      }),
+    );
+
+    const sendPath = await sendPathIndexCpu(ctx);
+    details.sendPath = sendPath;
+    figures.push(
+      figure('history', {
+        name: 'send path CPU per call, with the search index',
+        unit: 'ms',
+        value: median(sendPath.perCallMs.with),
+        baseline: median(sendPath.perCallMs.without),
+        baselineName: 'same store without the index',
+        compare: 'ratio',
+        goal: { text: '≤ ×1.10', test: (f) => f.ratio <= 1.1 },
+        note: `median of ${sendPath.rounds} rounds of ${sendPath.callsPerRound} calls, this process's CPU`,
       }),
     );
 

@@ -1,9 +1,14 @@
 import { auditPageSchema, type Run, runPreviewSchema, runSchema } from '@console/shared/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, obj, startHarness, TEST_ADMIN, TEST_SDKAPPID } from './support/harness';
+import { startUpstreamProcess, type UpstreamProcess } from './support/upstream-process';
 import { errorCode, userWithRole } from './support/users';
 
 let h: Harness;
+/** Upstreams in processes of their own, for the tests that check when calls arrived (see there). */
+let timed: UpstreamProcess;
+let throttling: UpstreamProcess;
+const TIMED_SDKAPPID = TEST_SDKAPPID + 9;
 let admin: string;
 let viewer: string;
 
@@ -12,9 +17,9 @@ const csvOf = (n: number, prefix: string) =>
 
 const importTemplate = JSON.stringify({ UserID: '{{user}}', Nick: '{{nick}}' });
 
-/** The UserIDs the upstream received for a prefix, in arrival order. */
-const received = (prefix: string) =>
-  h.upstream.calls
+/** The UserIDs an upstream received for a prefix, in arrival order. */
+const received = (prefix: string, calls: readonly { body: string }[] = h.upstream.calls) =>
+  calls
     .map((c) => {
       try {
         return String(obj(JSON.parse(c.body)).UserID ?? '');
@@ -49,9 +54,27 @@ async function until(id: string, done: (r: Run) => boolean, timeoutMs = 60_000):
 const finished = (r: Run) => r.status === 'done' || r.status === 'cancelled' || r.status === 'failed';
 
 beforeAll(async () => {
+  [timed, throttling] = await Promise.all([startUpstreamProcess('ok'), startUpstreamProcess('throttle')]);
   h = await startHarness({
     env: { UPSTREAM_TIMEOUT_MS: '5000' },
     extraEnvironments: (url) => [
+      {
+        id: 'timed',
+        label: 'Paced, arrivals timed apart',
+        endpoint: timed.url,
+        sdkAppId: TIMED_SDKAPPID,
+        adminIdentifier: TEST_ADMIN,
+        secretKey: { env: 'TEST_SECRET_KEY' },
+        rateLimits: { 'im_open_login_svc/account_import': 10 },
+      },
+      {
+        id: 'throttling',
+        label: 'Answers 60007',
+        endpoint: throttling.url,
+        sdkAppId: TEST_SDKAPPID + 10,
+        adminIdentifier: TEST_ADMIN,
+        secretKey: { env: 'TEST_SECRET_KEY' },
+      },
       {
         id: 'paced',
         label: 'Paced',
@@ -77,6 +100,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h.stop();
+  await Promise.all([timed.stop(), throttling.stop()]);
 });
 
 describe('runs over rows', () => {
@@ -138,9 +162,11 @@ describe('runs over rows', () => {
   });
 
   it('sends every row once at no more than the limit in any one-second window, single calls included, and records each call', async () => {
-    const before = h.upstream.calls.length;
+    // The upstream is a process of its own that times each arrival on its own event loop: in this
+    // process, arrivals would be timed by the loop the console shares with the test, and bunch when a
+    // loaded machine stalls it, so a window could hold more arrivals than the console sent in it.
     const run = await start({
-      environmentId: 'paced',
+      environmentId: 'timed',
       service: 'im_open_login_svc',
       command: 'account_import',
       template: importTemplate,
@@ -159,7 +185,7 @@ describe('runs over rows', () => {
         const res = await h.call('POST', '/api/requests', {
           cookie: admin,
           json: {
-            environmentId: 'paced',
+            environmentId: 'timed',
             service: 'im_open_login_svc',
             command: 'account_import',
             body: { UserID: `paceSingle${single}` },
@@ -174,18 +200,16 @@ describe('runs over rows', () => {
     const end = await until(run.id, finished);
     await pressing;
     expect(end).toMatchObject({ status: 'done', done: 35, ok: 35, fail: 0, unknown: 0 });
-    const ids = received('pace').filter((id) => !id.startsWith('paceSingle'));
+    const arrived = await timed.calls();
+    const ids = received('pace', arrived).filter((id) => !id.startsWith('paceSingle'));
     expect(new Set(ids).size).toBe(35);
     expect(ids).toHaveLength(35);
-    expect(received('paceSingle')).toHaveLength(single);
+    expect(received('paceSingle', arrived)).toHaveLength(single);
     expect(singleLimited).toBeGreaterThan(0);
     // Every arrival of the command at this app, the run's and the single calls' together: the
     // busiest one-second window (one starts at some arrival) holds at most the limit...
-    const times = h.upstream.calls
-      .slice(before)
-      .filter(
-        (c) => c.path.endsWith('/account_import') && c.query.get('sdkappid') === String(TEST_SDKAPPID + 7),
-      )
+    const times = arrived
+      .filter((c) => c.path.endsWith('/account_import') && c.query.get('sdkappid') === String(TIMED_SDKAPPID))
       .map((c) => c.at);
     expect(times).toHaveLength(35 + single);
     const busiest = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length));
@@ -199,7 +223,7 @@ describe('runs over rows', () => {
     const lines = csv.text.trim().split('\n');
     expect(lines[0]).toBe('row,line,user,nick,state,RequestId,ActionStatus,ErrorCode,ErrorInfo,historyId');
     expect(lines).toHaveLength(36);
-    expect(lines[1]).toMatch(/^1,2,pace1,Nick 1,ok,Id-fake\d+-O-Seq-\d+,OK,0,,[0-9A-Z]{26}$/);
+    expect(lines[1]).toMatch(/^1,2,pace1,Nick 1,ok,Id-bench-O-Seq-\d+,OK,0,,[0-9A-Z]{26}$/);
     const jsonl = await h.call('GET', `/api/runs/${run.id}/results?format=jsonl`, { cookie: viewer });
     const first = obj(JSON.parse(jsonl.text.split('\n')[0] ?? ''));
     expect(first).toMatchObject({ row: 1, values: { user: 'pace1', nick: 'Nick 1' }, actionStatus: 'OK' });
@@ -382,26 +406,23 @@ describe('runs over rows', () => {
   });
 
   it('slows down by itself on 60007 answers and shows their meaning among the latest failures', async () => {
-    h.upstream.mode = 'throttle';
-    try {
-      const run = await start({
-        environmentId: 'fake',
-        service: 'im_open_login_svc',
-        command: 'account_import',
-        template: importTemplate,
-        csv: csvOf(6, 'throttled'),
-        concurrency: 1,
-      });
-      const end = await until(run.id, finished);
-      expect(end).toMatchObject({ status: 'done', fail: 6 });
-      expect(end.latestFailures[0]).toMatchObject({ errorCode: 60007 });
-      expect(end.latestFailures[0]?.meaning).toMatch(/frequency/i);
-      // Each throttle answer halves the pace from 200/s: the later rows are spaced out.
-      const times = h.upstream.calls.slice(-6).map((c) => c.at);
-      expect((times[5] ?? 0) - (times[4] ?? 0)).toBeGreaterThan(50);
-      expect(received('throttled')).toHaveLength(6);
-    } finally {
-      h.upstream.mode = 'ok';
-    }
+    const run = await start({
+      environmentId: 'throttling',
+      service: 'im_open_login_svc',
+      command: 'account_import',
+      template: importTemplate,
+      csv: csvOf(6, 'throttled'),
+      concurrency: 1,
+    });
+    const end = await until(run.id, finished);
+    expect(end).toMatchObject({ status: 'done', fail: 6 });
+    expect(end.latestFailures[0]).toMatchObject({ errorCode: 60007 });
+    expect(end.latestFailures[0]?.meaning).toMatch(/frequency/i);
+    // Each throttle answer halves the pace from 200/s (5 ms apart): after five of them the sixth
+    // row goes at 6.25/s, 160 ms after the fifth (timed by the upstream's own process).
+    const arrived = await throttling.calls();
+    expect(received('throttled', arrived)).toHaveLength(6);
+    const times = arrived.map((c) => c.at);
+    expect((times[5] ?? 0) - (times[4] ?? 0)).toBeGreaterThan(50);
   });
 });

@@ -23,6 +23,11 @@ export const explorerGroupIdSchema = z
   .refine((v) => utf8Bytes(v) <= 48, 'a GroupId is at most 48 bytes')
   .refine((v) => !hasControl(v), 'a GroupId has no control characters');
 
+/** An app's custom profile field, by Tencent's name for it. */
+export const customProfileTagSchema = z.string().regex(/^Tag_Profile_Custom_[A-Za-z0-9_]{1,16}$/);
+/** Most custom fields one user lookup reads. */
+export const maxCustomProfileTags = 20;
+
 /** GET /api/environments/:id/users/:userId query: the app's custom profile fields to read too. */
 export const explorerUserQuerySchema = z.object({
   /** Comma-separated `Tag_Profile_Custom_*` names (Tencent answers only the tags asked for). */
@@ -30,7 +35,7 @@ export const explorerUserQuerySchema = z.object({
     .string()
     .optional()
     .transform((v) => (v === undefined || v === '' ? [] : v.split(',').map((t) => t.trim())))
-    .pipe(z.array(z.string().regex(/^Tag_Profile_Custom_[A-Za-z0-9_]{1,16}$/)).max(20)),
+    .pipe(z.array(customProfileTagSchema).max(maxCustomProfileTags)),
 });
 export type ExplorerUserQuery = z.infer<typeof explorerUserQuerySchema>;
 

@@ -1,4 +1,4 @@
-import { AppShell, Box, Burger, Button, Center, Group, Text } from '@mantine/core';
+import { ActionIcon, AppShell, Box, Burger, Button, Center, Group, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { Suspense } from 'react';
@@ -9,11 +9,12 @@ import { isConsoleLocation } from '../../lib/console-url';
 import { CommandNav } from './CommandNav';
 import { useCommandPalette } from './CommandPalette';
 import { EnvironmentSwitcher } from './EnvironmentSwitcher';
-import { ExploreSearch } from './ExploreSearch';
+import { ExploreSearch, ExploreSearchButton } from './ExploreSearch';
 import { MainNav } from './MainNav';
 import { SkipLinks } from './SkipLinks';
 import { ThemeToggle } from './ThemeToggle';
 import { UserMenu } from './UserMenu';
+import { useHeaderRoom } from './use-header-room';
 
 /** While a page's chunk arrives, inside the already painted frame. */
 function PageLoader() {
@@ -35,6 +36,7 @@ export function AppLayout() {
   const choosingCommand = isConsoleLocation(location.pathname, location.search);
   const [params] = useSearchParams();
   const editing = choosingCommand && params.has('command');
+  const room = useHeaderRoom();
 
   return (
     <AppShell
@@ -52,7 +54,7 @@ export function AppLayout() {
         style={production ? { borderBottom: '3px solid var(--mantine-color-red-6)' } : undefined}
       >
         <Group h="100%" px="md" gap="sm" wrap="nowrap" justify="space-between">
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             {choosingCommand && (
               <Burger
                 opened={navOpened}
@@ -67,27 +69,52 @@ export function AppLayout() {
             </Text>
             <MainNav />
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          {/* The header's tools, at every width from 1024 px with the fullest content (an admin on a
+              production environment): what gives way first is the explorer's search box, then the
+              environment's name (whole on hover/focus); the production badge, the user menu and the way
+              out stay whole and in view. See use-header-room.ts for what moves where. */}
+          <Group
+            gap={room.roomy ? 'sm' : 'xs'}
+            wrap="nowrap"
+            justify="flex-end"
+            style={{ flex: '1 1 auto', minWidth: 0 }}
+          >
             <EnvironmentSwitcher selection={selection} />
-            {/* Gives way first on a laptop header (210 px down to 100), so the user menu stays whole. */}
-            <Box visibleFrom="md" style={{ flex: '0 1 210px', minWidth: 100 }}>
-              <ExploreSearch environmentId={selection.environment?.id ?? null} />
-            </Box>
-            <Button
-              variant="default"
-              leftSection={<IconSearch size={16} />}
-              style={{ flexShrink: 0 }}
-              onClick={commandPalette.open}
-              visibleFrom="sm"
-              // Below xl only the icon shows. Its Ctrl+K is said on the console (under the editor, on "Pick a
-              // command"); a key cap here pushed the user menu off a 1440 px header with the explorer's search.
-              aria-label="Find command"
-            >
-              <Text span inherit visibleFrom="xl">
+            {room.roomy ? (
+              // Takes only the room left over (grows from 0, up to 210 px), so it gives way before the
+              // environment's name does.
+              <Box style={{ flex: '1 1 0', minWidth: 120, maxWidth: 210 }}>
+                <ExploreSearch environmentId={selection.environment?.id ?? null} />
+              </Box>
+            ) : (
+              <ExploreSearchButton environmentId={selection.environment?.id ?? null} />
+            )}
+            {room.wide ? (
+              <Button
+                variant="default"
+                leftSection={<IconSearch size={16} aria-hidden />}
+                style={{ flexShrink: 0 }}
+                onClick={commandPalette.open}
+                visibleFrom="sm"
+              >
                 Find command
-              </Text>
-            </Button>
-            <ThemeToggle />
+              </Button>
+            ) : (
+              // Its Ctrl+K is said here and on the console (under the editor, on "Pick a command").
+              <Tooltip label="Find command (Ctrl+K)">
+                <ActionIcon
+                  variant="default"
+                  size="lg"
+                  aria-label="Find command"
+                  onClick={commandPalette.open}
+                  visibleFrom="sm"
+                  style={{ flexShrink: 0 }}
+                >
+                  <IconSearch size={18} aria-hidden />
+                </ActionIcon>
+              </Tooltip>
+            )}
+            {room.roomy && <ThemeToggle />}
             <UserMenu />
           </Group>
         </Group>

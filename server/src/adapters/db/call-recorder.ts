@@ -3,6 +3,7 @@ import { CompiledQuery, type Transaction } from 'kysely';
 import { type AuditEvent, auditRow } from './audit-repository';
 import { DuplicateError, isUniqueViolation } from './errors';
 import { historyRow, historyRowResult } from './history-repository';
+import { drainHistoryText } from './history-text-index';
 import type { Database } from './open';
 import type { DB } from './schema';
 import { type CallFact, callFactOf, rollupStatements } from './stats-repository';
@@ -48,6 +49,14 @@ export interface CallRecorderOptions {
    * only for the benchmark's baseline of what the send path cost before the rollups.
    */
   rollups?: boolean;
+  /**
+   * SQLite's search index (decision 043): answered calls wait in its queue (where the q search scans
+   * them) until this many have been written or the oldest has waited `searchIndexDelayMs`, then are
+   * indexed together in the commit that passes either mark. Defaults 256 and 1000 ms; 1 indexes each
+   * commit's answers in that commit.
+   */
+  searchIndexBatch?: number;
+  searchIndexDelayMs?: number;
 }
 
 type Row = Record<string, unknown>;
@@ -79,6 +88,8 @@ function cachedCompiler<T extends Row>(
 interface Pending {
   id: string;
   write(trx: Transaction<DB>): Promise<void>;
+  /** Writes a call's answer, which the search index then takes (or a drain of its queue, `'drain'`). */
+  answers?: boolean | 'drain';
   /** What the dashboard's rollups count of this record, written in the same transaction. */
   fact: CallFact | undefined;
   resolve(): void;
@@ -116,14 +127,55 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
   /** A flush is scheduled or a batch is being written; new records then only join the queue. */
   let busy = false;
 
+  const indexBatch = Math.max(1, options.searchIndexBatch ?? 256);
+  const indexDelayMs = options.searchIndexDelayMs ?? 1000;
+  /** Answers committed since the search index last took the queue, and when the first of them was. */
+  let unindexed = 0;
+  let unindexedSince = 0;
+  let drainTimer: NodeJS.Timeout | undefined;
+
+  /**
+   * FTS5 writes a new index segment, and merges, at every commit that changes the index, whatever it
+   * holds: indexing each commit's few answers cost 40–90 % more CPU per call (decision 043), indexing
+   * hundreds at a time a few per cent. So the index takes its queue every `indexBatch` answers or
+   * `indexDelayMs`, whichever comes first, and a timer sees to the last answers of a quiet spell.
+   */
+  function afterCommit(answers: number, drained: boolean) {
+    if (drained) {
+      unindexed = 0;
+      clearTimeout(drainTimer);
+      drainTimer = undefined;
+      return;
+    }
+    if (answers === 0) return;
+    if (unindexed === 0) unindexedSince = Date.now();
+    unindexed += answers;
+    if (drainTimer !== undefined) return;
+    drainTimer = setTimeout(() => {
+      drainTimer = undefined;
+      // A drain that fails leaves the rows queued, where the q search still finds them; the next retries.
+      enqueue('search-index', async () => {}, undefined, 'drain').catch(() => {});
+    }, indexDelayMs);
+    drainTimer.unref();
+  }
+
   async function write(batch: readonly Pending[]): Promise<void> {
+    const answers = batch.filter((p) => p.answers === true).length;
+    const drain =
+      db.dialect === 'sqlite' &&
+      (batch.some((p) => p.answers === 'drain') ||
+        unindexed + answers >= indexBatch ||
+        (unindexed > 0 && Date.now() - unindexedSince >= indexDelayMs));
     await db.kysely.transaction().execute(async (trx) => {
       for (const p of batch) await p.write(trx);
+      // The answered calls enter the search index together, in one statement (decision 043).
+      if (drain) await drainHistoryText(trx);
       // The dashboard's rollups commit with the rows they count (decision 032).
       if (!rollups) return;
       const facts = batch.flatMap((p) => (p.fact === undefined ? [] : [p.fact]));
       for (const q of rollupStatements(facts, db.dialect)) await trx.executeQuery(q);
     });
+    if (db.dialect === 'sqlite') afterCommit(answers, drain);
   }
 
   /** One record in its own transaction, settling its caller's promise. */
@@ -159,9 +211,14 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
     }
   }
 
-  function enqueue(id: string, write: Pending['write'], fact?: CallFact): Promise<void> {
+  function enqueue(
+    id: string,
+    write: Pending['write'],
+    fact?: CallFact,
+    answers: Pending['answers'] = false,
+  ): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      queue.push({ id, write, fact, resolve, reject });
+      queue.push({ id, write, fact, answers, resolve, reject });
       if (busy) return;
       busy = true;
       // After this turn's I/O callbacks, so the other requests answered in it join the same commit.
@@ -210,6 +267,7 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
           )
           .execute();
       }
+      if (db.dialect === 'sqlite') await drainHistoryText(trx);
     });
     return { read: rows.length, recovered };
   }
@@ -236,6 +294,7 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
           if (auditQuery !== null) await trx.executeQuery(auditQuery);
         },
         callFactOf(entry, rollupOperator),
+        true,
       );
     },
 
@@ -249,6 +308,7 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
           await trx.executeQuery(auditQuery);
         },
         callFactOf(entry),
+        true,
       );
     },
 

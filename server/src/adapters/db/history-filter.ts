@@ -1,6 +1,7 @@
 import type { HistoryFilter } from '@console/shared/api';
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { CursorKey } from './cursor';
+import { trigramQuery } from './history-text-index';
 import type { DB } from './schema';
 import { toStoredTime } from './time';
 
@@ -11,16 +12,12 @@ export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** `text` as one FTS5 phrase: any character stands for itself (a `"` is doubled). */
-export function ftsPhrase(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
 /**
  * WHERE clause of every history read. `from` is inclusive and `to` exclusive (createdAt >= from and
  * createdAt < to), so consecutive windows never count a row twice. `q` is a case-insensitive
- * substring match (ASCII case folding) over command, request body, response text and RequestId; it
- * cannot use an index, the other filters narrow it first. SQLite's LIKE already folds ASCII case
+ * substring match (ASCII case folding) over command, request body, response text and RequestId; on
+ * SQLite a trigram index narrows it first (decision 043: the index holds the first 16,384 characters of the body
+ * and of the answer, so text only beyond them is not found there). SQLite's LIKE already folds ASCII case
  * (and its `lower()` folds nothing more), so there it is a plain LIKE, half the work of wrapping
  * both sides in `lower()`; PostgreSQL's LIKE is case-sensitive, so there it is `lower() like lower()`.
  */
@@ -61,12 +58,15 @@ export function historyWhere(
       dialect === 'sqlite'
         ? sql<SqlBool>`${eb.ref(column)} like ${pattern} escape '\\'`
         : sql<SqlBool>`lower(${eb.ref(column)}) like lower(${pattern}) escape '\\'`;
-    // On SQLite, a q of three characters or more is looked up in the trigram index (decision 031),
-    // which narrows the rows to the few that hold the text; the LIKE then checks those exactly (ASCII
+    // On SQLite, a q of three characters or more is looked up in the trigram index (decisions 031,
+    // 043), which narrows the rows to the few that hold its trigrams, plus the rows queued for it (the
+    // calls in flight, and answered ones not indexed yet); the LIKE then checks those exactly (ASCII
     // case folding, as before). Shorter text has no trigram and is scanned.
-    if (searchIndex && dialect === 'sqlite' && [...filter.q].length >= 3) {
+    const trigrams = searchIndex && dialect === 'sqlite' ? trigramQuery(filter.q) : undefined;
+    if (trigrams !== undefined) {
       conds.push(
-        sql<SqlBool>`history.rowid in (select rowid from history_search where history_search match ${ftsPhrase(filter.q)})`,
+        sql<SqlBool>`history.rowid in (select rowid from history_text where history_text match ${trigrams}
+          union all select rowid from history_text_queue)`,
       );
     }
     conds.push(

@@ -10,6 +10,7 @@ import type { Compilable, Expression, ExpressionBuilder, Kysely, Selectable, Sql
 import { type CursorKey, decodeCursor, encodeCursor } from './cursor';
 import { DuplicateError, isUniqueViolation } from './errors';
 import { historyWhere } from './history-filter';
+import { drainHistoryText } from './history-text-index';
 import type { Database } from './open';
 import { deleteInBatches } from './purge';
 import { ReaderUnavailableError } from './reader';
@@ -161,7 +162,10 @@ export function createHistoryRepository(db: Database): HistoryRepository {
   return {
     async insert(entry) {
       try {
-        await kysely.insertInto('history').values(historyRow(entry)).execute();
+        await kysely.transaction().execute(async (trx) => {
+          await trx.insertInto('history').values(historyRow(entry)).execute();
+          if (db.dialect === 'sqlite') await drainHistoryText(trx);
+        });
       } catch (err) {
         if (isUniqueViolation(err)) throw new DuplicateError(`history entry ${entry.id} already exists`);
         throw err;

@@ -2,11 +2,20 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HistoryEntry } from '@console/shared/api';
-import { CompiledQuery, sql } from 'kysely';
+import BetterSqlite3 from 'better-sqlite3';
+import { CompiledQuery, Kysely, SqliteDialect, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { historyPageQuery } from './history-repository';
+import { createCallRecorder } from './call-recorder';
+import { historyPageQuery, historyRow } from './history-repository';
+import {
+  drainHistoryText,
+  dropHistoryTextTriggers,
+  searchTextLimit,
+  trigramQuery,
+} from './history-text-index';
 import { createRepositories, newId, type Repositories } from './index';
-import { type Database, openDatabase } from './open';
+import { migration0008HistorySearch } from './migrations/0008-history-search';
+import { type Database, openDatabase, sqliteFileName } from './open';
 import { seedEntry } from './testing';
 
 let dataDir: string;
@@ -31,6 +40,18 @@ function entry(body: Record<string, unknown>, response: unknown, requestId: stri
 }
 
 const ids = async (q: string) => (await repos.history.list({ q, limit: 100 })).items.map((e) => e.requestId);
+
+/**
+ * The rowids the index itself answers for `q` (with repeats, if a row were indexed twice), once the
+ * queue has been drained as the recorder does every few hundred answers.
+ */
+async function indexHits(q: string): Promise<number[]> {
+  await drainHistoryText(db.kysely);
+  const res = await sql<{
+    rowid: number;
+  }>`select rowid from history_text where history_text match ${trigramQuery(q)}`.execute(db.kysely);
+  return res.rows.map((r) => Number(r.rowid));
+}
 
 describe('history q search through the trigram index', () => {
   it('finds text in the body, the answer, the RequestId and the command, ignoring ASCII case', async () => {
@@ -80,12 +101,8 @@ describe('history q search through the trigram index', () => {
 
     expect(await repos.history.purge({ keepLatest: 0 })).toBeGreaterThan(0);
     expect(await ids('answer_marker_99')).toEqual([]);
-    const left = await sql<{
-      n: number;
-    }>`select count(*) as n from history_search where history_search match '"answer_marker_99"'`.execute(
-      db.kysely,
-    );
-    expect(Number(left.rows[0]?.n)).toBe(0);
+    expect(await indexHits('answer_marker_99')).toEqual([]);
+    expect(await indexHits('inflight_77')).toEqual([]);
   });
 
   it('looks the rows up by rowid from the index, not by walking the history, for a q of three characters or more', async () => {
@@ -94,29 +111,126 @@ describe('history q search through the trigram index', () => {
       CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
     );
     const details = plan.rows.map((r) => r.detail).join('\n');
-    expect(details).toMatch(/history_search VIRTUAL TABLE INDEX/);
+    expect(details).toMatch(/history_text VIRTUAL TABLE INDEX/);
     expect(details).toMatch(/SEARCH history USING INTEGER PRIMARY KEY \(rowid=\?\)/);
   });
 
-  it('indexes the rows that were stored before the index existed, reporting progress', async () => {
-    for (let i = 0; i < 30; i++)
-      await repos.history.insert(entry({ UserID: `old_${i}` }, null, `Id-old-${i}`));
-    // As a store from before this migration: no index, no triggers, the migration not run.
-    await sql`drop trigger history_search_insert`.execute(db.kysely);
-    await sql`drop trigger history_search_delete`.execute(db.kysely);
-    await sql`drop trigger history_search_update`.execute(db.kysely);
-    await sql`drop table history_search`.execute(db.kysely);
-    await sql`delete from kysely_migration where name = '0008-history-search'`.execute(db.kysely);
+  it('indexes a call once, when its answer is written, and re-indexes a recovered call its process completes', async () => {
+    const pending = { ...entry({ UserID: 'once_41' }, null, null), outcome: 'pending' as const };
+    await repos.calls.begin(pending, JSON.stringify(pending.requestBody));
+    expect(await indexHits('once_41')).toEqual([]);
+    // A sweep calls it unknown (indexed then: it is no longer in flight)…
+    expect(await repos.calls.recoverInterrupted()).toBe(1);
+    expect(await indexHits('once_41')).toHaveLength(1);
+    // …and its live process completes it after all: the answer replaces the unknown row's text.
+    await repos.calls.complete(
+      { ...pending, outcome: 'ok', requestId: 'Id-late-O-Seq-1', response: { Note: 'late_answer_5' } },
+      null,
+    );
+    expect(await indexHits('once_41')).toHaveLength(1);
+    expect(await indexHits('late_answer_5')).toHaveLength(1);
+    expect(await ids('once_41')).toEqual(['Id-late-O-Seq-1']);
+    await sql`insert into history_text(history_text, rank) values ('integrity-check', 0)`.execute(db.kysely);
+  });
+
+  it('the recorder indexes the queued answers together once it has written searchIndexBatch of them', async () => {
+    const calls = createCallRecorder(db, { searchIndexBatch: 3, searchIndexDelayMs: 60_000 });
+    const queued = async () =>
+      Number(
+        (await sql<{ n: number }>`select count(*) as n from history_text_queue`.execute(db.kysely)).rows[0]
+          ?.n,
+      );
+    const done = [];
+    for (let i = 0; i < 3; i++) {
+      const call = entry({ UserID: `batch_${i}` }, { Note: `batch_answer_${i}` }, `Id-batch-${i}`);
+      await calls.record(call, { actor: 'admin', action: 'request.send', target: call.id, details: {} });
+      done.push(call.id);
+      // Before the third, the answers wait in the queue, and the search finds them there.
+      if (i < 2) {
+        expect(await queued()).toBe(i + 1);
+        expect(await ids(`batch_answer_${i}`)).toEqual([`Id-batch-${i}`]);
+      }
+    }
+    expect(await queued()).toBe(0);
+    const direct = await sql<{
+      rowid: number;
+    }>`select rowid from history_text where history_text match ${trigramQuery('batch_answer_')}`.execute(
+      db.kysely,
+    );
+    expect(direct.rows).toHaveLength(3);
+  });
+
+  it(`holds the first ${searchTextLimit} characters of a body and of an answer`, async () => {
+    const pad = 'x'.repeat(searchTextLimit);
+    await repos.history.insert(entry({ A: 'head_marker_1', B: pad, C: 'tail_marker_1' }, null, 'Id-long'));
+    expect(await ids('head_marker_1')).toEqual(['Id-long']);
+    // Past the bound: not in the index, so not found (decision 043).
+    expect(await ids('tail_marker_1')).toEqual([]);
+  });
+});
+
+describe('trigramQuery', () => {
+  it('ANDs the distinct trigrams of the text, quoting each; shorter text has none', () => {
+    expect(trigramQuery('abcd')).toBe('"abc" AND "bcd"');
+    expect(trigramQuery('aaaa')).toBe('"aaa"');
+    expect(trigramQuery('a"b')).toBe('"a""b"');
+    expect(trigramQuery('日本語の')).toBe('"日本語" AND "本語の"');
+    expect(trigramQuery('ab')).toBeUndefined();
+    // 98 distinct trigrams in 100 distinct characters: the first 48 are looked up.
+    const distinct = Array.from({ length: 100 }, (_, k) => String.fromCodePoint(0x4e00 + k)).join('');
+    expect(trigramQuery(distinct)?.split(' AND ')).toHaveLength(48);
+  });
+});
+
+describe('migration 0011 on a store that ran 0008', () => {
+  it("indexes the existing rows with progress, drops 0008's index, and keeps the index in step after", async () => {
+    // Back to a store as 0008 left it: 0011's index gone and not run, 0008's index and triggers in place.
+    await dropHistoryTextTriggers(db.kysely);
+    await sql`drop table history_text`.execute(db.kysely);
+    await sql`drop table history_text_queue`.execute(db.kysely);
+    await sql`drop table history_text_stale`.execute(db.kysely);
+    await sql`delete from kysely_migration where name = '0011-history-text-index'`.execute(db.kysely);
+    const old = new Kysely<unknown>({
+      dialect: new SqliteDialect({ database: new BetterSqlite3(join(dataDir, sqliteFileName)) }),
+    });
+    await migration0008HistorySearch('sqlite', () => {}).up(old);
+    await old.destroy();
+    // Written as the server before 0011 wrote them (0008's triggers index them).
+    for (let i = 0; i < 30; i++) {
+      const row = historyRow(entry({ UserID: `old_${i}` }, null, `Id-old-${i}`));
+      await db.kysely.insertInto('history').values(row).execute();
+    }
+    const inFlight = { ...entry({ UserID: 'flight_3' }, null, null), outcome: 'pending' as const };
+    await db.kysely.insertInto('history').values(historyRow(inFlight)).execute();
     await db.close();
 
     const progress: Record<string, unknown>[] = [];
     db = await openDatabase({ dataDir, onMigrationProgress: (_message, fields) => progress.push(fields) });
     repos = createRepositories(db);
+    // The 30 answered rows; the pending one is searched by scanning the pending rows.
     expect(progress[0]).toEqual({ rows: 30 });
     expect(progress).toContainEqual({ indexed: 30, rows: 30, percent: 100 });
+    const left = await sql<{
+      name: string;
+    }>`select name from sqlite_master where name like 'history_search%'`.execute(db.kysely);
+    expect(left.rows).toEqual([]);
     expect(await ids('"old_17"')).toEqual(['Id-old-17']);
-    // And it keeps up from then on.
-    await repos.history.insert(entry({ UserID: 'new_1' }, null, 'Id-new-1'));
-    expect(await ids('new_1')).toEqual(['Id-new-1']);
+    expect(await indexHits('"old_17"')).toHaveLength(1);
+
+    // The pending row: found while in flight (by the scan), then found once when completed.
+    expect((await repos.history.list({ q: 'flight_3', limit: 10 })).items.map((e) => e.id)).toEqual([
+      inFlight.id,
+    ]);
+    expect(await indexHits('flight_3')).toEqual([]);
+    await repos.calls.complete({ ...inFlight, outcome: 'ok', requestId: 'Id-flight-3', response: {} }, null);
+    expect(await ids('flight_3')).toEqual(['Id-flight-3']);
+    expect(await indexHits('flight_3')).toHaveLength(1);
+
+    // Retention takes the rows and their index entries.
+    expect(await repos.history.purge({ keepLatest: 0 })).toBe(31);
+    expect(await indexHits('"old_')).toEqual([]);
+    expect(await indexHits('flight_3')).toEqual([]);
+    expect(await ids('old_')).toEqual([]);
+    await sql`insert into history_text(history_text, rank) values ('integrity-check', 0)`.execute(db.kysely);
   });
 });

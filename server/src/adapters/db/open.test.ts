@@ -67,6 +67,7 @@ describe('openDatabase', () => {
         '0008-history-source',
         '0009-callbacks',
         '0010-replicas',
+        '0011-history-text-index',
       ]);
       const reopened = createRepositories(second);
       expect(await reopened.history.get(entry.id)).toEqual(entry);

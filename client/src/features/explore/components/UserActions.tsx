@@ -85,7 +85,15 @@ function SystemMessageAction({ environment, userId }: { environment: Environment
   );
 }
 
-function ProfileAction({ environment, userId }: { environment: Environment; userId: string }) {
+function ProfileAction({
+  environment,
+  userId,
+  customTags,
+}: {
+  environment: Environment;
+  userId: string;
+  customTags: readonly string[];
+}) {
   const [tag, setTag] = useState<string | null>('Tag_Profile_IM_Nick');
   const [custom, setCustom] = useState('');
   const [value, setValue] = useState('');
@@ -102,7 +110,11 @@ function ProfileAction({ environment, userId }: { environment: Environment; user
     >
       <Select
         label="Field"
-        data={[...profileTags, { value: 'custom', label: 'Custom field (Tag_Profile_Custom_…)' }]}
+        data={[
+          ...profileTags,
+          ...customTags.map((t) => ({ value: t, label: t })),
+          { value: 'custom', label: 'Other custom field (Tag_Profile_Custom_…)' },
+        ]}
         value={tag}
         onChange={setTag}
         allowDeselect={false}
@@ -139,7 +151,16 @@ export function ImportAction({ environment, userId }: { environment: Environment
 }
 
 /** What support does to a user, each through the normal guarded send. */
-export function UserActions({ environment, userId }: { environment: Environment; userId: string }) {
+export function UserActions({
+  environment,
+  userId,
+  customTags,
+}: {
+  environment: Environment;
+  userId: string;
+  /** The app's custom profile fields the page reads, offered as fields to edit. */
+  customTags: readonly string[];
+}) {
   return (
     <Group gap="xs" wrap="wrap" role="group" aria-label={`Actions on ${userId}`}>
       <ActionButton
@@ -160,7 +181,7 @@ export function UserActions({ environment, userId }: { environment: Environment;
         body={{ Set_Account: userId, C2CmsgNospeakingTime: 0, GroupmsgNospeakingTime: 0 }}
       />
       <SystemMessageAction environment={environment} userId={userId} />
-      <ProfileAction environment={environment} userId={userId} />
+      <ProfileAction environment={environment} userId={userId} customTags={customTags} />
     </Group>
   );
 }

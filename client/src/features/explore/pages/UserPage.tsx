@@ -3,9 +3,11 @@ import { Alert, Anchor, Badge, Group, SimpleGrid, Stack, Table, Text } from '@ma
 import { Link, useParams } from 'react-router';
 import { useSelectedEnvironment } from '../../../hooks/use-selected-environment';
 import { useExplorerUser } from '../api/explorer';
+import { CustomTagsInput } from '../components/CustomTagsInput';
 import { ExplorerPage } from '../components/ExplorerPage';
 import { Section, Unavailable, unixTime } from '../components/Sections';
 import { ImportAction, UserActions } from '../components/UserActions';
+import { useCustomProfileTags } from '../lib/custom-tags';
 import { explorePath } from '../lib/paths';
 
 const FOREVER = 4294967295;
@@ -22,12 +24,22 @@ function valueText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function UserBody({ user, environment }: { user: ExplorerUser; environment: Environment }) {
+function UserBody({
+  user,
+  environment,
+  customTags,
+  onCustomTags,
+}: {
+  user: ExplorerUser;
+  environment: Environment;
+  customTags: string[];
+  onCustomTags: (tags: string[]) => void;
+}) {
   const env = environment.id;
   return (
     <Stack gap="md">
       <Section title="Actions">
-        <UserActions environment={environment} userId={user.userId} />
+        <UserActions environment={environment} userId={user.userId} customTags={customTags} />
       </Section>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Section title="Profile">
@@ -76,6 +88,7 @@ function UserBody({ user, environment }: { user: ExplorerUser; environment: Envi
                   </Table.Tbody>
                 </Table>
               )}
+              <CustomTagsInput value={customTags} onChange={onCustomTags} />
             </Stack>
           )}
         </Section>
@@ -209,12 +222,19 @@ function UserBody({ user, environment }: { user: ExplorerUser; environment: Envi
 export default function UserPage() {
   const { userId = '' } = useParams();
   const selection = useSelectedEnvironment();
-  const query = useExplorerUser(selection.environment?.id ?? '', userId, []);
+  const environmentId = selection.environment?.id ?? '';
+  const [customTags, setCustomTags] = useCustomProfileTags(environmentId);
+  const query = useExplorerUser(environmentId, userId, customTags);
   return (
     <ExplorerPage kind="user" subject={userId} selection={selection} query={query}>
       {(user, environment) =>
         user.exists ? (
-          <UserBody user={user} environment={environment} />
+          <UserBody
+            user={user}
+            environment={environment}
+            customTags={customTags}
+            onCustomTags={setCustomTags}
+          />
         ) : (
           <Alert color="orange" title="No such account" data-testid="user-missing">
             <Stack gap="xs" align="flex-start">

@@ -9,6 +9,7 @@ import { type MigrationLog, migration0008HistorySearch } from './0008-history-se
 import { migration0008HistorySource } from './0008-history-source';
 import { migration0009Callbacks } from './0009-callbacks';
 import { migration0010Replicas } from './0010-replicas';
+import { migration0011HistoryTextIndex } from './0011-history-text-index';
 
 /** In code rather than read from a folder, so the migrations ship with the bundle and run under tsx alike. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ export function migrationProviderFor(dialect: 'sqlite' | 'postgres', log: Migrat
     getMigrations: async () => ({
       ...migrations,
       '0008-history-search': migration0008HistorySearch(dialect, log),
+      '0011-history-text-index': migration0011HistoryTextIndex(dialect, log),
     }),
   };
 }
