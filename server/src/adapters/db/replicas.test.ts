@@ -171,9 +171,9 @@ describe('replicas on one PostgreSQL', () => {
     const slot = await limiter.take(env, command);
     slot.stamp();
     await limiter.drain();
-    // The place frees a window (1.1 s) after the send: at most 400 ms from now, plus the reservation's
-    // own round trip (the clock estimate errs late by it, never early). Dated when the update landed,
-    // it would be a whole window from now.
+    // The place frees a window (1.1 s) after the send: at most 400 ms from now, plus the
+    // reservation's own round trip (the clock estimate errs late by it, never early). Dated when the
+    // update landed, it would be a whole window from now.
     const wait = await limiter.admit(env, command);
     expect(typeof wait).toBe('number');
     expect(wait).toBeGreaterThan(0);
