@@ -2,7 +2,17 @@ import { randomBytes } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import express from 'express';
 import type { DestinationStream } from 'pino';
-import { createRepositories, type Database, openDatabase } from './adapters/db';
+import {
+  createLiveBus,
+  createRateSlotStore,
+  createRepositories,
+  createWindowStore,
+  type Database,
+  type LiveBus,
+  noLiveBus,
+  openDatabase,
+  withAdvisoryLock,
+} from './adapters/db';
 import { TencentClient } from './adapters/tencent-client';
 import { UserSigSigner } from './adapters/usersig';
 import type { Config } from './config';
@@ -27,12 +37,16 @@ import { ExplorerService } from './services/explorer';
 import { HistoryService } from './services/history';
 import { startInterruptedCallSweep } from './services/interrupted-calls';
 import { Metrics } from './services/metrics';
-import { CommandRateLimiter } from './services/rate-limiter';
+import { CommandRateLimiter, type RateLimiter, SharedCommandRateLimiter } from './services/rate-limiter';
 import { startRetentionJob } from './services/retention';
 import { RunService } from './services/runs';
 import { SendRequestService } from './services/send-request';
 import { SignInFailureLog } from './services/sign-in-failures';
-import { SignInThrottle, type SignInThrottleOptions } from './services/sign-in-throttle';
+import {
+  SharedSignInThrottle,
+  SignInThrottle,
+  type SignInThrottleOptions,
+} from './services/sign-in-throttle';
 import { StatsService } from './services/stats';
 import { TokenService } from './services/tokens';
 import { UserService } from './services/users';
@@ -43,7 +57,7 @@ export interface ServerOptions {
   /** Replaces the guard rails (roles, confirmation, read-only); tests and benchmarks only. */
   authorize?: AuthorizeCommand;
   /** The rate limiter of single calls and runs; tests pass one on a clock they move. */
-  limiter?: CommandRateLimiter;
+  limiter?: RateLimiter;
   /** Overrides of the failed sign-in limits. */
   signInThrottle?: Partial<SignInThrottleOptions>;
   /** The built-in sandbox's clock (rate windows, message times); tests freeze it to count one second. */
@@ -94,13 +108,18 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
   let signInFailures: SignInFailureLog | undefined;
   let origin: string | undefined;
   let runs: RunService | undefined;
+  let stopping = false;
+  let currentLimiter: RateLimiter | undefined;
+  let live: LiveBus | undefined;
   let callbacks: CallbackService | undefined;
 
   async function start() {
+    stopping = false;
     database = await openDatabase({
       dataDir: config.dataDir,
       databaseUrl: config.databaseUrl,
       onCheckpointError: (message) => logger.warn({ reason: message }, 'background WAL checkpoint failed'),
+      onConnectionError: (message) => logger.warn({ reason: message }, 'an idle database connection failed'),
       onMigrationProgress: (message, fields) => logger.info(fields, message),
     });
     const repos = createRepositories(database);
@@ -170,9 +189,23 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
     client = new TencentClient(config.upstreamTimeoutMs);
     signInFailures = new SignInFailureLog(repos.audit);
     signInFailures.start((err) => logger.error({ err }, 'writing counted sign-in failures failed'));
-    const auth = new AuthService(repos, Date.now, new SignInThrottle(options.signInThrottle), signInFailures);
+    // Replicas on PostgreSQL share the limiter's and the throttle's counts there (decision 039);
+    // one process on SQLite keeps them in memory.
+    const windows = database.dialect === 'postgres' ? createWindowStore(database) : undefined;
+    const throttle = windows
+      ? new SharedSignInThrottle(windows, options.signInThrottle)
+      : new SignInThrottle(options.signInThrottle);
+    const auth = new AuthService(repos, Date.now, throttle, signInFailures);
     // One limiter for single calls and runs alike: together they stay within each command's limit.
-    const limiter = options.limiter ?? new CommandRateLimiter();
+    const slots = database.dialect === 'postgres' ? createRateSlotStore(database) : undefined;
+    const limiter: RateLimiter =
+      options.limiter ??
+      (slots
+        ? new SharedCommandRateLimiter(slots, (err) =>
+            logger.error({ err }, 'updating a shared rate slot failed'),
+          )
+        : new CommandRateLimiter());
+    currentLimiter = limiter;
     const metrics = new Metrics();
     const send = new SendRequestService({
       metrics,
@@ -189,13 +222,25 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       send,
       limiter,
       logger: logger.child({ component: 'runs' }),
+      exclusiveStore: database.dialect === 'sqlite',
     });
 
+    // Replicas on PostgreSQL tell each other of live changes over LISTEN/NOTIFY (decision 047).
+    live =
+      database.dialect === 'postgres' && config.databaseUrl !== undefined
+        ? createLiveBus(database, config.databaseUrl, {
+            onError: (err) => logger.warn({ err }, 'the live-updates connection failed; reconnecting'),
+          })
+        : noLiveBus;
     callbacks = new CallbackService({
       repos,
       environments,
       logger: logger.child({ component: 'callbacks' }),
+      live,
     });
+    // Listening before this replica is ready, so it misses nothing announced once it serves (a
+    // PostgreSQL that refuses the connection gets retried in the background instead of holding start).
+    await Promise.race([live.ready(), new Promise((r) => setTimeout(r, 5_000).unref())]);
 
     const generated = await auth.bootstrapAdmin(config.adminPassword);
     if (generated !== undefined) printAdminPassword(generated);
@@ -237,6 +282,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
         trustProxy: config.trustProxy,
         clientDist: config.clientDist,
         sandboxRouter,
+        stopping: () => stopping,
       }),
     );
 
@@ -250,14 +296,31 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
     if (address === null || typeof address === 'string') throw new Error('the server is not on a TCP port');
     const { port } = address;
     origin = `http://${selfHost(config.host)}:${port}`;
-    stopRetention = startRetentionJob(repos, config.retention, logger);
+    const db = database;
+    stopRetention = startRetentionJob(
+      repos,
+      config.retention,
+      logger,
+      undefined,
+      (name, job) => withAdvisoryLock(db, name, job),
+      async () => {
+        // Shared windows idle for a day hold nothing any limit still counts.
+        if (windows) await windows.prune(24 * 60 * 60 * 1000);
+        if (slots) await slots.prune();
+      },
+    );
     // Once listening (a sandbox environment needs the server's own address): interrupted runs go on.
     await runs.recover();
     logger.info({ port, host: config.host, environments: environments.all().map((e) => e.id) }, 'listening');
     return { port, url: origin };
   }
 
+  /**
+   * Graceful: /readyz turns 503 at once, runs stop after their calls in flight and release their
+   * leases (another replica takes them at once), then HTTP requests in flight get 5 s to finish.
+   */
   async function stop() {
+    stopping = true;
     await runs?.stop();
     await callbacks?.stop();
     await stopRetention?.();
@@ -273,6 +336,9 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       clearTimeout(force);
     }
     await client?.close();
+    // Stamps and releases of shared rate slots still on their way to the store.
+    await currentLimiter?.drain?.();
+    await live?.close();
     // What is still counted goes to the audit log before the store closes.
     await signInFailures
       ?.stop()
@@ -281,6 +347,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
     http = undefined;
     runs = undefined;
     callbacks = undefined;
+    currentLimiter = undefined;
+    live = undefined;
     client = undefined;
     database = undefined;
   }

@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 async function auditActions(): Promise<AuditAction[]> {
-  const db = await openDatabase({ dataDir: h.dataDir });
+  const db = await openDatabase({ dataDir: h.dataDir, databaseUrl: h.databaseUrl });
   try {
     const page = await createRepositories(db).audit.list({ limit: 500 });
     return page.items.map((e) => e.action);
@@ -54,7 +54,7 @@ describe('audit and retention', () => {
   });
 
   it('purges audit rows older than AUDIT_MAX_AGE_DAYS at start and records the purge', async () => {
-    const db = await openDatabase({ dataDir: h.dataDir });
+    const db = await openDatabase({ dataDir: h.dataDir, databaseUrl: h.databaseUrl });
     const old = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
     try {
       await createRepositories(db).audit.append({
@@ -71,6 +71,7 @@ describe('audit and retention', () => {
       loadConfig({
         PORT: '0',
         DATA_DIR: h.dataDir,
+        ...(h.databaseUrl ? { DATABASE_URL: h.databaseUrl } : {}),
         SANDBOX: 'off',
         AUDIT_MAX_AGE_DAYS: '30',
         LOG_LEVEL: 'silent',
@@ -78,7 +79,7 @@ describe('audit and retention', () => {
     );
     await second.start();
     await second.stop();
-    const after = await openDatabase({ dataDir: h.dataDir });
+    const after = await openDatabase({ dataDir: h.dataDir, databaseUrl: h.databaseUrl });
     try {
       const audit = createRepositories(after).audit;
       const rows = (await audit.list({ limit: 500 })).items;
@@ -103,6 +104,7 @@ describe('audit and retention', () => {
     const config = loadConfig({
       PORT: '0',
       DATA_DIR: h.dataDir,
+      ...(h.databaseUrl ? { DATABASE_URL: h.databaseUrl } : {}),
       SANDBOX: 'off',
       HISTORY_MAX_ENTRIES: '2',
       LOG_LEVEL: 'silent',
@@ -110,7 +112,7 @@ describe('audit and retention', () => {
     const second = createServer(config);
     await second.start();
     await second.stop();
-    const db = await openDatabase({ dataDir: h.dataDir });
+    const db = await openDatabase({ dataDir: h.dataDir, databaseUrl: h.databaseUrl });
     try {
       const repos = createRepositories(db);
       expect(await repos.history.count()).toBe(2);

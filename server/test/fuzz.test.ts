@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { appErrorCodes, BODY_MAX_DEPTH, historyEntrySchema } from '@console/shared/api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -208,19 +209,41 @@ describe('fuzz: malformed input at every JSON route', () => {
     });
   }
 
+  const decodes = (encoding: string, bytes: Uint8Array): boolean => {
+    const decode: Record<string, (b: Uint8Array) => Buffer> = {
+      gzip: gunzipSync,
+      'x-gzip': gunzipSync,
+      'identity, gzip': gunzipSync,
+      br: brotliDecompressSync,
+      deflate: inflateSync,
+    };
+    const fn = decode[encoding];
+    if (!fn) return false;
+    try {
+      fn(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
   it('bytes that do not decode as their Content-Encoding answer 4xx with a code', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('gzip', 'br', 'deflate', 'x-gzip', 'identity, gzip', 'compress'),
         fc.uint8Array({ minLength: 1, maxLength: 64 }),
         fc.constantFrom(...jsonRoutes),
-        (encoding, bytes, r) =>
-          expectRefused({
+        (encoding, bytes, r) => {
+          // Random bytes now and then are a valid stream (brotli's [53, 0] is an empty body): those
+          // decode, so they are not what this property is about.
+          fc.pre(!decodes(encoding, bytes));
+          return expectRefused({
             method: r.method,
             route: r.route(),
             body: bytes,
             headers: { 'content-encoding': encoding },
-          }),
+          });
+        },
       ),
       { numRuns: RUNS },
     );

@@ -37,7 +37,7 @@ async function list(query: string): Promise<{ items: HistoryEntry[]; nextCursor:
 beforeAll(async () => {
   h = await startHarness();
   cookie = await h.signIn();
-  const db = await openDatabase({ dataDir: h.dataDir });
+  const db = await openDatabase({ dataDir: h.dataDir, databaseUrl: h.databaseUrl });
   await createRepositories(db).users.create({
     username: 'sam',
     passwordHash: await hashPassword('sam-password'),

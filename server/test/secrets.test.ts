@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxKeyPath } from '../src/sandbox';
 import { type Harness, obj, startHarness } from './support/harness';
@@ -79,7 +80,28 @@ describe('secrets', () => {
       expect(/usersig=(?!REDACTED)/i.test(text), `unredacted usersig in ${where}`).toBe(false);
     }
     const files = filesUnder(h.dataDir);
-    expect(files.some((f) => f.endsWith('.sqlite'))).toBe(true);
+    if (h.databaseUrl !== undefined) {
+      // PostgreSQL: every row of every table, as text.
+      const client = new pg.Client({ connectionString: h.databaseUrl });
+      await client.connect();
+      try {
+        const tables = await client.query<{ name: string }>(
+          `select table_name as name from information_schema.tables where table_schema = 'public'`,
+        );
+        expect(tables.rows.map((t) => t.name)).toContain('history');
+        for (const { name } of tables.rows) {
+          const rows = await client.query<{ row: string }>(`select t::text as row from "${name}" t`);
+          const text = rows.rows.map((r) => r.row).join('\n');
+          expect(text.includes(h.secretKey), `secret key in table ${name}`).toBe(false);
+          expect(text.includes(sandboxKey), `sandbox key in table ${name}`).toBe(false);
+          for (const sig of sigs) expect(text.includes(sig), `UserSig in table ${name}`).toBe(false);
+        }
+      } finally {
+        await client.end();
+      }
+    } else {
+      expect(files.some((f) => f.endsWith('.sqlite'))).toBe(true);
+    }
     for (const file of files) {
       const bytes = readFileSync(file);
       expect(bytes.includes(h.secretKey), `secret key in ${file}`).toBe(false);

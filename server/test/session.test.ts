@@ -16,7 +16,7 @@ afterAll(async () => {
 
 /** Sets up users and tokens straight in the store, as the admin routes of issue 7 will. */
 async function withStore<T>(fn: (repos: ReturnType<typeof createRepositories>) => Promise<T>): Promise<T> {
-  const db = await openDatabase({ dataDir: h.dataDir });
+  const db = await openDatabase({ dataDir: h.dataDir, databaseUrl: h.databaseUrl });
   try {
     return await fn(createRepositories(db));
   } finally {

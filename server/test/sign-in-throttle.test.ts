@@ -60,7 +60,7 @@ describe('failed sign-ins in the audit log', () => {
   it('costs one audit row however long an anonymous flood of one user goes on', async () => {
     // Read from the store: this address is throttled by now, so even admin cannot sign in to look.
     const count = async () => {
-      const db = await openDatabase({ dataDir: h.dataDir });
+      const db = await openDatabase({ dataDir: h.dataDir, databaseUrl: h.databaseUrl });
       try {
         const page = await createRepositories(db).audit.list({
           limit: 500,

@@ -62,6 +62,8 @@ export interface AppDeps {
   clientDist: string;
   /** The built-in sandbox's router, when it is on. It parses its own raw body. */
   sandboxRouter?: Router | undefined;
+  /** True once the replica is stopping: /readyz answers 503 so a load balancer drains it. */
+  stopping?: (() => boolean) | undefined;
 }
 
 /**
@@ -104,7 +106,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   // Tencent calls this with no session: the signature is the authentication. Before any body parser.
   app.use(callbackReceiverRoutes(deps.callbacks));
-  app.use(healthRoutes(deps.database));
+  app.use(healthRoutes(deps.database, deps.stopping));
   app.use(metricsRoute(deps.auth, deps.metrics));
 
   const api = express.Router();

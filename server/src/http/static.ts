@@ -8,7 +8,7 @@ const notBuiltPage = `<!doctype html>
 <p>The web client is not built yet. Run <code>pnpm build</code> (or <code>pnpm start</code>, which builds it), then reload.</p>
 <p>The API is up: <a href="/healthz">/healthz</a>.</p></body></html>`;
 
-const reserved = /^\/(api|sandbox|healthz)(\/|$)/;
+const reserved = /^\/(api|sandbox|healthz|readyz)(\/|$)/;
 
 /** Serves the built SPA: immutable hashed assets, an uncached index.html, client routes fall back to it. */
 export function clientRoutes(clientDist: string): Router {

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@console/shared/api';
-import type { Repositories } from '../adapters/db';
+import { DuplicateError, type Repositories } from '../adapters/db';
 import { AppError } from '../core/errors';
 import { burnPasswordCheck, generatePassword, hashPassword, verifyPassword } from './passwords';
 import { SignInFailureLog } from './sign-in-failures';
-import { SignInThrottle } from './sign-in-throttle';
+import { SignInThrottle, type SignInThrottlePort } from './sign-in-throttle';
 import { effectiveTokenRole } from './tokens';
 
 /** Who is calling, however they proved it. */
@@ -34,13 +34,13 @@ export class AuthService {
   constructor(
     private readonly repos: Repositories,
     private readonly now: () => number = Date.now,
-    private readonly throttle: SignInThrottle = new SignInThrottle(),
+    private readonly throttle: SignInThrottlePort = new SignInThrottle(),
     private readonly failures: SignInFailureLog = new SignInFailureLog(repos.audit),
   ) {}
 
   async signIn(username: string, password: string, address: string | undefined): Promise<SignedIn> {
     try {
-      this.throttle.check(username, address);
+      await this.throttle.check(username, address);
     } catch (err) {
       await this.failed(username, 'throttled', address);
       throw err;
@@ -48,16 +48,16 @@ export class AuthService {
     const user = await this.repos.users.get(username);
     if (!user) {
       await burnPasswordCheck(password);
-      this.throttle.failed(username, address);
+      await this.throttle.failed(username, address);
       await this.failed(username, 'unknown-user', address);
       throw new AppError('auth/invalid-credentials', 401, 'wrong username or password');
     }
     if (!(await verifyPassword(password, user.passwordHash))) {
-      this.throttle.failed(username, address);
+      await this.throttle.failed(username, address);
       await this.failed(username, 'wrong-password', address);
       throw new AppError('auth/invalid-credentials', 401, 'wrong username or password');
     }
-    this.throttle.succeeded(username);
+    await this.throttle.succeeded(username);
     if (user.disabled) {
       await this.failed(username, 'disabled', address);
       throw new AppError('auth/disabled', 403, 'this account is disabled; ask an administrator');
@@ -142,10 +142,10 @@ export class AuthService {
   /** Changes the caller's password and ends every other session; answers the new session id. */
   async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<string> {
     // Guessing the current password from a borrowed session counts against the same throttle.
-    this.throttle.check(principal.username, undefined);
+    await this.throttle.check(principal.username, undefined);
     const user = await this.repos.users.get(principal.username);
     if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
-      this.throttle.failed(principal.username, undefined);
+      await this.throttle.failed(principal.username, undefined);
       throw new AppError('auth/invalid-credentials', 401, 'the current password is wrong');
     }
     await this.repos.users.update(user.username, { passwordHash: await hashPassword(newPassword) });
@@ -166,11 +166,17 @@ export class AuthService {
   async bootstrapAdmin(configuredPassword: string | undefined): Promise<string | undefined> {
     if ((await this.repos.users.count()) > 0) return undefined;
     const password = configuredPassword ?? generatePassword();
-    await this.repos.users.create({
-      username: 'admin',
-      passwordHash: await hashPassword(password),
-      role: 'admin',
-    });
+    try {
+      await this.repos.users.create({
+        username: 'admin',
+        passwordHash: await hashPassword(password),
+        role: 'admin',
+      });
+    } catch (err) {
+      // Replicas starting at once on an empty database: another one created the admin first.
+      if (err instanceof DuplicateError) return undefined;
+      throw err;
+    }
     return configuredPassword === undefined ? password : undefined;
   }
 }

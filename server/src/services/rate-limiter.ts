@@ -1,4 +1,5 @@
 import { commandKey } from '@console/shared/catalog/lookups';
+import type { RateSlotStore } from '../adapters/db';
 import { AppError } from '../core/errors';
 
 /** Calls per second when the catalog does not know a command's limit: the IM default (reference §2.2). */
@@ -119,10 +120,43 @@ export function appKeyOf(env: RateLimitedEnvironment): string {
 }
 
 /**
- * Per app (as Tencent counts it) and command, in this process: one console instance per app is the
- * supported setup. Each entry's own override decides the limit its calls are held to.
+ * What the send service and runs need of a limiter: the in-process one answers at once, the shared
+ * one (replicas on PostgreSQL, decision 039) after a round trip to the database. Both hand out
+ * `RateSlot`s with the same contract.
  */
-export class CommandRateLimiter {
+export interface RateLimiter {
+  admit(
+    env: RateLimitedEnvironment,
+    command: RateLimitedCommand,
+    capPerSec?: number,
+  ): RateSlot | number | Promise<RateSlot | number>;
+  take(env: RateLimitedEnvironment, command: RateLimitedCommand): RateSlot | Promise<RateSlot>;
+  /** Waits for stamps and releases still on their way to the store (before it is closed). */
+  drain?(): Promise<void>;
+}
+
+function limitedError(
+  env: RateLimitedEnvironment,
+  command: RateLimitedCommand,
+  limit: number,
+  waitMs: number,
+): AppError {
+  return new AppError(
+    'rate/limited',
+    429,
+    `${command.service}/${command.command} is limited to ${limit} calls per second on "${env.id}"; retry in ${waitMs} ms`,
+    { details: { retryAfterMs: waitMs, limitPerSec: limit, environmentId: env.id } },
+  );
+}
+
+const capOf = (limit: number, capPerSec: number | undefined) =>
+  capPerSec === undefined ? limit : Math.max(1, Math.min(limit, Math.floor(capPerSec)));
+
+/**
+ * Per app (as Tencent counts it) and command, in this process: one console on SQLite. Each entry's
+ * own override decides the limit its calls are held to.
+ */
+export class CommandRateLimiter implements RateLimiter {
   private readonly logs = new Map<string, SlidingLog>();
 
   constructor(private readonly now: () => number = () => performance.now()) {}
@@ -143,8 +177,7 @@ export class CommandRateLimiter {
    * counted in the same log as single calls, so both together stay within the limit.
    */
   admit(env: RateLimitedEnvironment, command: RateLimitedCommand, capPerSec?: number): RateSlot | number {
-    const limit = rateLimitFor(env, command);
-    const cap = capPerSec === undefined ? limit : Math.max(1, Math.min(limit, Math.floor(capPerSec)));
+    const cap = capOf(rateLimitFor(env, command), capPerSec);
     return this.logOf(env, command).reserve(cap, WINDOW_MS + WINDOW_MARGIN_MS);
   }
 
@@ -152,14 +185,102 @@ export class CommandRateLimiter {
   take(env: RateLimitedEnvironment, command: RateLimitedCommand): RateSlot {
     const limit = rateLimitFor(env, command);
     const slot = this.logOf(env, command).reserve(limit, WINDOW_MS + WINDOW_MARGIN_MS);
-    if (typeof slot === 'number') {
-      throw new AppError(
-        'rate/limited',
-        429,
-        `${command.service}/${command.command} is limited to ${limit} calls per second on "${env.id}"; retry in ${slot} ms`,
-        { details: { retryAfterMs: slot, limitPerSec: limit, environmentId: env.id } },
-      );
-    }
+    if (typeof slot === 'number') throw limitedError(env, command, limit, slot);
     return slot;
+  }
+}
+
+/** PostgreSQL text holds no NUL, so the shared key separates with a space (no app key has one). */
+const sharedKey = (env: RateLimitedEnvironment, command: RateLimitedCommand) =>
+  `rate:${appKeyOf(env)} ${command.service}/${command.command}`;
+
+/**
+ * How long a reserved place counts when it is neither stamped nor released: a replica that died
+ * between admission and send. Far above any real wait for the pending row (decision 039).
+ */
+export const SHARED_HOLD_MS = 30_000;
+
+/** How long one estimate of the database clock's lead over this process is trusted before a fresh one may replace it. */
+const CLOCK_ESTIMATE_MS = 60_000;
+
+/**
+ * The same reserve / stamp / release contract, kept in PostgreSQL for every replica on one
+ * `DATABASE_URL` (decision 039, migration 0010): a reservation is a row written under the key's
+ * advisory lock by the database's clock, so in any window at most the limit is stamped however the
+ * calls are spread over replicas.
+ *
+ * `stamp()` and `release()` must not delay the send: they update the row in the background, and the
+ * place counts as reserved until that update lands. A stamp carries the time of the send on the
+ * database's clock, estimated from this process's monotonic clock plus the database clock's lead:
+ * each reservation answers the database's time, and `dbNow - (local time the reservation was asked)`
+ * is never below the true lead (the database decided after it was asked), so the smallest such
+ * figure seen lately is the closest estimate that never dates a stamp before the send. So a stamp
+ * that lands late (a busy pool) still counts from the send, and the margin stays the in-process one.
+ */
+export class SharedCommandRateLimiter implements RateLimiter {
+  private readonly pending = new Set<Promise<void>>();
+  /** The database clock's lead over `localNow()`, an upper bound (see above), and when it was seen. */
+  private lead = Number.POSITIVE_INFINITY;
+  private leadSeenAt = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly store: RateSlotStore,
+    private readonly onError: (err: unknown) => void = () => {},
+    private readonly localNow: () => number = () => performance.timeOrigin + performance.now(),
+  ) {}
+
+  private background(work: Promise<void>): void {
+    const p = work.catch(this.onError).finally(() => this.pending.delete(p));
+    this.pending.add(p);
+  }
+
+  private noteLead(askedAt: number, dbNowMs: number): void {
+    if (!Number.isFinite(dbNowMs)) return;
+    const lead = dbNowMs - askedAt;
+    if (lead <= this.lead || askedAt - this.leadSeenAt > CLOCK_ESTIMATE_MS) {
+      this.lead = lead;
+      this.leadSeenAt = askedAt;
+    }
+  }
+
+  private async reserve(key: string, limit: number): Promise<RateSlot | number> {
+    const span = WINDOW_MS + WINDOW_MARGIN_MS;
+    const askedAt = this.localNow();
+    const reserved = await this.store.reserve(key, limit, span, SHARED_HOLD_MS);
+    this.noteLead(askedAt, reserved.dbNowMs);
+    const { slot } = reserved;
+    if (slot === null) return reserved.waitMs;
+    let settled = false;
+    return {
+      stamp: () => {
+        if (settled) return;
+        settled = true;
+        this.background(this.store.stamp(slot, key, this.localNow() + this.lead + span));
+      },
+      release: () => {
+        if (settled) return;
+        settled = true;
+        this.background(this.store.release(slot));
+      },
+    };
+  }
+
+  admit(
+    env: RateLimitedEnvironment,
+    command: RateLimitedCommand,
+    capPerSec?: number,
+  ): Promise<RateSlot | number> {
+    return this.reserve(sharedKey(env, command), capOf(rateLimitFor(env, command), capPerSec));
+  }
+
+  async take(env: RateLimitedEnvironment, command: RateLimitedCommand): Promise<RateSlot> {
+    const limit = rateLimitFor(env, command);
+    const slot = await this.reserve(sharedKey(env, command), limit);
+    if (typeof slot === 'number') throw limitedError(env, command, limit, slot);
+    return slot;
+  }
+
+  async drain(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 }

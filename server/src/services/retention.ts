@@ -78,26 +78,35 @@ export async function purgeCallbacks(
   });
 }
 
-/** Hourly housekeeping, also once at start: history, callback and audit retention, and expired sessions. */
+/**
+ * Runs a job only where no other replica is running it (a PostgreSQL advisory lock); answers whether
+ * it ran. One SQLite process always runs it.
+ */
+export type ExclusiveRunner = (name: string, job: () => Promise<void>) => Promise<boolean>;
+
+const alwaysRun: ExclusiveRunner = async (_name, job) => {
+  await job();
+  return true;
+};
+
+/**
+ * Hourly housekeeping, also once at start: history, callback and audit retention, expired sessions and (with
+ * replicas) idle shared windows. With several replicas one of them does it at a time.
+ */
 export function startRetentionJob(
   repos: Repositories,
   policy: RetentionPolicy,
   logger: Logger,
   intervalMs = 60 * 60 * 1000,
+  exclusive: ExclusiveRunner = alwaysRun,
+  extra: () => Promise<void> = async () => {},
 ): () => Promise<void> {
   let running: Promise<void> = Promise.resolve();
   const run = () => {
     running = (async () => {
       try {
-        const sessions = await repos.sessions.deleteExpired(new Date());
-        if (sessions > 0) logger.info({ sessions }, 'expired sessions removed');
-        if (policy.maxAgeDays !== null || policy.maxEntries !== null) {
-          logger.info({ deleted: await purgeHistory(repos, policy) }, 'history retention purge');
-        }
-        const callbacks = await purgeCallbacks(repos, policy);
-        if (callbacks > 0) logger.info({ deleted: callbacks }, 'callback retention purge');
-        const audit = await purgeAudit(repos, policy);
-        if (audit > 0) logger.info({ deleted: audit }, 'audit retention purge');
+        const ran = await exclusive('console:retention', () => housekeeping(repos, policy, logger, extra));
+        if (!ran) logger.debug('housekeeping skipped: another replica is doing it');
       } catch (err) {
         logger.error({ err }, 'housekeeping failed');
       }
@@ -110,4 +119,22 @@ export function startRetentionJob(
     clearInterval(timer);
     await running;
   };
+}
+
+async function housekeeping(
+  repos: Repositories,
+  policy: RetentionPolicy,
+  logger: Logger,
+  extra: () => Promise<void>,
+): Promise<void> {
+  const sessions = await repos.sessions.deleteExpired(new Date());
+  if (sessions > 0) logger.info({ sessions }, 'expired sessions removed');
+  if (policy.maxAgeDays !== null || policy.maxEntries !== null) {
+    logger.info({ deleted: await purgeHistory(repos, policy) }, 'history retention purge');
+  }
+  const callbacks = await purgeCallbacks(repos, policy);
+  if (callbacks > 0) logger.info({ deleted: callbacks }, 'callback retention purge');
+  const audit = await purgeAudit(repos, policy);
+  if (audit > 0) logger.info({ deleted: audit }, 'audit retention purge');
+  await extra();
 }

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Readable } from 'node:stream';
 import {
   type CatalogCommand,
@@ -29,7 +31,7 @@ import type { Logger } from '../logger';
 import type { Principal } from './auth';
 import type { EnvironmentRegistry, ResolvedEnvironment } from './environments';
 import { checkCommand } from './guard';
-import { type CommandRateLimiter, type RateSlot, rateLimitFor } from './rate-limiter';
+import { type RateLimiter, type RateSlot, rateLimitFor } from './rate-limiter';
 import type { SendRequestService } from './send-request';
 
 /** Tencent's "too frequent" answers: the run slows down by itself, then recovers. */
@@ -53,6 +55,8 @@ function tooLarge(what: string, limit: number, unit: string): AppError {
 
 /** Rows rendered or stored between two turns of the event loop, so other requests are answered. */
 const BATCH_ROWS = 1000;
+/** Rows without a run older than this are a creation cut short, also when replicas share the store. */
+const ORPHAN_ROWS_IDLE_MS = 60 * 60 * 1000;
 const nextTurn = () => new Promise<void>((r) => setImmediate(r));
 
 /**
@@ -197,9 +201,18 @@ export interface RunServiceDeps {
   repos: Repositories;
   environments: EnvironmentRegistry;
   send: SendRequestService;
-  limiter: CommandRateLimiter;
+  limiter: RateLimiter;
   logger: Logger;
+  /**
+   * True for one process on SQLite: at start nobody else can hold a lease, so interrupted runs are
+   * taken back at once. False for replicas on PostgreSQL: a run is taken over when its lease expires.
+   */
+  exclusiveStore?: boolean;
+  /** Lease length and renewal period (decision 039); defaults 15 s and 5 s, so a dead replica's run moves within 20 s. */
+  lease?: { ms: number; renewMs: number };
 }
+
+const DEFAULT_LEASE = { ms: 15_000, renewMs: 5_000 };
 
 /** A run being worked on in this process. */
 class Worker {
@@ -211,6 +224,9 @@ class Worker {
   lastAdjust = 0;
   /** When the run's next call may go, at its pace (performance.now()). */
   nextSlot = 0;
+  /** This replica holds the run's lease (until `lost`). */
+  claimed = false;
+  lost = false;
   done: Promise<void> = Promise.resolve();
 
   constructor(readonly runId: string) {}
@@ -225,8 +241,19 @@ class Worker {
 export class RunService {
   private readonly workers = new Map<string, Worker>();
   private closed = false;
+  /** This process among the replicas, as written in the leases it holds. */
+  readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  private readonly lease: { ms: number; renewMs: number };
+  private ticker: NodeJS.Timeout | undefined;
+  private ticking: Promise<void> = Promise.resolve();
 
-  constructor(private readonly deps: RunServiceDeps) {}
+  constructor(private readonly deps: RunServiceDeps) {
+    this.lease = deps.lease ?? DEFAULT_LEASE;
+  }
+
+  private leaseUntil(): Date {
+    return new Date(Date.now() + this.lease.ms);
+  }
 
   private resolve(environmentId: string, service: string, commandName: string) {
     const env = this.deps.environments.get(environmentId);
@@ -346,6 +373,8 @@ export class RunService {
           max_pages: null,
           message: null,
           retry_of: retryOf,
+          lease_owner: null,
+          lease_until: null,
         },
         [],
       );
@@ -361,7 +390,7 @@ export class RunService {
       rows: bodies.length,
       ...(retryOf === null ? {} : { retryOf }),
     });
-    this.launch(id);
+    void this.launch(id);
     return this.get(id);
   }
 
@@ -399,6 +428,8 @@ export class RunService {
         max_pages: input.maxPages ?? RUN_DEFAULT_MAX_PAGES,
         message: null,
         retry_of: null,
+        lease_owner: null,
+        lease_until: null,
       },
       [],
     );
@@ -409,7 +440,7 @@ export class RunService {
       command: command.command,
       maxPages: input.maxPages ?? RUN_DEFAULT_MAX_PAGES,
     });
-    this.launch(id);
+    void this.launch(id);
     return this.get(id);
   }
 
@@ -523,7 +554,7 @@ export class RunService {
     }
     await this.deps.repos.runs.setStatus(id, 'running');
     await this.audit(user.username, 'run.resume', id, null);
-    this.launch(id);
+    void this.launch(id);
     return this.get(id);
   }
 
@@ -589,27 +620,75 @@ export class RunService {
   }
 
   /**
-   * At start: rows left `sending` by a process that died become `unknown` (never sent again), and
-   * runs that were running go on by themselves.
+   * At start: runs that were running go on by themselves, each once this replica holds its lease
+   * (decision 039); taking a run's lease turns its rows left `sending` by a process that died into
+   * `unknown` (never sent again). From then on the replica renews its leases and, on PostgreSQL,
+   * takes over runs whose lease expired (a replica that died) within `lease.ms + lease.renewMs`.
    */
   async recover(): Promise<{ unknown: number; resumed: number }> {
+    const runs = this.deps.repos.runs;
     // Rows of a run whose creation a stop cut short: the run never appeared, nothing of it was sent.
-    await this.deps.repos.runs.dropOrphanRows();
-    const unknown = await this.deps.repos.runs.markInterrupted();
-    const runs = await this.deps.repos.runs.withStatus(['running', 'queued']);
-    for (const run of runs) this.launch(run.id);
-    if (unknown > 0 || runs.length > 0) {
+    // With replicas, another one may be creating a run right now: only rows idle for an hour go.
+    await runs.dropOrphanRows(
+      undefined,
+      this.deps.exclusiveStore ? undefined : new Date(Date.now() - ORPHAN_ROWS_IDLE_MS).toISOString(),
+    );
+    const ids = this.deps.exclusiveStore
+      ? (await runs.withStatus(['running', 'queued'])).map((r) => r.id)
+      : await runs.claimable(new Date());
+    const claims = await Promise.all(ids.map((id) => this.launch(id, this.deps.exclusiveStore === true)));
+    const unknown = claims.reduce((n, c) => n + c.unknown, 0);
+    const resumed = claims.filter((c) => c.claimed).length;
+    if (unknown > 0 || resumed > 0) {
       this.deps.logger.warn(
-        { unknown, resumed: runs.length },
+        { unknown, resumed },
         'runs interrupted by a stop: in-flight rows are unknown, runs resume',
       );
     }
-    return { unknown, resumed: runs.length };
+    this.startTicking();
+    return { unknown, resumed };
   }
 
-  /** Stops every worker after its calls in flight; their runs stay `running` and resume at the next start. */
+  private startTicking(): void {
+    if (this.ticker !== undefined || this.closed) return;
+    this.ticker = setInterval(() => {
+      this.ticking = this.tick().catch((err: unknown) =>
+        this.deps.logger.error({ err }, 'renewing run leases failed'),
+      );
+    }, this.lease.renewMs);
+    this.ticker.unref();
+  }
+
+  /** Renews this replica's leases (a run paused or cancelled elsewhere stops here), then takes over orphans. */
+  private async tick(): Promise<void> {
+    const runs = this.deps.repos.runs;
+    for (const worker of this.workers.values()) {
+      if (!worker.claimed || worker.stopping) continue;
+      if (!(await runs.renew(worker.runId, this.owner, this.leaseUntil()))) {
+        worker.lost = true;
+        worker.stopping = true;
+      }
+    }
+    if (this.deps.exclusiveStore || this.closed) return;
+    for (const id of await runs.claimable(new Date())) {
+      if (!this.workers.has(id)) {
+        const { unknown } = await this.launch(id);
+        if (unknown > 0) {
+          this.deps.logger.warn(
+            { runId: id, unknown },
+            'run taken over from a replica that stopped renewing it',
+          );
+        }
+      }
+    }
+  }
+
+  /** Stops every worker after its calls in flight and releases its lease; the runs stay `running`. */
   async stop(): Promise<void> {
     this.closed = true;
+    if (this.ticker !== undefined) clearInterval(this.ticker);
+    this.ticker = undefined;
+    await this.ticking;
     await Promise.all([...this.workers.keys()].map((id) => this.halt(id)));
   }
 
@@ -620,23 +699,52 @@ export class RunService {
     await worker.done;
   }
 
-  private launch(id: string): void {
-    if (this.closed || this.workers.has(id)) return;
+  /**
+   * Takes the run's lease and works it; answers once the claim is settled. `force` (one process on
+   * SQLite, at start) takes a lease its dead predecessor still holds.
+   */
+  private launch(id: string, force = false): Promise<{ claimed: boolean; unknown: number }> {
+    if (this.closed || this.workers.has(id)) return Promise.resolve({ claimed: false, unknown: 0 });
+    const runs = this.deps.repos.runs;
     const worker = new Worker(id);
     this.workers.set(id, worker);
-    worker.done = this.work(worker)
+    let settle: (claim: { claimed: boolean; unknown: number }) => void = () => {};
+    const claim = new Promise<{ claimed: boolean; unknown: number }>((r) => {
+      settle = r;
+    });
+    worker.done = (async () => {
+      const now = new Date();
+      worker.claimed = await runs.claim(
+        id,
+        this.owner,
+        this.leaseUntil(),
+        force ? new Date('9999-12-31T23:59:59.999Z') : now,
+      );
+      if (!worker.claimed) {
+        settle({ claimed: false, unknown: 0 });
+        return;
+      }
+      // Rows in flight under an earlier holder may or may not have gone out: never again.
+      const unknown = await runs.markInterrupted(id);
+      settle({ claimed: true, unknown });
+      await this.work(worker);
+    })()
       .catch(async (err: unknown) => {
+        settle({ claimed: worker.claimed, unknown: 0 });
+        if (worker.lost) return;
         this.deps.logger.error({ err, runId: id }, 'run failed');
-        await this.deps.repos.runs
+        await runs
           .setStatus(id, 'failed', {
             message: err instanceof Error ? err.message : String(err),
             finished: true,
           })
           .catch(() => undefined);
       })
-      .finally(() => {
+      .finally(async () => {
         this.workers.delete(id);
+        if (worker.claimed) await runs.release(id, this.owner).catch(() => undefined);
       });
+    return claim;
   }
 
   private async work(worker: Worker): Promise<void> {
@@ -673,7 +781,7 @@ export class RunService {
     }
     for (;;) {
       if (worker.stopping) return null;
-      const slot = this.deps.limiter.admit(env, command, Math.max(1, target));
+      const slot = await this.deps.limiter.admit(env, command, Math.max(1, target));
       if (typeof slot !== 'number') return slot;
       await sleep(Math.min(slot, 250));
     }
@@ -707,7 +815,7 @@ export class RunService {
     const historyId = newId();
     // THE rule: the row is `sending` in the store before its call can go out.
     if (
-      !(await runs.markSending(run.id, row.row_no, historyId).catch((err: unknown) => {
+      !(await runs.markSending(run.id, row.row_no, historyId, this.owner).catch((err: unknown) => {
         slot.release();
         throw err;
       }))
@@ -814,15 +922,23 @@ export class RunService {
       }
       page += 1;
       const historyId = newId();
+      let added: boolean;
       try {
-        await runs.addPage(
+        added = await runs.addPage(
           run.id,
           { rowNo: page, line: page, values: {}, body: JSON.stringify(next) },
           historyId,
+          this.owner,
         );
       } catch (err) {
         slot.release();
         throw err;
+      }
+      if (!added) {
+        // Another replica holds the run now: it goes on from the last stored page.
+        slot.release();
+        worker.lost = true;
+        return;
       }
       const entry = await this.deps.send.sendRunRow(user, env, command, next, historyId, slot);
       const answer = entry.response;

@@ -10,7 +10,7 @@ import type { Principal } from './auth';
 import type { AuthorizeCommand } from './authorize';
 import type { EnvironmentRegistry, ResolvedEnvironment } from './environments';
 import type { Metrics } from './metrics';
-import type { CommandRateLimiter, RateSlot } from './rate-limiter';
+import type { RateLimiter, RateSlot } from './rate-limiter';
 
 export interface SendInput {
   environmentId: string;
@@ -38,7 +38,7 @@ export class SendRequestService {
       client: TencentClient;
       authorize: AuthorizeCommand;
       /** Shared with runs: single calls and runs together stay within each command's limit. */
-      limiter: CommandRateLimiter;
+      limiter: RateLimiter;
       metrics?: Metrics | undefined;
     },
   ) {}
@@ -66,7 +66,7 @@ export class SendRequestService {
     let slot: RateSlot;
     try {
       // After the other guard rails, so a call refused anyway never holds a place in the limit.
-      slot = this.deps.limiter.take(env, command);
+      slot = await this.deps.limiter.take(env, command);
     } catch (err) {
       // The limiter's refusals have no history row, but the dashboard counts them (decision 032).
       if (err instanceof AppError && err.code === 'rate/limited') {

@@ -1,3 +1,4 @@
+import type { WindowStore } from '../adapters/db';
 import { AppError } from '../core/errors';
 
 export interface SignInThrottleOptions {
@@ -17,12 +18,28 @@ export const defaultSignInThrottle: SignInThrottleOptions = {
   maxKeys: 10_000,
 };
 
+/** The in-process throttle answers at once; the shared one (replicas on PostgreSQL) after a round trip. */
+export interface SignInThrottlePort {
+  check(username: string, address: string | undefined): void | Promise<void>;
+  failed(username: string, address: string | undefined): void | Promise<void>;
+  succeeded(username: string): void | Promise<void>;
+}
+
+function throttledError(retryAfterMs: number): AppError {
+  return new AppError(
+    'auth/throttled',
+    429,
+    `too many failed sign-ins; try again in ${Math.ceil(retryAfterMs / 1000)} s`,
+    { details: { retryAfterMs } },
+  );
+}
+
 /**
  * Counts failed sign-ins per username and per address over a sliding window, in memory. A refused
  * attempt is not counted (else a locked user would stay locked for as long as someone keeps trying),
  * and it is refused before the password is checked, so it tells nothing about the password.
  */
-export class SignInThrottle {
+export class SignInThrottle implements SignInThrottlePort {
   private readonly failures = new Map<string, number[]>();
   private readonly options: SignInThrottleOptions;
 
@@ -39,14 +56,7 @@ export class SignInThrottle {
     const waits = [this.waitMs(`u:${username}`, this.options.maxPerUsername, now)];
     if (address !== undefined) waits.push(this.waitMs(`a:${address}`, this.options.maxPerAddress, now));
     const retryAfterMs = Math.max(...waits);
-    if (retryAfterMs > 0) {
-      throw new AppError(
-        'auth/throttled',
-        429,
-        `too many failed sign-ins; try again in ${Math.ceil(retryAfterMs / 1000)} s`,
-        { details: { retryAfterMs } },
-      );
-    }
+    if (retryAfterMs > 0) throw throttledError(retryAfterMs);
   }
 
   failed(username: string, address: string | undefined): void {
@@ -86,5 +96,43 @@ export class SignInThrottle {
       if (oldest === undefined) break;
       this.failures.delete(oldest);
     }
+  }
+}
+
+/**
+ * The same counts in PostgreSQL, shared by every replica (decision 039): a guesser spreading attempts
+ * over replicas meets the same limits. Keys of made-up usernames are pruned by the retention job once
+ * idle for a window, instead of the in-memory cap on keys.
+ */
+export class SharedSignInThrottle implements SignInThrottlePort {
+  private readonly options: SignInThrottleOptions;
+
+  constructor(
+    private readonly windows: WindowStore,
+    options: Partial<SignInThrottleOptions> = {},
+  ) {
+    this.options = { ...defaultSignInThrottle, ...options };
+  }
+
+  async check(username: string, address: string | undefined): Promise<void> {
+    const { maxPerUsername, maxPerAddress, windowMs } = this.options;
+    const waits = [await this.windows.window(`signin:u:${username}`, maxPerUsername, windowMs, 'peek')];
+    if (address !== undefined) {
+      waits.push(await this.windows.window(`signin:a:${address}`, maxPerAddress, windowMs, 'peek'));
+    }
+    const retryAfterMs = Math.max(...waits);
+    if (retryAfterMs > 0) throw throttledError(retryAfterMs);
+  }
+
+  async failed(username: string, address: string | undefined): Promise<void> {
+    const { maxPerUsername, maxPerAddress, windowMs } = this.options;
+    await this.windows.window(`signin:u:${username}`, maxPerUsername, windowMs, 'add');
+    if (address !== undefined) {
+      await this.windows.window(`signin:a:${address}`, maxPerAddress, windowMs, 'add');
+    }
+  }
+
+  async succeeded(username: string): Promise<void> {
+    await this.windows.forget(`signin:u:${username}`);
   }
 }

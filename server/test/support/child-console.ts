@@ -5,23 +5,33 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { createTempPostgresDatabase, testPostgres } from '../../src/adapters/db/testing';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /**
  * Consoles in processes of their own on one data directory, so a test can kill one like an OOM killer
  * or a power cut would and start the next on what it left. The environments file names the secret as
- * `{"env": "CRASH_SECRET_KEY"}`.
+ * `{"env": "CRASH_SECRET_KEY"}`. In the `postgres` test project they share one fresh PostgreSQL
+ * database instead of the SQLite file (several at once are then replicas).
  */
 export function childConsoles(options: { prefix: string; password: string; listenTimeoutMs: number }) {
   const dataDir = mkdtempSync(path.join(tmpdir(), options.prefix));
   const secretKey = randomBytes(32).toString('hex');
   const children: ChildProcess[] = [];
+  const postgresAdminUrl = testPostgres();
+  let database: ReturnType<typeof createTempPostgresDatabase> | undefined;
 
-  async function boot(environmentsFile: string): Promise<{ child: ChildProcess; url: string }> {
+  async function boot(
+    environmentsFile: string,
+    env: Record<string, string> = {},
+  ): Promise<{ child: ChildProcess; url: string }> {
+    if (postgresAdminUrl !== undefined) database ??= createTempPostgresDatabase(postgresAdminUrl);
+    const databaseUrl = (await database)?.url;
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
       cwd: repo,
       env: {
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
         PATH: process.env.PATH ?? '',
         DATA_DIR: dataDir,
         PORT: '0',
@@ -30,6 +40,7 @@ export function childConsoles(options: { prefix: string; password: string; liste
         CRASH_SECRET_KEY: secretKey,
         UPSTREAM_TIMEOUT_MS: '60000',
         SANDBOX: 'off',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -67,8 +78,14 @@ export function childConsoles(options: { prefix: string; password: string; liste
     for (const child of children)
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await then?.();
+    await Promise.all(
+      children.map((c) =>
+        c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : undefined,
+      ),
+    );
+    await (await database)?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  return { dataDir, secretKey, boot, signIn, cleanUp };
+  return { dataDir, secretKey, boot, signIn, cleanUp, isPostgres: postgresAdminUrl !== undefined };
 }

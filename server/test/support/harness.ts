@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { createTempPostgresDatabase, testPostgres } from '../../src/adapters/db/testing';
 import { loadConfig } from '../../src/config';
 import { type ConsoleServer, createServer, type ServerOptions } from '../../src/server';
 import { closedPort, type FakeUpstream, startFakeUpstream } from './fake-upstream';
@@ -14,6 +15,8 @@ export const TEST_ADMIN = 'ops_admin';
 export interface Harness {
   url: string;
   dataDir: string;
+  /** The PostgreSQL database of this console (the `postgres` test project), else undefined (SQLite in dataDir). */
+  databaseUrl: string | undefined;
   secretKey: string;
   upstream: FakeUpstream;
   server: ConsoleServer;
@@ -42,6 +45,12 @@ export async function startHarness(
   } = {},
 ): Promise<Harness> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'console-test-'));
+  // In the `postgres` test project, each console gets a fresh database (decision 038).
+  const postgresAdminUrl = testPostgres();
+  const pgDb =
+    postgresAdminUrl === undefined || opts.env?.DATABASE_URL !== undefined
+      ? undefined
+      : await createTempPostgresDatabase(postgresAdminUrl);
   const secretKey = randomBytes(32).toString('hex');
   const upstream = await startFakeUpstream({ sdkAppId: TEST_SDKAPPID, identifier: TEST_ADMIN, secretKey });
   const refused = await closedPort();
@@ -73,6 +82,7 @@ export async function startHarness(
     LOG_LEVEL: 'debug',
     TEST_SECRET_KEY: secretKey,
     CLIENT_DIST: path.join(dataDir, 'no-client-here'),
+    ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
     ...opts.env,
   });
   const logs: string[] = [];
@@ -119,6 +129,7 @@ export async function startHarness(
   return {
     url,
     dataDir,
+    databaseUrl: config.databaseUrl,
     secretKey,
     upstream,
     server,
@@ -129,6 +140,7 @@ export async function startHarness(
     async stop() {
       await server.stop();
       await upstream.close();
+      await pgDb?.drop();
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(environmentsFile, { force: true });
     },

@@ -57,6 +57,8 @@ export const appErrorCodes = [
   /** Tencent answered a call the console made for itself (app statistics, diagnosis) with an error code. */
   'upstream/failed',
   'route/not-found',
+  /** GET /readyz: the store does not answer, its migrations are not all applied, or the replica is stopping (503). */
+  'service/not-ready',
   'internal/error',
 ] as const;
 export const appErrorCodeSchema = z.enum(appErrorCodes);

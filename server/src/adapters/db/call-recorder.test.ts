@@ -55,6 +55,8 @@ function countingDatabase(): { db: Database; dialect: CountingDialect } {
     dialect: 'sqlite',
     close: () => kysely.destroy(),
     ping: async () => {},
+    pendingMigrations: async () => [],
+    appliedMigrations: async () => 0,
   };
   return { db, dialect };
 }

@@ -167,12 +167,11 @@ export function createCallbackRepository(db: Database): CallbackRepository {
 
     async addForward(id, forward) {
       // Read and write in one transaction: two deliveries finishing together must both be kept.
+      // SQLite runs one write transaction at a time; PostgreSQL (read committed) needs the row lock,
+      // else both read the same list and the second write drops the first's forward.
       return kysely.transaction().execute(async (trx) => {
-        const row = await trx
-          .selectFrom('callbacks')
-          .select('forwards')
-          .where('id', '=', id)
-          .executeTakeFirst();
+        const read = trx.selectFrom('callbacks').select('forwards').where('id', '=', id);
+        const row = await (db.dialect === 'postgres' ? read.forUpdate() : read).executeTakeFirst();
         if (row === undefined) return undefined;
         const forwards: unknown = JSON.parse(row.forwards);
         const list = Array.isArray(forwards) ? [...forwards, forward] : [forward];

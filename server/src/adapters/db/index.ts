@@ -9,12 +9,20 @@ import { createStatsRepository, type StatsRepository } from './stats-repository'
 import { createTokenRepository, type TokenRepository } from './token-repository';
 import { createUserRepository, type UserRepository } from './user-repository';
 
+export { advisoryKey, withAdvisoryLock } from './advisory-lock';
 export type { AuditEvent, AuditRepository } from './audit-repository';
 export type { CallRecorder } from './call-recorder';
 export type { CallbackRepository } from './callback-repository';
 export { DuplicateError, InvalidCursorError, LastAdminError } from './errors';
 export type { HistoryRepository } from './history-repository';
 export { newId } from './ids';
+export {
+  createLiveBus,
+  type LiveBus,
+  type LiveEvent,
+  type LiveEventKind,
+  noLiveBus,
+} from './live-bus';
 export { type Database, type OpenDatabaseOptions, openDatabase, sqliteFileName } from './open';
 export { HOUR_MS, latencyBoundsMs, MINUTE_MS } from './rollup-shape';
 export type {
@@ -37,6 +45,13 @@ export {
 } from './stats-repository';
 export type { TokenRecord, TokenRepository } from './token-repository';
 export type { UserRecord, UserRepository } from './user-repository';
+export {
+  createRateSlotStore,
+  createWindowStore,
+  type RateSlotStore,
+  type WindowMode,
+  type WindowStore,
+} from './window-store';
 
 export interface Repositories {
   history: HistoryRepository;

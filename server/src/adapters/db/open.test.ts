@@ -66,6 +66,7 @@ describe('openDatabase', () => {
         '0008-history-search',
         '0008-history-source',
         '0009-callbacks',
+        '0010-replicas',
         '0011-history-text-index',
         '0011-history-text-watermark',
       ]);

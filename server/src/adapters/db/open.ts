@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import type { MigrationProvider, SqliteDatabase, SqliteStatement } from 'kysely';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { type Checkpointer, startCheckpointer } from './checkpointer';
@@ -18,6 +18,10 @@ export interface Database {
   reader?: Reader | undefined;
   close(): Promise<void>;
   ping(): Promise<void>;
+  /** Migrations this build knows that the store has not run (empty once `openDatabase` answered). */
+  pendingMigrations(): Promise<string[]>;
+  /** How many migrations the store has run. */
+  appliedMigrations(): Promise<number>;
 }
 
 export interface OpenDatabaseOptions {
@@ -25,6 +29,11 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string | undefined;
   /** Told when a background checkpoint fails (the next one retries; the log is never lost). */
   onCheckpointError?: ((message: string) => void) | undefined;
+  /**
+   * PostgreSQL: told when an idle pooled connection fails (the server restarted, an administrator
+   * ended it); the pool drops it and opens another when needed. Without a listener it would crash.
+   */
+  onConnectionError?: ((message: string) => void) | undefined;
   /** Told how a migration that indexes existing rows is coming along. */
   onMigrationProgress?: MigrationLog | undefined;
 }
@@ -87,25 +96,33 @@ function openSqlite(dataDir: string): { kysely: Kysely<DB>; sqliteFile: string }
   };
 }
 
-function openPostgres(connectionString: string): Kysely<DB> {
-  return new Kysely<DB>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max: 10 }) }),
-  });
+function openPostgres(connectionString: string, onError?: (message: string) => void): Kysely<DB> {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  pool.on('error', (err) => onError?.(err.message));
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 
 export function isPostgresUrl(url: string | undefined): url is string {
   return url !== undefined && /^postgres(ql)?:\/\//i.test(url);
 }
 
-async function migrate(kysely: Kysely<DB>, provider: ReturnType<typeof migrationProviderFor>): Promise<void> {
-  const { error, results } = await new Migrator({
+const migratorOf = (kysely: Kysely<DB>, provider: MigrationProvider) =>
+  new Migrator({
     db: kysely,
     provider,
     // Migration numbers are handed out to work done in parallel, so one can land after a higher one
     // (0005 after 0006): a store that already ran 0006 then runs 0005 instead of refusing to open.
     // Each migration touches only its own tables, so their order does not matter.
     allowUnorderedMigrations: true,
-  }).migrateToLatest();
+  });
+
+/**
+ * Several replicas may start at once: Kysely's migrator runs the whole batch in one transaction
+ * under a PostgreSQL advisory lock (`pg_advisory_xact_lock`), so one replica migrates and the others
+ * wait, then find nothing left to do (tested in open-postgres.test.ts).
+ */
+async function migrate(kysely: Kysely<DB>, provider: MigrationProvider): Promise<void> {
+  const { error, results } = await migratorOf(kysely, provider).migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed`, { cause: error });
@@ -120,10 +137,15 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     );
   }
   const { dialect, kysely, sqliteFile } = isPostgresUrl(opts.databaseUrl)
-    ? { dialect: 'postgres' as const, kysely: openPostgres(opts.databaseUrl), sqliteFile: undefined }
+    ? {
+        dialect: 'postgres' as const,
+        kysely: openPostgres(opts.databaseUrl, opts.onConnectionError),
+        sqliteFile: undefined,
+      }
     : { dialect: 'sqlite' as const, ...openSqlite(opts.dataDir) };
+  const provider = migrationProviderFor(dialect, opts.onMigrationProgress ?? (() => {}));
   try {
-    await migrate(kysely, migrationProviderFor(dialect, opts.onMigrationProgress ?? (() => {})));
+    await migrate(kysely, provider);
     if (dialect === 'sqlite') {
       // Lets the planner pick the right index for combined filters once tables have grown.
       await sql`pragma optimize = 0x10002`.execute(kysely);
@@ -151,6 +173,15 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     },
     async ping() {
       await sql`select 1`.execute(kysely);
+    },
+    async pendingMigrations() {
+      return (await migratorOf(kysely, provider).getMigrations())
+        .filter((m) => m.executedAt === undefined)
+        .map((m) => m.name);
+    },
+    async appliedMigrations() {
+      return (await migratorOf(kysely, provider).getMigrations()).filter((m) => m.executedAt !== undefined)
+        .length;
     },
   };
 }

@@ -43,6 +43,8 @@ function runRecord(id: string) {
     max_pages: null,
     message: null,
     retry_of: null,
+    lease_owner: null,
+    lease_until: null,
   };
 }
 
@@ -68,5 +70,12 @@ describe('run creation in batches', () => {
     await repos.runs.addRows('RUN-D', rowsOf(1, 20), at);
     expect(await repos.runs.dropOrphanRows('RUN-C')).toBe(10);
     expect(await repos.runs.dropOrphanRows()).toBe(20);
+  });
+
+  it('keeps orphan rows written since `before` (a replica may be creating that run right now)', async () => {
+    await repos.runs.addRows('RUN-OLD', rowsOf(1, 5), '2020-01-01T00:00:00.000Z');
+    await repos.runs.addRows('RUN-NEW', rowsOf(1, 7), at);
+    expect(await repos.runs.dropOrphanRows(undefined, '2021-01-01T00:00:00.000Z')).toBe(5);
+    expect(await repos.runs.dropOrphanRows()).toBe(7);
   });
 });

@@ -66,8 +66,11 @@ export interface RunRepository {
    * whose run never appears are dropped by `dropOrphanRows`.
    */
   addRows(runId: string, rows: readonly NewRunRow[], at: string): Promise<void>;
-  /** Rows of a run whose creation did not finish (failed, or the process stopped): answers how many. */
-  dropOrphanRows(runId?: string): Promise<number>;
+  /**
+   * Rows of a run whose creation did not finish (failed, or the process stopped): answers how many.
+   * `before` keeps rows written since then (another replica may be creating that run now).
+   */
+  dropOrphanRows(runId?: string, before?: string): Promise<number>;
   get(id: string): Promise<RunRecord | undefined>;
   list(limit: number): Promise<RunRecord[]>;
   withStatus(statuses: readonly RunStatus[]): Promise<RunRecord[]>;
@@ -79,14 +82,28 @@ export interface RunRepository {
   counts(id: string): Promise<RunCounts>;
   /** Rows still queued, in order, after `afterRow`. */
   nextQueued(id: string, afterRow: number, limit: number): Promise<RunRowRecord[]>;
-  /** Stores that the row's call is about to go out; answers false when the row was not queued any more. */
-  markSending(id: string, rowNo: number, historyId: string): Promise<boolean>;
+  /**
+   * Stores that the row's call is about to go out; answers false when the row was not queued any more,
+   * or (given `owner`) when the run is no longer running under that replica's lease.
+   */
+  markSending(id: string, rowNo: number, historyId: string, owner?: string): Promise<boolean>;
+  /**
+   * Takes the run's lease for `owner` until `until` when it is free (never taken, released or
+   * expired by `now`) or already `owner`'s, and the run is running or queued. A compare-and-set in
+   * one UPDATE: of replicas claiming at once, exactly one gets it (decision 039).
+   */
+  claim(id: string, owner: string, until: Date, now: Date): Promise<boolean>;
+  /** Extends `owner`'s lease; false when it lost it or the run stopped running (paused, cancelled). */
+  renew(id: string, owner: string, until: Date): Promise<boolean>;
+  release(id: string, owner: string): Promise<void>;
+  /** Running or queued runs whose lease is free at `now`, oldest first. */
+  claimable(now: Date): Promise<string[]>;
   finishRow(id: string, rowNo: number, result: RowResult): Promise<void>;
-  /** A page of a pages run, stored as `sending` before it is requested. */
-  addPage(id: string, row: NewRunRow, historyId: string): Promise<void>;
+  /** A page of a pages run, stored as `sending` before it is requested; false when `owner` lost the lease. */
+  addPage(id: string, row: NewRunRow, historyId: string, owner?: string): Promise<boolean>;
   cancelQueued(id: string): Promise<number>;
-  /** Rows left `sending` by a process that died become `unknown`; answers how many. */
-  markInterrupted(): Promise<number>;
+  /** Rows left `sending` by a process that died become `unknown` (one run's, or all); answers how many. */
+  markInterrupted(runId?: string): Promise<number>;
   rows(id: string, states?: readonly RunRowState[]): AsyncIterable<RunRowRecord>;
   latestFailures(id: string, limit: number): Promise<RunRowRecord[]>;
 }
@@ -121,13 +138,14 @@ export function createRunRepository(db: Database): RunRepository {
       });
     },
 
-    async dropOrphanRows(runId) {
+    async dropOrphanRows(runId, before) {
       let query = k
         .deleteFrom('run_rows')
         .where(({ not, exists, selectFrom }) =>
           not(exists(selectFrom('runs').select('runs.id').whereRef('runs.id', '=', 'run_rows.run_id'))),
         );
       if (runId !== undefined) query = query.where('run_id', '=', runId);
+      if (before !== undefined) query = query.where('updated_at', '<', before);
       const res = await query.executeTakeFirst();
       return Number(res.numDeletedRows);
     },
@@ -204,15 +222,74 @@ export function createRunRepository(db: Database): RunRepository {
       return rows.map(asRow);
     },
 
-    async markSending(id, rowNo, historyId) {
-      const res = await k
+    async markSending(id, rowNo, historyId, owner) {
+      let q = k
         .updateTable('run_rows')
         .set({ state: 'sending', history_id: historyId, updated_at: now() })
         .where('run_id', '=', id)
         .where('row_no', '=', rowNo)
-        .where('state', '=', 'queued')
+        .where('state', '=', 'queued');
+      if (owner !== undefined) {
+        q = q.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('runs')
+              .select('id')
+              .where('id', '=', id)
+              .where('lease_owner', '=', owner)
+              .where('status', 'in', ['running', 'queued']),
+          ),
+        );
+      }
+      const res = await q.executeTakeFirst();
+      return Number(res.numUpdatedRows) === 1;
+    },
+
+    async claim(id, owner, until, at) {
+      const res = await k
+        .updateTable('runs')
+        .set({ lease_owner: owner, lease_until: until.toISOString() })
+        .where('id', '=', id)
+        .where('status', 'in', ['running', 'queued'])
+        .where((eb) =>
+          eb.or([
+            eb('lease_owner', 'is', null),
+            eb('lease_owner', '=', owner),
+            eb('lease_until', '<', at.toISOString()),
+          ]),
+        )
         .executeTakeFirst();
       return Number(res.numUpdatedRows) === 1;
+    },
+
+    async renew(id, owner, until) {
+      const res = await k
+        .updateTable('runs')
+        .set({ lease_until: until.toISOString() })
+        .where('id', '=', id)
+        .where('lease_owner', '=', owner)
+        .where('status', 'in', ['running', 'queued'])
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) === 1;
+    },
+
+    async release(id, owner) {
+      await k
+        .updateTable('runs')
+        .set({ lease_owner: null, lease_until: null })
+        .where('id', '=', id)
+        .where('lease_owner', '=', owner)
+        .execute();
+    },
+
+    async claimable(at) {
+      const rows = await k
+        .selectFrom('runs')
+        .select('id')
+        .where('status', 'in', ['running', 'queued'])
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at.toISOString())]))
+        .orderBy('created_at')
+        .execute();
+      return rows.map((r) => r.id);
     },
 
     async finishRow(id, rowNo, result) {
@@ -234,9 +311,14 @@ export function createRunRepository(db: Database): RunRepository {
         .execute();
     },
 
-    async addPage(id, row, historyId) {
+    async addPage(id, row, historyId, owner) {
       const at = now();
-      await k.transaction().execute(async (trx) => {
+      return k.transaction().execute(async (trx) => {
+        // The lease first: a replica that lost the run adds no page another replica may also add.
+        let lease = trx.updateTable('runs').set({ total: row.rowNo, updated_at: at }).where('id', '=', id);
+        if (owner !== undefined) lease = lease.where('lease_owner', '=', owner);
+        const held = await lease.executeTakeFirst();
+        if (Number(held.numUpdatedRows) !== 1) return false;
         await trx
           .insertInto('run_rows')
           .values({
@@ -256,11 +338,7 @@ export function createRunRepository(db: Database): RunRepository {
             updated_at: at,
           })
           .execute();
-        await trx
-          .updateTable('runs')
-          .set({ total: row.rowNo, updated_at: at })
-          .where('id', '=', id)
-          .execute();
+        return true;
       });
     },
 
@@ -274,8 +352,8 @@ export function createRunRepository(db: Database): RunRepository {
       return Number(res.numUpdatedRows);
     },
 
-    async markInterrupted() {
-      const res = await k
+    async markInterrupted(runId) {
+      let q = k
         .updateTable('run_rows')
         .set({
           state: 'unknown',
@@ -283,8 +361,9 @@ export function createRunRepository(db: Database): RunRepository {
             'the console stopped while this row was in flight: it may or may not have been carried out',
           updated_at: now(),
         })
-        .where('state', '=', 'sending')
-        .executeTakeFirst();
+        .where('state', '=', 'sending');
+      if (runId !== undefined) q = q.where('run_id', '=', runId);
+      const res = await q.executeTakeFirst();
       return Number(res.numUpdatedRows);
     },
 

@@ -91,6 +91,9 @@ export interface RunsTable {
   max_pages: number | null;
   message: string | null;
   retry_of: string | null;
+  /** The replica working the run, and until when (ISO) its claim holds unless renewed (migration 0010). */
+  lease_owner: string | null;
+  lease_until: string | null;
 }
 
 export interface RunRowsTable {

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HistoryEntry } from '@console/shared/api';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { historyRow } from './history-repository';
 import { dropHistoryTextTriggers, indexHistoryText } from './history-text-index';
 import { newId } from './ids';
@@ -100,19 +102,67 @@ export async function seedHistory(db: Database, n: number, opts: SeedOptions = {
   });
 }
 
-/** A real SQLite file in a fresh temp directory; `cleanup` closes it and removes the directory. */
+let testPostgresUrl: string | undefined;
+
+/**
+ * Makes `openTempDatabase` (and the HTTP harness) use PostgreSQL: each store is then a fresh database
+ * on the cluster at `adminUrl` (the test run's, decision 038). The `postgres` test project sets it.
+ */
+export function useTestPostgres(adminUrl: string | undefined): void {
+  testPostgresUrl = adminUrl;
+}
+
+/** The cluster set by `useTestPostgres`, if any. */
+export function testPostgres(): string | undefined {
+  return testPostgresUrl;
+}
+
+/** A fresh, empty database on `adminUrl`'s cluster; `drop` removes it (and ends its sessions). */
+export async function createTempPostgresDatabase(
+  adminUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `console_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      try {
+        await c.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+/**
+ * A real store in a fresh place: a SQLite file in a temp directory, or a fresh PostgreSQL database
+ * when `useTestPostgres` named a cluster. `cleanup` closes it and removes the directory (and database).
+ */
 export async function openTempDatabase(): Promise<{
   db: Database;
   dataDir: string;
   cleanup(): Promise<void>;
 }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'console-db-'));
-  const db = await openDatabase({ dataDir });
+  const pgDb = testPostgresUrl === undefined ? undefined : await createTempPostgresDatabase(testPostgresUrl);
+  const db = await openDatabase({ dataDir, databaseUrl: pgDb?.url });
   return {
     db,
     dataDir,
     async cleanup() {
       await db.close();
+      await pgDb?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -3,8 +3,9 @@ import type { CallbackEntry } from '@console/shared/api';
 export type CallbackListener = (entry: CallbackEntry) => void;
 
 /**
- * New and updated (forwarded) callbacks, for the inspector's live stream. In-process: with several
- * replicas each streams what it received itself (decision 036).
+ * New and updated (forwarded) callbacks, for the inspector's live stream, in this process. With
+ * replicas on PostgreSQL the service also publishes here what the others announce over
+ * LISTEN/NOTIFY (decision 047), so every replica streams every callback.
  */
 export class CallbackHub {
   private readonly listeners = new Set<CallbackListener>();

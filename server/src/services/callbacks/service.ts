@@ -10,7 +10,7 @@ import {
   type OverLimitAlert,
 } from '@console/shared/api';
 import { type ForwardResult, postCallback } from '../../adapters/callback-forwarder';
-import { InvalidCursorError, newId, type Repositories } from '../../adapters/db';
+import { InvalidCursorError, type LiveBus, newId, type Repositories } from '../../adapters/db';
 import { AppError } from '../../core/errors';
 import type { Logger } from '../../logger';
 import type { Principal } from '../auth';
@@ -74,6 +74,8 @@ export interface CallbackServiceDeps {
   now?: () => number;
   /** Where a forward goes; tests never need to replace it (they forward to a local server). */
   post?: (url: string, body: string) => Promise<ForwardResult>;
+  /** Replicas on PostgreSQL: tells the others of each new or updated entry, and hears theirs (decision 047). */
+  live?: LiveBus;
 }
 
 /**
@@ -86,9 +88,37 @@ export class CallbackService {
   private readonly now: () => number;
   private readonly post: (url: string, body: string) => Promise<ForwardResult>;
 
+  private readonly unsubscribe: () => void;
+
   constructor(private readonly deps: CallbackServiceDeps) {
     this.now = deps.now ?? Date.now;
     this.post = deps.post ?? ((url, body) => postCallback(url, body));
+    // Another replica received or forwarded one: read it from the shared store and stream it here.
+    this.unsubscribe =
+      deps.live?.subscribe((event) => {
+        if (event.kind !== 'callback') return;
+        deps.repos.callbacks
+          .get(event.id)
+          .then((entry) => {
+            if (entry) this.hub.publish(entry);
+          })
+          .catch((err: unknown) =>
+            deps.logger.error(
+              { err, callback: event.id },
+              'reading a callback another replica announced failed',
+            ),
+          );
+      }) ?? (() => {});
+  }
+
+  /** Streams a new or updated entry here, and tells the other replicas (once it is stored). */
+  private announce(entry: CallbackEntry): void {
+    this.hub.publish(entry);
+    this.deps.live
+      ?.publish({ kind: 'callback', id: entry.id })
+      .catch((err: unknown) =>
+        this.deps.logger.error({ err, callback: entry.id }, 'announcing a callback to other replicas failed'),
+      );
   }
 
   private receiverOf(environmentId: string): { env: ResolvedEnvironment; callback: ResolvedCallback } {
@@ -173,7 +203,7 @@ export class CallbackService {
       });
     }
     await this.deps.repos.callbacks.insert(entry);
-    this.hub.publish(entry);
+    this.announce(entry);
     if (entry.verdict === 'accepted') {
       for (const target of callback.forwardTo) this.track(this.deliver(entry, callback, target, null));
     }
@@ -233,7 +263,7 @@ export class CallbackService {
     const forward: CallbackForward = { target, at, ...result, by };
     try {
       const updated = await this.deps.repos.callbacks.addForward(entry.id, forward);
-      if (updated) this.hub.publish(updated);
+      if (updated) this.announce(updated);
       return updated;
     } catch (err) {
       this.deps.logger.error({ err, callback: entry.id }, 'recording a callback forward failed');
@@ -365,6 +395,7 @@ export class CallbackService {
 
   /** Waits for forwards still in flight (shutdown), at most `timeoutMs`. */
   async stop(timeoutMs = 6_000): Promise<void> {
+    this.unsubscribe();
     if (this.inFlight.size === 0) return;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([

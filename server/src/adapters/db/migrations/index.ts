@@ -8,6 +8,7 @@ import { migration0006Runs } from './0006-runs';
 import { type MigrationLog, migration0008HistorySearch } from './0008-history-search';
 import { migration0008HistorySource } from './0008-history-source';
 import { migration0009Callbacks } from './0009-callbacks';
+import { migration0010Replicas } from './0010-replicas';
 import { migration0011HistoryTextIndex } from './0011-history-text-index';
 import { migration0011HistoryTextWatermark } from './0011-history-text-watermark';
 
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0005-stats-rollups': migration0005StatsRollups,
   '0008-history-source': migration0008HistorySource,
   '0009-callbacks': migration0009Callbacks,
+  '0010-replicas': migration0010Replicas,
 };
 
 export type { MigrationLog };
