@@ -121,8 +121,11 @@ async function sendFromConsole(page: Page, body: Record<string, unknown>) {
   return response;
 }
 
-/** Opens, on the Callbacks page, the newest C2C.CallbackBeforeSendMsg whose answer says `reason`. */
-async function openBeforeCallback(page: Page, reason: string) {
+/**
+ * Opens, on the Callbacks page, the newest C2C.CallbackBeforeSendMsg whose answer says `reason`; its
+ * row and its detail say what the answer decided (`outcome`) beside the verdict on the signature.
+ */
+async function openBeforeCallback(page: Page, reason: string, outcome: 'refused' | 'rewritten') {
   await page.goto('/callbacks?environmentId=prod-rehearsal&command=C2C.CallbackBeforeSendMsg');
   const row = page
     .getByRole('table', { name: 'Received callbacks' })
@@ -130,8 +133,11 @@ async function openBeforeCallback(page: Page, reason: string) {
     .filter({ hasText: reason })
     .first();
   await expect(row).toContainText('accepted');
+  await expect(row.getByText(outcome, { exact: true })).toBeVisible();
   await row.getByRole('button').click();
-  return page.getByRole('region', { name: 'C2C.CallbackBeforeSendMsg' });
+  const detail = page.getByRole('region', { name: 'C2C.CallbackBeforeSendMsg' });
+  await expect(detail.getByText(outcome, { exact: true })).toBeVisible();
+  return detail;
 }
 
 test('a deny rule refuses a message sent from the console with its code, and a rewrite rule changes what is stored', async ({
@@ -201,14 +207,14 @@ test('a deny rule refuses a message sent from the console with its code, and a r
   await expect(roaming).not.toContainText('http://spam.example');
 
   // The Callbacks page: each "before" callback with its answer and the rule that decided it.
-  const denied = await openBeforeCallback(page, 'denied by rule "no links"');
+  const denied = await openBeforeCallback(page, 'denied by rule "no links"', 'refused');
   const summary = denied.getByRole('table', { name: 'Callback summary' });
   await expect(summary.getByRole('row', { name: /^Verdict/ })).toContainText('denied by rule "no links"');
   await expect(summary.getByRole('row', { name: /^Decided by/ })).toContainText('rule "no links"');
   await expect(denied.getByRole('region', { name: 'Answer' })).toContainText('"ErrorCode": 120001');
   await expect(denied.getByRole('region', { name: 'Body' })).toContainText('http://spam.example');
 
-  const rewritten = await openBeforeCallback(page, 'rewritten by rule "mask swearing"');
+  const rewritten = await openBeforeCallback(page, 'rewritten by rule "mask swearing"', 'rewritten');
   await expect(
     rewritten.getByRole('table', { name: 'Callback summary' }).getByRole('row', { name: /^Decided by/ }),
   ).toContainText('rule "mask swearing"');
