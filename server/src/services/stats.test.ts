@@ -7,7 +7,7 @@ import { migration0005StatsRollups } from '../adapters/db/migrations/0005-stats-
 import { migration0012StatsRollupTiers } from '../adapters/db/migrations/0012-stats-rollup-tiers';
 import { openTempDatabase, seedEntry } from '../adapters/db/testing';
 import { purgeHistory } from './retention';
-import { percentileOf, StatsService, stepFor } from './stats';
+import { coarsestWithin, percentileOf, StatsService, stepFor } from './stats';
 
 let store: Awaited<ReturnType<typeof openTempDatabase>>;
 let repos: Repositories;
@@ -407,6 +407,19 @@ describe('percentileOf', () => {
     expect(percentileOf([0, 0, 0, 10, 0, 0, 0, 0, 0, 0, 0, 0], 0.5)).toBe(37.5);
     // Everything above 10 s reads as 10 s.
     expect(percentileOf([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4], 0.95)).toBe(10_000);
+  });
+});
+
+describe('coarsestWithin', () => {
+  it('reads each step from the widest resolution that divides it', () => {
+    expect([1, 5, 15, 60, 360, 1440].map((m) => coarsestWithin(m * 60_000))).toEqual([
+      'm',
+      'm',
+      'q',
+      'h',
+      'h',
+      'd',
+    ]);
   });
 });
 

@@ -12,7 +12,7 @@ import { DAY_MS, type Resolution, resolutionMs, resolutions } from '../adapters/
 import { tokenIdOfOperatorKey } from '../adapters/db/stats-repository';
 import { AppError } from '../core/errors';
 
-/** Longest range one answer covers: a year and a bit, read from hourly rows. */
+/** Longest range one answer covers: a year and a bit, read mostly from daily rows. */
 const MAX_RANGE_MS = 400 * DAY_MS;
 
 /** The width of a series point: about 50–170 points whatever the range. */

@@ -130,7 +130,7 @@ export function rollupStatements(facts: readonly CallFact[], dialect: Database['
   const rows = new Map<RollupTable['name'], Map<string, RollupRow>>(
     Object.values(rollupTables).map((t) => [t.name, new Map()]),
   );
-  /** Adds `counts` to the row of `key` in `table`; answers the row's counts, for the histogram. */
+  /** The batch's row of `key` in `table`, made with `counts` zero counts the first time; callers add to it. */
   const add = (table: RollupTable, key: RollupRow, counts: number): RollupRow => {
     const byKey = rows.get(table.name);
     const id = key.join('\u0000');
