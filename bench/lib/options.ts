@@ -23,6 +23,8 @@ export interface BenchOptions {
   loopSeconds: number;
   /** Page loads per page figure; the median is reported. */
   pageRuns: number;
+  /** Seed the dashboard's history anew even where a file seeded by the same store code is kept. */
+  freshSeed: boolean;
   out: string;
 }
 
@@ -34,6 +36,8 @@ const usage = `pnpm bench [options]
   --profile-connections N  connections of the profiled load (default 32; 1 shows each call's fixed costs)
   --log-level LEVEL  the server's LOG_LEVEL under load (default info, as in production)
   --upstream-delay-ms N  the bench upstream answers after N ms, like a real API across a network (default 0)
+  --fresh-seed       seed the dashboard's 10^6-row history anew instead of copying the one kept from an
+                     earlier run of the same store code (kept in $CONSOLE_BENCH_CACHE or TMPDIR)
   --out FILE         where to write the JSON (default bench/results/latest.json for a full run,
                      bench/results/partial.json otherwise)`;
 
@@ -52,6 +56,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'profile-connections': { type: 'string', default: '32' },
       'log-level': { type: 'string', default: 'info' },
       'upstream-delay-ms': { type: 'string', default: '0' },
+      'fresh-seed': { type: 'boolean', default: false },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -99,6 +104,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     warmupSeconds: 1,
     loopSeconds: quick ? 0.3 : 1,
     pageRuns: quick ? 1 : 3,
+    freshSeed: values['fresh-seed'],
     out: values.out ?? (full ? 'bench/results/latest.json' : 'bench/results/partial.json'),
   };
 }

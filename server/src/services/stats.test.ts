@@ -2,11 +2,12 @@ import type { HistoryEntry } from '@console/shared/api';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CallFact, createRepositories, type Repositories } from '../adapters/db';
+import { type CallFact, createRepositories, latencyBoundsMs, type Repositories } from '../adapters/db';
 import { migration0005StatsRollups } from '../adapters/db/migrations/0005-stats-rollups';
+import { migration0012StatsRollupTiers } from '../adapters/db/migrations/0012-stats-rollup-tiers';
 import { openTempDatabase, seedEntry } from '../adapters/db/testing';
 import { purgeHistory } from './retention';
-import { percentileOf, StatsService, stepFor } from './stats';
+import { coarsestWithin, percentileOf, StatsService, stepFor } from './stats';
 
 let store: Awaited<ReturnType<typeof openTempDatabase>>;
 let repos: Repositories;
@@ -150,6 +151,53 @@ function bruteForce(
   };
 }
 
+/**
+ * The series by brute force: each call's own point (`stepFor` of the range, points from the range's
+ * start floored to the step), its counts, and p50/p95 from the durations of its calls.
+ */
+function bruteForceSeries(
+  calls: readonly Call[],
+  entries: readonly HistoryEntry[],
+  range: { from: number; to: number },
+  env?: string,
+) {
+  const stepMs = stepFor(range.to - range.from);
+  const origin = Math.floor(range.from / stepMs) * stepMs;
+  const points: {
+    t: string;
+    ok: number;
+    fail: number;
+    error: number;
+    limited: number;
+    durations: number[];
+  }[] = [];
+  for (let t = origin; t < range.to; t += stepMs)
+    points.push({ t: new Date(t).toISOString(), ok: 0, fail: 0, error: 0, limited: 0, durations: [] });
+  const pointAt = (ms: number, e: string) =>
+    ms >= range.from && ms < range.to && (env === undefined || e === env)
+      ? points[Math.floor((ms - origin) / stepMs)]
+      : undefined;
+  for (const e of entries) {
+    const p = pointAt(Date.parse(e.createdAt), e.environmentId);
+    if (!p || (e.outcome !== 'ok' && e.outcome !== 'fail' && e.outcome !== 'error')) continue;
+    p[e.outcome] += 1;
+    if (e.durationMs !== null) p.durations.push(e.durationMs);
+  }
+  for (const c of calls) {
+    const p = c.kind === 'limited' ? pointAt(T0 + c.offsetMs, envs[c.env]!) : undefined;
+    if (p) p.limited += 1;
+  }
+  return points.map(({ durations, ...p }) => {
+    const hist = Array.from({ length: latencyBoundsMs.length + 1 }, () => 0);
+    for (const d of durations) {
+      const found = latencyBoundsMs.findIndex((upper) => d <= upper);
+      const i = found === -1 ? latencyBoundsMs.length : found;
+      hist[i] = (hist[i] ?? 0) + 1;
+    }
+    return { ...p, p50Ms: percentileOf(hist, 0.5), p95Ms: percentileOf(hist, 0.95) };
+  });
+}
+
 describe('StatsService over the rollups', () => {
   it('counts exactly what a brute-force pass over the history counts, for random calls and ranges', async () => {
     await fc.assert(
@@ -199,76 +247,106 @@ describe('StatsService over the rollups', () => {
     );
   });
 
-  it('puts every call in its own point, also where the database sums minutes into 5 and 15 min steps', async () => {
+  it('answers what a pass over the history answers, point by point, for ranges that cut through minutes, quarter hours, hours and days', async () => {
+    // Three days from an odd minute, so ranges cross midnight and start and end anywhere.
+    const start = Date.UTC(2026, 10, 26, 21, 17, 0);
+    const span = 3 * 24 * 3_600_000;
+    // Lengths that give each step: 1, 5 and 15 minutes, and an hour (from a day up, whole days inside).
+    const longRangeArb = fc
+      .tuple(
+        fc.integer({ min: 0, max: span / 60_000 }),
+        fc.oneof(
+          fc.integer({ min: 1, max: 180 }),
+          fc.integer({ min: 181, max: 720 }),
+          fc.integer({ min: 721, max: 2160 }),
+          fc.integer({ min: 2161, max: 4320 }),
+        ),
+      )
+      .map(([a, len]) => ({ from: start + a * 60_000, to: start + (a + len) * 60_000 }));
+    // Calls anywhere, and many within 90 minutes of a range's ends, where the minute and quarter-hour
+    // edges are read: a call counted twice or not at all there changes a point.
+    const casesArb = fc.array(longRangeArb, { minLength: 1, maxLength: 3 }).chain((ranges) => {
+      const edges = ranges.flatMap((r) => [r.from, r.to]);
+      const at = fc.oneof(
+        fc.integer({ min: 0, max: span - 1 }).map((ms) => start + ms),
+        fc
+          .tuple(fc.constantFrom(...edges), fc.integer({ min: -90 * 60_000, max: 90 * 60_000 }))
+          .map(([edge, d]) => edge + d),
+      );
+      const calls = fc.array(
+        fc.tuple(callArb, at).map(([c, ms]) => ({ ...c, offsetMs: ms - T0 })),
+        { minLength: 1, maxLength: 150 },
+      );
+      return fc.tuple(calls, fc.constant(ranges));
+    });
     await fc.assert(
       fc.asyncProperty(
-        fc.array(callArb, { minLength: 1, maxLength: 80 }),
-        fc.constantFrom(5, 15),
-        async (calls, stepMinutes) => {
+        casesArb,
+        fc.option(fc.constantFrom(...envs), { nil: undefined }),
+        async ([calls, ranges], env) => {
           await clear();
           const entries = await record(calls);
-          const from = T0;
-          const to = T0 + SPAN;
-          const rows = await repos.stats.series(
-            [{ res: 'm', from: new Date(from).toISOString(), to: new Date(to).toISOString() }],
-            undefined,
-            stepMinutes,
-          );
-          const stepMs = stepMinutes * 60_000;
-          const got = new Map<string, number>();
-          for (const r of rows)
-            got.set(
-              `${Date.parse(r.bucket)}|${r.outcome}`,
-              (got.get(`${Date.parse(r.bucket)}|${r.outcome}`) ?? 0) + r.calls,
-            );
-          const want = new Map<string, number>();
-          for (const e of entries) {
-            const key = `${Math.floor(Date.parse(e.createdAt) / stepMs) * stepMs}|${e.outcome}`;
-            want.set(key, (want.get(key) ?? 0) + 1);
+          for (const range of ranges) {
+            const got = await service.stats({
+              from: new Date(range.from).toISOString(),
+              to: new Date(range.to).toISOString(),
+              ...(env === undefined ? {} : { environmentId: env }),
+            });
+            expect(got.series).toEqual(bruteForceSeries(calls, entries, range, env));
+            const want = bruteForce(calls, entries, range, env);
+            expect(got.totals).toMatchObject({
+              ok: want.ok,
+              fail: want.fail,
+              error: want.error,
+              limited: want.limited,
+            });
+            const commandsGot = got.topCommands
+              .filter((c) => c.calls > 0)
+              .map(
+                (c) =>
+                  [`${c.service}/${c.command}`, { calls: c.calls, fail: c.fail, error: c.error }] as const,
+              );
+            expect(new Map(commandsGot)).toEqual(want.commands);
+            expect(new Map(got.topErrorCodes.map((c) => [c.code, c.count]))).toEqual(want.codes);
           }
-          for (const c of calls.filter((c) => c.kind === 'limited')) {
-            const key = `${Math.floor((T0 + c.offsetMs) / stepMs) * stepMs}|limited`;
-            want.set(key, (want.get(key) ?? 0) + 1);
-          }
-          expect(got).toEqual(want);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 30 },
     );
   });
 
-  it('builds the rollups of history that predates them (the migration backfill)', async () => {
+  it('builds the rollups of history that predates them (migrations 0005 and 0012), as calls recorded one by one would', async () => {
     await clear();
     const calls = fc.sample(callArb, { numRuns: 300, seed: 42 }).filter((c) => c.kind !== 'limited');
     const entries = calls.map(entryOf);
     for (const e of entries) await repos.history.insert(e);
-    const range = { from: T0, to: T0 + SPAN };
-    const before = await service.stats({
-      from: new Date(range.from).toISOString(),
-      to: new Date(range.to).toISOString(),
-    });
-    expect(before.totals.calls).toBe(0);
+    // Whole hours; edges through quarter hours and minutes; a range of three days read by whole days.
+    const ranges = [
+      { from: T0, to: T0 + SPAN },
+      { from: T0 + 7 * 60_000, to: T0 + SPAN - 11 * 60_000 },
+      { from: T0 - 24 * 3_600_000 + 23 * 60_000, to: T0 + 2 * 24 * 3_600_000 },
+    ];
+    const answers = () =>
+      Promise.all(
+        ranges.map((r) =>
+          service.stats({ from: new Date(r.from).toISOString(), to: new Date(r.to).toISOString() }),
+        ),
+      );
+    expect((await answers()).map((a) => a.totals.calls)).toEqual([0, 0, 0]);
     await migration0005StatsRollups.up(store.db.kysely as never);
-    const after = await service.stats({
-      from: new Date(range.from).toISOString(),
-      to: new Date(range.to).toISOString(),
-    });
-    const want = bruteForce(calls, entries, range);
-    expect(after.totals).toMatchObject({
+    await migration0012StatsRollupTiers(store.db.dialect).up(store.db.kysely as never);
+    const backfilled = await answers();
+    const want = bruteForce(calls, entries, ranges[0]!);
+    expect(backfilled[0]?.totals).toMatchObject({
       ok: want.ok,
       fail: want.fail,
       error: want.error,
       calls: entries.length,
     });
-    // Percentiles from the backfilled histograms equal those from rollups written call by call.
+    // Every figure, percentiles included, equals what the rollups written call by call give.
     await clear();
     await record(calls);
-    const live = await service.stats({
-      from: new Date(range.from).toISOString(),
-      to: new Date(range.to).toISOString(),
-    });
-    expect(after.totals).toEqual(live.totals);
-    expect(after.series).toEqual(live.series);
+    expect(backfilled).toEqual(await answers());
   });
 
   it('forgets rollups older than the retention cut', async () => {
@@ -283,6 +361,15 @@ describe('StatsService over the rollups', () => {
       to: new Date(T0 + SPAN).toISOString(),
     });
     expect(got.totals).toMatchObject({ ok: 0, fail: 1 });
+    // Every resolution is cut at its own bucket: the day of the cut keeps its rows until the next day.
+    const left = await sql<{ res: string; n: number }>`select res, count(*) as n from stats_series
+      group by res order by res`.execute(store.db.kysely);
+    expect(left.rows.map((r) => [r.res, Number(r.n)])).toEqual([
+      ['d', 2],
+      ['h', 1],
+      ['m', 1],
+      ['q', 1],
+    ]);
   });
 
   it('follows retention by count: the rollups keep no more than the history keeps', async () => {
@@ -320,6 +407,19 @@ describe('percentileOf', () => {
     expect(percentileOf([0, 0, 0, 10, 0, 0, 0, 0, 0, 0, 0, 0], 0.5)).toBe(37.5);
     // Everything above 10 s reads as 10 s.
     expect(percentileOf([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4], 0.95)).toBe(10_000);
+  });
+});
+
+describe('coarsestWithin', () => {
+  it('reads each step from the widest resolution that divides it', () => {
+    expect([1, 5, 15, 60, 360, 1440].map((m) => coarsestWithin(m * 60_000))).toEqual([
+      'm',
+      'm',
+      'q',
+      'h',
+      'h',
+      'd',
+    ]);
   });
 });
 

@@ -5,14 +5,14 @@ import {
   latencyBoundsMs,
   MINUTE_MS,
   type Repositories,
-  type Segment,
+  type SeriesRow,
   segmentsOf,
 } from '../adapters/db';
+import { DAY_MS, type Resolution, resolutionMs, resolutions } from '../adapters/db/rollup-shape';
 import { tokenIdOfOperatorKey } from '../adapters/db/stats-repository';
 import { AppError } from '../core/errors';
 
-const DAY_MS = 24 * HOUR_MS;
-/** Longest range one answer covers: a year and a bit, read from hourly rows. */
+/** Longest range one answer covers: a year and a bit, read mostly from daily rows. */
 const MAX_RANGE_MS = 400 * DAY_MS;
 
 /** The width of a series point: about 50–170 points whatever the range. */
@@ -23,6 +23,13 @@ export function stepFor(spanMs: number): number {
   if (spanMs <= 8 * DAY_MS) return HOUR_MS;
   if (spanMs <= 45 * DAY_MS) return 6 * HOUR_MS;
   return DAY_MS;
+}
+
+/** The widest resolution whose buckets each lie within one series point of `stepMs` (it divides the step). */
+export function coarsestWithin(stepMs: number): Resolution {
+  let best: Resolution = 'm';
+  for (const res of resolutions) if (stepMs % resolutionMs[res] === 0) best = res;
+  return best;
 }
 
 /**
@@ -63,10 +70,12 @@ const emptyAcc = (): Acc => ({
   hist: latencyBoundsMs.map(() => 0).concat(0),
 });
 
-function addTo(acc: Acc, outcome: string, calls: number, hist: readonly number[]): void {
-  if (outcome === 'ok' || outcome === 'fail' || outcome === 'error' || outcome === 'limited')
-    acc[outcome] += calls;
-  hist.forEach((v, i) => {
+function addTo(acc: Acc, row: SeriesRow): void {
+  acc.ok += row.ok;
+  acc.fail += row.fail;
+  acc.error += row.error;
+  acc.limited += row.limited;
+  row.hist.forEach((v, i) => {
     acc.hist[i] = (acc.hist[i] ?? 0) + v;
   });
 }
@@ -133,22 +142,19 @@ export class StatsService {
     const points: Acc[] = [];
     for (let t = origin; t < toMs; t += stepMs) points.push(emptyAcc());
 
-    // Points narrower than an hour need the minute rows; wider ones take whole hours from hourly rows.
-    const seriesSegments: Segment[] = segmentsOf(fromMs, toMs, stepMs >= HOUR_MS);
-    const topSegments = segmentsOf(fromMs, toMs);
-    const [series, commands, errorCodes, operators] = [
-      await this.repos.stats.series(seriesSegments, env, stepMs < HOUR_MS ? stepMs / MINUTE_MS : undefined),
-      await this.repos.stats.commands(topSegments, env),
-      await this.repos.stats.errorCodes(topSegments, env),
-      await this.repos.stats.operators(topSegments, env),
-    ];
+    // A point reads buckets no wider than itself (each bucket then lies in one point); the top lists
+    // read whole days, hours and quarter hours where the range has them, minutes only at its edges.
+    const { series, commands, errorCodes, operators } = await this.repos.stats.read({
+      environmentId: env,
+      series: { segments: segmentsOf(fromMs, toMs, coarsestWithin(stepMs)) },
+      tops: segmentsOf(fromMs, toMs),
+    });
 
     const total = emptyAcc();
     for (const row of series) {
-      const i = Math.floor((Date.parse(row.bucket) - origin) / stepMs);
-      const point = points[i];
-      if (point) addTo(point, row.outcome, row.calls, row.hist);
-      addTo(total, row.outcome, row.calls, row.hist);
+      const point = points[Math.floor((Date.parse(row.bucket) - origin) / stepMs)];
+      if (point) addTo(point, row);
+      addTo(total, row);
     }
 
     const codes = new Map<number, number>();

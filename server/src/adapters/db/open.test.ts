@@ -69,6 +69,7 @@ describe('openDatabase', () => {
         '0010-replicas',
         '0011-history-text-index',
         '0011-history-text-watermark',
+        '0012-stats-rollup-tiers',
       ]);
       const reopened = createRepositories(second);
       expect(await reopened.history.get(entry.id)).toEqual(entry);

@@ -12,25 +12,41 @@ db.pragma('busy_timeout = 5000');
 /** @type {Map<string, import('better-sqlite3').Statement>} */
 const statements = new Map();
 
-parentPort?.on(
-  'message',
-  (/** @type {{ id: number, sql: string, parameters: unknown[] } | 'stop'} */ message) => {
-    if (message === 'stop') {
-      db.close();
-      parentPort?.close();
+/** @param {string} sql */
+function prepared(sql) {
+  let stmt = statements.get(sql);
+  if (stmt === undefined) {
+    stmt = db.prepare(sql);
+    // A handful of query shapes; bound the cache anyway.
+    if (statements.size >= 64) statements.clear();
+    statements.set(sql, stmt);
+  }
+  return stmt;
+}
+
+/** Several statements read one snapshot: a dashboard's series and top lists count the same calls. */
+const inOneSnapshot = db.transaction((/** @type {{ sql: string, parameters: unknown[] }[]} */ queries) =>
+  queries.map((q) => prepared(q.sql).all(...q.parameters)),
+);
+
+/**
+ * @typedef {{ id: number, sql: string, parameters: unknown[] }} One
+ * @typedef {{ id: number, queries: { sql: string, parameters: unknown[] }[] }} Batch
+ */
+
+parentPort?.on('message', (/** @type {One | Batch | 'stop'} */ message) => {
+  if (message === 'stop') {
+    db.close();
+    parentPort?.close();
+    return;
+  }
+  try {
+    if ('queries' in message) {
+      parentPort?.postMessage({ id: message.id, rows: inOneSnapshot(message.queries) });
       return;
     }
-    try {
-      let stmt = statements.get(message.sql);
-      if (stmt === undefined) {
-        stmt = db.prepare(message.sql);
-        // A handful of query shapes; bound the cache anyway.
-        if (statements.size >= 64) statements.clear();
-        statements.set(message.sql, stmt);
-      }
-      parentPort?.postMessage({ id: message.id, rows: stmt.all(...message.parameters) });
-    } catch (err) {
-      parentPort?.postMessage({ id: message.id, error: err instanceof Error ? err.message : String(err) });
-    }
-  },
-);
+    parentPort?.postMessage({ id: message.id, rows: prepared(message.sql).all(...message.parameters) });
+  } catch (err) {
+    parentPort?.postMessage({ id: message.id, error: err instanceof Error ? err.message : String(err) });
+  }
+});

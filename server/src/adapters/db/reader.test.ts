@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { historyPageQuery } from './history-repository';
 import { createRepositories, type Database, openDatabase } from './index';
+import { segmentsOf } from './stats-repository';
 import { seedEntry, seedHistory } from './testing';
 
 let dataDir: string;
@@ -85,5 +86,44 @@ describe('history reads that scan run on the reader thread', () => {
 
   it('reports a bad statement as an error, not as missing rows', async () => {
     await expect(readerOf(db).all('select * from no_such_table', [])).rejects.toThrow(/no such table/);
+  });
+});
+
+describe('the dashboard reads on the reader thread', () => {
+  it('sends its four reads in one message, and answers what the request thread reads', async () => {
+    const repos = createRepositories(db);
+    const now = Date.now();
+    const start = Math.floor(now / 60_000) * 60_000 - 3 * 3_600_000;
+    for (let i = 0; i < 40; i++) {
+      const entry = seedEntry(i, new Date(start + i * 271_000));
+      await repos.calls.record(entry, {
+        actor: 't',
+        action: 'request.send',
+        target: entry.id,
+        details: null,
+      });
+    }
+    const query = {
+      series: { segments: segmentsOf(start, start + 3 * 3_600_000, 'q') },
+      tops: segmentsOf(start, start + 3 * 3_600_000),
+    };
+    const reader = readerOf(db);
+    const viaReader = await repos.stats.read(query);
+    expect(reader.queries).toBe(4);
+    expect(viaReader.series.reduce((n, r) => n + r.ok + r.fail + r.error, 0)).toBe(40);
+    await reader.stop();
+    // With the reader gone, the same reads run here.
+    expect(await repos.stats.read(query)).toEqual(viaReader);
+  });
+
+  it('reads a batch in one snapshot, one array of rows per statement', async () => {
+    const rows = await readerOf(db).batch([
+      { sql: 'select ? as a', parameters: [1] },
+      { sql: 'select 2 as b union all select 3', parameters: [] },
+    ]);
+    expect(rows).toEqual([[{ a: 1 }], [{ b: 2 }, { b: 3 }]]);
+    await expect(
+      readerOf(db).batch([{ sql: 'select * from no_such_table', parameters: [] }]),
+    ).rejects.toThrow(/no such table/);
   });
 });

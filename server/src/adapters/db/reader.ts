@@ -4,6 +4,8 @@ import { Worker } from 'node:worker_threads';
 export interface Reader {
   /** Runs a read-only statement on the reader's thread; rows as better-sqlite3 returns them. */
   all(sql: string, parameters: readonly unknown[]): Promise<unknown[]>;
+  /** Runs several read-only statements in one read transaction (one snapshot); one array of rows each. */
+  batch(queries: readonly { sql: string; parameters: readonly unknown[] }[]): Promise<unknown[][]>;
   /** Queries it has run, for tests and the bench. */
   readonly queries: number;
   stop(): Promise<void>;
@@ -53,21 +55,28 @@ export function createReader(file: string): Reader {
     return w;
   }
 
+  function ask(message: object, count: number): Promise<unknown[]> {
+    if (stopped) return Promise.reject(new ReaderUnavailableError('the reader is stopped'));
+    const w = started();
+    const id = nextId++;
+    queries += count;
+    return new Promise<unknown[]>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      // Held while a query is out, so an awaited answer is not cut short by an idle exit.
+      w.ref();
+      w.postMessage({ id, ...message });
+    });
+  }
+
   return {
     get queries() {
       return queries;
     },
     all(sql, parameters) {
-      if (stopped) return Promise.reject(new ReaderUnavailableError('the reader is stopped'));
-      const w = started();
-      const id = nextId++;
-      queries += 1;
-      return new Promise<unknown[]>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        // Held while a query is out, so an awaited answer is not cut short by an idle exit.
-        w.ref();
-        w.postMessage({ id, sql, parameters });
-      });
+      return ask({ sql, parameters }, 1);
+    },
+    async batch(list) {
+      return (await ask({ queries: list }, list.length)) as unknown[][];
     },
     async stop() {
       stopped = true;

@@ -138,7 +138,7 @@ export interface CallbacksTable {
   forwards: string;
 }
 
-/** Dashboard rollups (decision 032): `res` is 'm' (minute) or 'h' (hour); `bucket` its start, as a stored time. */
+/** Dashboard rollups (decisions 032, 050): `res` is 'm', 'q', 'h' or 'd' (minute, quarter hour, UTC hour, UTC day); `bucket` its start, as a stored time. */
 interface RollupKey {
   res: string;
   bucket: string;

@@ -11,6 +11,7 @@ import { migration0009Callbacks } from './0009-callbacks';
 import { migration0010Replicas } from './0010-replicas';
 import { migration0011HistoryTextIndex } from './0011-history-text-index';
 import { migration0011HistoryTextWatermark } from './0011-history-text-watermark';
+import { migration0012StatsRollupTiers } from './0012-stats-rollup-tiers';
 
 /** In code rather than read from a folder, so the migrations ship with the bundle and run under tsx alike. */
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ export function migrationProviderFor(dialect: 'sqlite' | 'postgres', log: Migrat
       '0008-history-search': migration0008HistorySearch(dialect, log),
       '0011-history-text-index': migration0011HistoryTextIndex(dialect, log),
       '0011-history-text-watermark': migration0011HistoryTextWatermark(dialect),
+      '0012-stats-rollup-tiers': migration0012StatsRollupTiers(dialect),
     }),
   };
 }
