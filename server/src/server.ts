@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Server as HttpServer } from 'node:http';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import express from 'express';
 import type { DestinationStream } from 'pino';
 import { createRepositories, type Database, openDatabase } from './adapters/db';
@@ -7,6 +7,7 @@ import { TencentClient } from './adapters/tencent-client';
 import { UserSigSigner } from './adapters/usersig';
 import type { Config } from './config';
 import { createApp } from './http/app';
+import type { FastPath } from './http/fast-path';
 import { createLogger, type Logger } from './logger';
 import {
   createCallbackSender,
@@ -45,6 +46,11 @@ export interface ServerOptions {
   limiter?: CommandRateLimiter;
   /** Overrides of the failed sign-in limits. */
   signInThrottle?: Partial<SignInThrottleOptions>;
+  /**
+   * Every request through Express's router, `POST /api/requests` too (decision 049); tests only,
+   * to compare the fast path's answers with the router's.
+   */
+  routerOnly?: boolean;
 }
 
 export interface ConsoleServer {
@@ -90,6 +96,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
   let origin: string | undefined;
   let runs: RunService | undefined;
   let callbacks: CallbackService | undefined;
+  let fastPath: FastPath | undefined;
 
   async function start() {
     database = await openDatabase({
@@ -197,32 +204,35 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       },
     });
 
-    app.use(
-      createApp({
-        logger,
-        database,
-        auth,
-        environments,
-        send,
-        history: new HistoryService(repos),
-        runs,
-        stats: new StatsService(repos),
-        appStats: new AppStatsService(send),
-        diagnose: new DiagnoseService({ environments, send, repos }),
-        explorer: new ExplorerService({ environments, send, repos }),
-        metrics,
-        users: new UserService(repos),
-        tokens: new TokenService(repos),
-        audit: new AuditService(repos),
-        callbacks,
-        proxyAuth: config.proxyAuth,
-        trustProxy: config.trustProxy,
-        clientDist: config.clientDist,
-        sandboxRouter,
-      }),
-    );
+    const consoleApp = createApp({
+      logger,
+      database,
+      auth,
+      environments,
+      send,
+      history: new HistoryService(repos),
+      runs,
+      stats: new StatsService(repos),
+      appStats: new AppStatsService(send),
+      diagnose: new DiagnoseService({ environments, send, repos }),
+      explorer: new ExplorerService({ environments, send, repos }),
+      metrics,
+      users: new UserService(repos),
+      tokens: new TokenService(repos),
+      audit: new AuditService(repos),
+      callbacks,
+      proxyAuth: config.proxyAuth,
+      trustProxy: config.trustProxy,
+      clientDist: config.clientDist,
+      sandboxRouter,
+    });
+    app.use(consoleApp);
+    fastPath = options.routerOnly ? undefined : consoleApp.fastPath;
 
-    const server = app.listen(config.port, config.host);
+    const server = createHttpServer((req, res) => {
+      if (fastPath?.(req, res)) return;
+      app(req, res);
+    }).listen(config.port, config.host);
     http = server;
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
@@ -261,6 +271,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       .catch((err: unknown) => logger.error({ err }, 'writing counted sign-in failures failed'));
     await database?.close();
     http = undefined;
+    fastPath = undefined;
     runs = undefined;
     callbacks = undefined;
     client = undefined;
