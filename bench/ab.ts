@@ -26,6 +26,8 @@ if (otherEntry === undefined) {
   process.exit(2);
 }
 const rounds = Number(roundsArg ?? 3);
+// AB_CONNECTIONS=1 (or 32) for a quicker run of one of the two loads.
+const connectionCounts = (process.env.AB_CONNECTIONS ?? '1,32').split(',').map(Number);
 const seconds = Number(secondsArg ?? 3);
 const SDKAPPID = 1400000001;
 const ADMIN = 'administrator';
@@ -77,6 +79,8 @@ try {
     userSig,
   });
   servers.push({ name: 'floor', proc: floor, headers: {} });
+  // Straight to the upstream: the added latency of a proxy is its p50 / p99 over this one's.
+  servers.push({ name: 'direct', proc: upstream, headers: {} });
   for (const [name, entry] of [
     ['A', path.resolve(otherEntry)],
     ['B', undefined],
@@ -90,12 +94,32 @@ try {
     });
     servers.push({ name, proc, headers: (await authenticate(proc.url)).headers });
   }
+  // V8 compiles a server's hot code over its first few thousand calls: measured cold, one connection
+  // (first in line, ~100 calls a second here) paid for that compilation. Each server first takes a
+  // 32-connection load, so every figure is of warm code, as a server that has run a while has.
+  const warmSeconds = Number(process.env.AB_WARM_SECONDS ?? 5);
+  for (const s of servers) {
+    if (warmSeconds <= 0 || s.name === 'direct') continue;
+    await measureLoad({
+      url: `${s.proc.url}/api/requests`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...s.headers },
+      body,
+      connections: 32,
+      seconds: warmSeconds,
+      warmupSeconds: 0,
+    });
+  }
   const results = new Map<string, LoadResult[]>();
-  for (const connections of [1, 32]) {
+  for (const connections of connectionCounts) {
     for (let round = 0; round < rounds; round++) {
-      for (const s of servers) {
+      // Every other round in the reverse order: neither server is always loaded right after the other.
+      for (const s of round % 2 === 0 ? servers : [...servers].reverse()) {
         const r = await measureLoad({
-          url: `${s.proc.url}/api/requests`,
+          url:
+            s.name === 'direct'
+              ? `${s.proc.url}/v4/im_open_login_svc/account_check?sdkappid=${SDKAPPID}&contenttype=json`
+              : `${s.proc.url}/api/requests`,
           method: 'POST',
           headers: { 'content-type': 'application/json', ...s.headers },
           body,
@@ -119,12 +143,15 @@ try {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
-  for (const connections of [1, 32]) {
+  for (const connections of connectionCounts) {
     const cpu = (name: string) =>
       median((results.get(`${name} ${connections}`) ?? []).map((r) => r.serverCpuMsPerCall as number));
     const p = (name: string, q: 'p50Ms' | 'p99Ms') =>
       median((results.get(`${name} ${connections}`) ?? []).map((r) => r[q]));
     const f = cpu('floor');
+    console.log(
+      `${connections} conn direct p50 ${p('direct', 'p50Ms').toFixed(2)} ms  p99 ${p('direct', 'p99Ms').toFixed(2)} ms (added by B: p50 +${(p('B', 'p50Ms') - p('direct', 'p50Ms')).toFixed(2)} ms, p99 +${(p('B', 'p99Ms') - p('direct', 'p99Ms')).toFixed(2)} ms)`,
+    );
     for (const name of ['floor', 'A', 'B']) {
       console.log(
         `${connections} conn ${name.padEnd(5)} CPU/call ${cpu(name).toFixed(3)} ms (×${(cpu(name) / f).toFixed(2)} floor)  p50 ${p(name, 'p50Ms').toFixed(2)} ms  p99 ${p(name, 'p99Ms').toFixed(2)} ms`,
@@ -135,7 +162,7 @@ try {
     );
   }
 } finally {
-  for (const s of servers) await s.proc.stop();
+  for (const s of servers) if (s.name !== 'direct') await s.proc.stop();
   await upstream.stop();
   removeTempDir(work);
 }

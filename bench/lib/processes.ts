@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -174,7 +175,16 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleProcess
     // A compiled entry (.js/.mjs) runs on plain Node; TypeScript through tsx, as `pnpm start` runs it.
     [...(opts.nodeArgs ?? []), ...(/\.m?js$/.test(entry) ? [] : ['--import', 'tsx']), entry],
     // stdout (pino, one line per request at info) goes to /dev/null: cheap, as a log shipper would be.
-    { cwd: repoRoot, env: childEnv(env), stdio: ['ignore', 'ignore', 'pipe'] },
+    // CONSOLE_BENCH_STDOUT=<file> keeps it instead, e.g. with `--trace-gc` among CONSOLE_BENCH_NODE_ARGS.
+    {
+      cwd: repoRoot,
+      env: childEnv(env),
+      stdio: [
+        'ignore',
+        process.env.CONSOLE_BENCH_STDOUT ? openSync(process.env.CONSOLE_BENCH_STDOUT, 'w') : 'ignore',
+        'pipe',
+      ],
+    },
   );
   const { stderrTail } = track(child);
   const url = `http://127.0.0.1:${port}`;
