@@ -117,6 +117,13 @@ try {
     // THREADS_PERF=<file>: `perf record` (CPU-clock samples, so only time on a CPU, kernel included)
     // of the server during the measured load; run the server with --perf-basic-prof to name JS frames.
     const perfOut = process.env.THREADS_PERF;
+    // THREADS_STRACE=<file>: the server main thread's system calls during the measured load, counted.
+    const straceOut = process.env.THREADS_STRACE;
+    const strace = straceOut
+      ? spawn('strace', ['-c', '-p', String(server.pid), '-o', `${straceOut}.${repeat}.${connections}`], {
+          stdio: 'ignore',
+        })
+      : undefined;
     const perf = perfOut
       ? spawn(
           'perf',
@@ -142,6 +149,11 @@ try {
     const loadStart = Date.now() - server.spawnedAt;
     const r = await measureLoad({ ...spec, connections });
     const loadEnd = Date.now() - server.spawnedAt;
+    if (strace) {
+      const exited = once(strace, 'exit');
+      strace.kill('SIGINT');
+      await exited;
+    }
     if (perf) {
       const exited = once(perf, 'exit');
       perf.kill('SIGINT');
