@@ -11,6 +11,7 @@ import { runDashboard } from './sections/dashboard';
 import { runHistory } from './sections/history';
 import { runOverhead } from './sections/overhead';
 import { runPage } from './sections/page';
+import { runReplicas } from './sections/replicas';
 import { runRuns } from './sections/runs';
 import { runUserSig } from './sections/usersig';
 
@@ -21,6 +22,7 @@ const runners: Record<Section, (ctx: SectionContext) => Promise<SectionResult>> 
   page: runPage,
   dashboard: runDashboard,
   runs: runRuns,
+  replicas: runReplicas,
 };
 
 const options = parseOptions(process.argv.slice(2));

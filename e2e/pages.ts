@@ -158,20 +158,34 @@ export const consolePages: ConsolePage[] = [
   },
   {
     name: 'callbacks',
-    // With a callback the sandbox raised, opened, so the detail is checked too.
+    // With "before" callbacks the sandbox raised, one refused and one rewritten by the rehearsal's
+    // rules (their badges in the list), the refused one opened so the detail is checked too.
     path: async (page) => {
-      const res = await page.request.post('/api/requests', {
-        data: {
-          environmentId: 'sandbox',
-          service: 'im_open_login_svc',
-          command: 'kick',
-          body: { UserID: 'user1' },
-        },
+      const call = async (service: string, command: string, body: Record<string, unknown>) => {
+        const res = await page.request.post('/api/requests', {
+          data: { environmentId: 'prod-rehearsal', service, command, body },
+        });
+        expect(res.status(), await res.text()).toBe(201);
+      };
+      await call('im_open_login_svc', 'multiaccount_import', {
+        AccountList: [{ UserID: 'axe_a' }, { UserID: 'axe_b' }],
       });
-      expect(res.status(), await res.text()).toBe(201);
+      for (const [random, text] of [
+        [1, 'darn'],
+        [2, 'http://axe.example'],
+      ] as const) {
+        await call('openim', 'sendmsg', {
+          From_Account: 'axe_a',
+          To_Account: 'axe_b',
+          MsgRandom: random,
+          MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }],
+        });
+      }
       let id: string | undefined;
       await expect(async () => {
-        const list = await page.request.get('/api/callbacks?command=State.StateChange&limit=1');
+        const list = await page.request.get(
+          '/api/callbacks?environmentId=prod-rehearsal&command=C2C.CallbackBeforeSendMsg&limit=1',
+        );
         const body = (await list.json()) as { items: { id: string }[] };
         id = body.items[0]?.id;
         expect(id).toBeDefined();
@@ -179,10 +193,10 @@ export const consolePages: ConsolePage[] = [
       return `/callbacks?id=${id}`;
     },
     ready: async (page) => {
-      await expect(
-        page.getByRole('table', { name: 'Received callbacks' }).locator('tbody tr').first(),
-      ).toBeVisible();
-      await expect(page.getByRole('heading', { name: 'State.StateChange', level: 2 })).toBeVisible();
+      const list = page.getByRole('table', { name: 'Received callbacks' });
+      await expect(list.getByText('refused', { exact: true }).first()).toBeVisible();
+      await expect(list.getByText('rewritten', { exact: true }).first()).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'C2C.CallbackBeforeSendMsg', level: 2 })).toBeVisible();
     },
   },
   {

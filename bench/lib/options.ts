@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const sections = ['overhead', 'usersig', 'history', 'page', 'dashboard', 'runs'] as const;
+export const sections = ['overhead', 'usersig', 'history', 'page', 'dashboard', 'runs', 'replicas'] as const;
 export type Section = (typeof sections)[number];
 
 export interface BenchOptions {

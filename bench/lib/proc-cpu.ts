@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 let ticksPerSecond: number | undefined;
 
@@ -34,4 +34,47 @@ export function processCpuMs(pid: number): number | string {
   const stime = Number(fields[12]);
   if (!Number.isFinite(utime) || !Number.isFinite(stime)) return `/proc/${pid}/stat has no utime/stime`;
   return ((utime + stime) * 1000) / clockTicksPerSecond();
+}
+
+/**
+ * CPU time (ms) of a process and every child it has now, plus what its children that ended used
+ * (cutime, cstime): PostgreSQL's postmaster and its backends, say. A reason string without /proc.
+ */
+export function processTreeCpuMs(pid: number): number | string {
+  const own = readStat(pid);
+  if (typeof own === 'string') return own;
+  let ticks = own.utime + own.stime + own.cutime + own.cstime;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const child = readStat(Number(entry));
+    if (typeof child !== 'string' && child.ppid === pid) ticks += child.utime + child.stime;
+  }
+  return (ticks * 1000) / clockTicksPerSecond();
+}
+
+function readStat(
+  pid: number,
+): { ppid: number; utime: number; stime: number; cutime: number; cstime: number } | string {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch (err) {
+    const code = err instanceof Error && 'code' in err ? String(err.code) : 'unreadable';
+    return `/proc/${pid}/stat cannot be read (${code})`;
+  }
+  // After "(comm) ": state, ppid, … utime (14), stime, cutime, cstime (17).
+  const f = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .map(Number);
+  const [ppid, utime, stime, cutime, cstime] = [f[1], f[11], f[12], f[13], f[14]];
+  if (
+    ppid === undefined ||
+    utime === undefined ||
+    stime === undefined ||
+    cutime === undefined ||
+    cstime === undefined
+  )
+    return `/proc/${pid}/stat is short`;
+  return { ppid, utime, stime, cutime, cstime };
 }

@@ -40,6 +40,7 @@ import { startInterruptedCallSweep } from './services/interrupted-calls';
 import { Metrics } from './services/metrics';
 import { CommandRateLimiter, type RateLimiter, SharedCommandRateLimiter } from './services/rate-limiter';
 import { startRetentionJob } from './services/retention';
+import { RunChanges } from './services/run-changes';
 import { RunService } from './services/runs';
 import { SendRequestService } from './services/send-request';
 import { SignInFailureLog } from './services/sign-in-failures';
@@ -223,15 +224,6 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       authorize: options.authorize ?? guardCommands,
       limiter,
     });
-    runs = new RunService({
-      repos,
-      environments,
-      send,
-      limiter,
-      logger: logger.child({ component: 'runs' }),
-      exclusiveStore: database.dialect === 'sqlite',
-    });
-
     // Replicas on PostgreSQL tell each other of live changes over LISTEN/NOTIFY (decision 047).
     live =
       database.dialect === 'postgres' && config.databaseUrl !== undefined
@@ -239,6 +231,20 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
             onError: (err) => logger.warn({ err }, 'the live-updates connection failed; reconnecting'),
           })
         : noLiveBus;
+    runs = new RunService({
+      repos,
+      environments,
+      send,
+      limiter,
+      logger: logger.child({ component: 'runs' }),
+      exclusiveStore: database.dialect === 'sqlite',
+      // Progress streams hear runs worked on any replica (decision 053).
+      changes: new RunChanges(live, (err, runId) =>
+        logger.error({ err, runId }, 'announcing a run change to other replicas failed'),
+      ),
+      followRecheckMs: config.runEventsRecheckMs,
+    });
+
     callbacks = new CallbackService({
       repos,
       environments,

@@ -26,7 +26,7 @@ function boot(env: Record<string, string>) {
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   /** Resolves with the URL the server logged once it listens. */
   const listening = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listen: ${stdout} ${stderr}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`no listen: ${stdout} ${stderr}`)), 75_000);
     const poll = setInterval(() => {
       const m = /"url":"(http:\/\/[^"]+)"/.exec(stdout);
       if (m?.[1]) {
@@ -65,5 +65,5 @@ describe('main', () => {
     again.child.kill('SIGTERM');
     await again.exited;
     expect(again.out()).not.toContain('Password:');
-  }, 90_000);
+  }, 180_000);
 });

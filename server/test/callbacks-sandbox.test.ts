@@ -267,6 +267,76 @@ describe('the sandbox asks "before" callbacks and does what the answer says (dec
     });
   });
 
+  it('asks nothing about a message it would not send, and raises no after-send callback for a refused one (decision 052)', async () => {
+    const count = async (command: string) => {
+      const res = await h.call('GET', `/api/callbacks?environmentId=rehearsal&command=${command}&limit=100`, {
+        cookie: admin,
+      });
+      return callbackPageSchema.parse(res.json).items.length;
+    };
+    const c2cBefore = await count('C2C.CallbackBeforeSendMsg');
+    const groupBefore = await count('Group.CallbackBeforeSendMsg');
+    // Tencent checks the accounts and the group before it asks the app (the callback carries the
+    // group's Type; a missing group is a send failure of its own): the link would be denied, but the
+    // unknown sender and the missing group answer first.
+    const unknownSender = await call(
+      'openim',
+      'sendmsg',
+      {
+        From_Account: 'mod_nobody',
+        To_Account: 'mod_ben',
+        MsgRandom: 201,
+        MsgBody: text('http://x.example'),
+      },
+      'rehearsal',
+    );
+    expect(unknownSender).toMatchObject({ outcome: 'fail', errorCode: 20003 });
+    const noGroup = await call(
+      'group_open_http_svc',
+      'send_group_msg',
+      {
+        GroupId: 'mod_no_such_group',
+        From_Account: 'mod_ben',
+        Random: 202,
+        MsgBody: text('http://x.example'),
+      },
+      'rehearsal',
+    );
+    expect(noGroup).toMatchObject({ outcome: 'fail', errorCode: 10010 });
+    expect(await count('C2C.CallbackBeforeSendMsg')).toBe(c2cBefore);
+    expect(await count('Group.CallbackBeforeSendMsg')).toBe(groupBefore);
+
+    // Refused by the "before" callback: no after-send callback (Tencent documents the same). An
+    // allowed message sent next is raised; the refused one, sent first, never is.
+    const refused = await call(
+      'openim',
+      'sendmsg',
+      { From_Account: 'mod_ann', To_Account: 'mod_ben', MsgRandom: 203, MsgBody: text('http://x.example') },
+      'rehearsal',
+    );
+    expect(refused).toMatchObject({ outcome: 'fail', errorCode: 120042 });
+    const allowed = await call(
+      'openim',
+      'sendmsg',
+      { From_Account: 'mod_ann', To_Account: 'mod_ben', MsgRandom: 204, MsgBody: text('no link here') },
+      'rehearsal',
+    );
+    expect(allowed).toMatchObject({ outcome: 'ok' });
+    const deadline = Date.now() + 20_000;
+    let randoms: unknown[] = [];
+    while (!randoms.includes(204)) {
+      if (Date.now() > deadline) throw new Error('the allowed message raised no after-send callback');
+      const res = await h.call(
+        'GET',
+        '/api/callbacks?environmentId=rehearsal&command=C2C.CallbackAfterSendMsg&limit=100',
+        { cookie: admin },
+      );
+      randoms = callbackPageSchema.parse(res.json).items.map((item) => obj(item.body).MsgRandom);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(randoms).not.toContain(203);
+  });
+
   it('lets a message no rule refuses through, and asks only the calling environment', async () => {
     const before = await h.call(
       'GET',

@@ -13,6 +13,7 @@ import { tokenCacheTtlMs } from '../src/adapters/db/token-cache';
 import { callbackSign } from '../src/services/callbacks/signature';
 import { childConsoles } from './support/child-console';
 import { type FakeUpstream, startFakeUpstream } from './support/fake-upstream';
+import { openSse } from './support/sse';
 import { startUpstreamProcess, type UpstreamProcess } from './support/upstream-process';
 
 /**
@@ -66,11 +67,10 @@ beforeAll(async () => {
       ],
     }),
   );
-  // Both start at once on an empty database: one migrates, the other waits for it.
-  [a, b] = await Promise.all([
-    boot(environmentsFile, { CB_TOKEN: CALLBACK_TOKEN }),
-    boot(environmentsFile, { CB_TOKEN: CALLBACK_TOKEN }),
-  ]);
+  // Both start at once on an empty database: one migrates, the other waits for it. A run's events
+  // stream reads the store again only when a change is announced (its fallback read is out of reach).
+  const env = { CB_TOKEN: CALLBACK_TOKEN, RUN_EVENTS_RECHECK_MS: '600000' };
+  [a, b] = await Promise.all([boot(environmentsFile, env), boot(environmentsFile, env)]);
 }, 120_000);
 
 afterAll(async () => {
@@ -253,6 +253,38 @@ describe('two replicas on one PostgreSQL', () => {
       body: { GroupId: 'replicated' },
     });
   });
+
+  it('streams the progress of a run worked by one replica live on the other (LISTEN/NOTIFY)', async () => {
+    upstream.delayMs = 100;
+    const rows = 12;
+    const started = await fetch(
+      `${a.url}/api/runs`,
+      json(await signIn(a.url), {
+        environmentId: 'gateway',
+        service: 'im_open_login_svc',
+        command: 'account_import',
+        template: '{"UserID":"{{user}}"}',
+        csv: ['user', ...Array.from({ length: rows }, (_, i) => `live${i + 1}`)].join('\n'),
+        ratePerSec: 5,
+      }),
+    );
+    expect(started.status).toBe(201);
+    const runId = runSchema.parse(await started.json()).id;
+    const stream = await openSse(`${b.url}/api/runs/${runId}/events`, await signIn(b.url));
+    expect(stream.status).toBe(200);
+    const seen: Run[] = [];
+    for (let e = await stream.next(); e !== undefined; e = await stream.next()) {
+      seen.push(runSchema.parse(JSON.parse(e.data)));
+    }
+    upstream.delayMs = 0;
+    // B reads the run only when A announces a change (or after 10 min): every state after the first
+    // came over the bus, the last one the run's end.
+    expect(['queued', 'running']).toContain(seen[0]?.status);
+    expect(seen.at(-1)).toMatchObject({ status: 'done', done: rows, ok: rows });
+    const progress = seen.map((r) => r.done);
+    expect(new Set(progress).size).toBeGreaterThanOrEqual(3);
+    expect(progress).toEqual([...progress].sort((x, y) => x - y));
+  }, 60_000);
 
   it('finishes a run whose replica is killed on the other, without sending a row twice', async () => {
     upstream.delayMs = 300;

@@ -1,6 +1,7 @@
 import { auditPageSchema, type Run, runPreviewSchema, runSchema } from '@console/shared/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, obj, startHarness, TEST_ADMIN, TEST_SDKAPPID } from './support/harness';
+import { openSse } from './support/sse';
 import { startUpstreamProcess, type UpstreamProcess } from './support/upstream-process';
 import { errorCode, userWithRole } from './support/users';
 
@@ -56,7 +57,8 @@ const finished = (r: Run) => r.status === 'done' || r.status === 'cancelled' || 
 beforeAll(async () => {
   [timed, throttling] = await Promise.all([startUpstreamProcess('ok'), startUpstreamProcess('throttle')]);
   h = await startHarness({
-    env: { UPSTREAM_TIMEOUT_MS: '5000' },
+    // The events stream is pushed on each change; its fallback read of the store is out of reach here.
+    env: { UPSTREAM_TIMEOUT_MS: '5000', RUN_EVENTS_RECHECK_MS: '600000' },
     extraEnvironments: (url) => [
       {
         id: 'timed',
@@ -104,6 +106,30 @@ afterAll(async () => {
 });
 
 describe('runs over rows', () => {
+  it('streams a run’s progress as each row finishes, pushed rather than polled, and ends the stream with the run', async () => {
+    const run = await start({
+      environmentId: 'paced',
+      service: 'im_open_login_svc',
+      command: 'account_import',
+      template: importTemplate,
+      csv: csvOf(8, 'stream'),
+      ratePerSec: 4,
+    });
+    const stream = await openSse(`${h.url}/api/runs/${run.id}/events`, viewer);
+    expect(stream.status).toBe(200);
+    const seen: Run[] = [];
+    for (let e = await stream.next(); e !== undefined; e = await stream.next()) {
+      expect(e.event).toBe('run');
+      seen.push(runSchema.parse(JSON.parse(e.data)));
+    }
+    // At 4 rows a second the run takes about 2 s; the store is read again only on a change here.
+    expect(seen.at(-1)).toMatchObject({ status: 'done', done: 8, ok: 8 });
+    expect(['queued', 'running']).toContain(seen[0]?.status);
+    const progress = seen.map((r) => r.done);
+    expect(new Set(progress).size).toBeGreaterThanOrEqual(3);
+    expect(progress).toEqual([...progress].sort((x, y) => x - y));
+  }, 60_000);
+
   it('previews columns, rendered bodies, render errors with their lines, and the count', async () => {
     const csv = 'user,count\nalice,3\nbob,many\n,4\ncarol,5';
     const res = await h.call('POST', '/api/runs/preview', {

@@ -54,6 +54,8 @@ export const envSchema = z.object({
     message: 'must be at least 8 characters',
   }),
   UPSTREAM_TIMEOUT_MS: positiveInt(10_000),
+  /** A run's progress stream reads the store this often when no change was announced (decision 053). */
+  RUN_EVENTS_RECHECK_MS: positiveInt(5_000),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .optional()

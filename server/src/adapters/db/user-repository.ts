@@ -1,5 +1,7 @@
 import { type Role, roleSchema } from '@console/shared/api';
 import type { Selectable } from 'kysely';
+import { sql } from 'kysely';
+import { advisoryKey } from './advisory-lock';
 import { DuplicateError, isUniqueViolation, LastAdminError } from './errors';
 import type { Database } from './open';
 import type { UsersTable } from './schema';
@@ -42,6 +44,8 @@ function userRecord(row: Selectable<UsersTable>): UserRecord {
   };
 }
 
+const lastAdminLock = advisoryKey('users:last-admin');
+
 export function createUserRepository(db: Database): UserRepository {
   const { kysely } = db;
   const get = async (username: string) => {
@@ -80,33 +84,42 @@ export function createUserRepository(db: Database): UserRepository {
     },
 
     async update(username, patch) {
-      const res = await kysely
-        .updateTable('users')
-        .set({
-          ...(patch.role !== undefined && { role: patch.role }),
-          ...(patch.disabled !== undefined && { disabled: patch.disabled ? 1 : 0 }),
-          ...(patch.passwordHash !== undefined && { password_hash: patch.passwordHash }),
-          updated_at: toStoredTime(new Date()),
-        })
-        .where('username', '=', username)
-        .$if((patch.role !== undefined && patch.role !== 'admin') || patch.disabled === true, (qb) =>
-          qb.where((eb) =>
-            eb.or([
-              // The user is not an enabled admin now, so the change takes no admin away …
-              eb.not(eb.and([eb('role', '=', 'admin'), eb('disabled', '=', 0)])),
-              // … or another enabled admin remains.
-              eb.exists(
-                eb
-                  .selectFrom('users as other')
-                  .select('other.username')
-                  .where('other.role', '=', 'admin')
-                  .where('other.disabled', '=', 0)
-                  .where('other.username', '<>', username),
-              ),
-            ]),
-          ),
-        )
-        .executeTakeFirst();
+      const mayTakeAnAdminAway =
+        (patch.role !== undefined && patch.role !== 'admin') || patch.disabled === true;
+      const res = await kysely.transaction().execute(async (trx) => {
+        // PostgreSQL under read committed: two demotions of the last two admins, each checking that
+        // the other remains, could both pass. One lock orders them, so the second sees the first.
+        if (mayTakeAnAdminAway && db.dialect === 'postgres') {
+          await sql`select pg_advisory_xact_lock(${lastAdminLock}::bigint)`.execute(trx);
+        }
+        return trx
+          .updateTable('users')
+          .set({
+            ...(patch.role !== undefined && { role: patch.role }),
+            ...(patch.disabled !== undefined && { disabled: patch.disabled ? 1 : 0 }),
+            ...(patch.passwordHash !== undefined && { password_hash: patch.passwordHash }),
+            updated_at: toStoredTime(new Date()),
+          })
+          .where('username', '=', username)
+          .$if(mayTakeAnAdminAway, (qb) =>
+            qb.where((eb) =>
+              eb.or([
+                // The user is not an enabled admin now, so the change takes no admin away …
+                eb.not(eb.and([eb('role', '=', 'admin'), eb('disabled', '=', 0)])),
+                // … or another enabled admin remains.
+                eb.exists(
+                  eb
+                    .selectFrom('users as other')
+                    .select('other.username')
+                    .where('other.role', '=', 'admin')
+                    .where('other.disabled', '=', 0)
+                    .where('other.username', '<>', username),
+                ),
+              ]),
+            ),
+          )
+          .executeTakeFirst();
+      });
       // A token's owner may have lost its role or been disabled: verified tokens are read again.
       tokenCacheOf(db).clear();
       if (Number(res.numUpdatedRows) > 0) return get(username);

@@ -13,8 +13,8 @@ import type { RunService } from '../../services/runs';
 import { principalOf } from '../middleware/auth';
 import { bodyOf } from '../middleware/body';
 
-/** How often the events stream looks for progress. */
-const EVENTS_INTERVAL_MS = 500;
+/** A comment line on a quiet events stream, so proxies keep it open. */
+const KEEP_ALIVE_MS = 15_000;
 
 /**
  * A run's input is larger than other bodies (a CSV of many rows): this parser comes before the
@@ -90,10 +90,13 @@ export function runRoutes(runs: RunService): Router {
     }
   });
 
-  /** Server-Sent Events: the run as it changes, until it ends or the browser goes away. */
+  /**
+   * Server-Sent Events: the run as it changes, until it ends or the browser goes away. Changes are
+   * pushed, from this replica or another one (decision 053).
+   */
   router.get('/runs/:id/events', async (req, res) => {
     const id = req.params.id;
-    let last = JSON.stringify(await runs.get(id));
+    const first = await runs.get(id);
     res.status(200).set({
       'Content-Type': 'text/event-stream',
       'Cache-Control': 'no-store',
@@ -101,36 +104,23 @@ export function runRoutes(runs: RunService): Router {
       'X-Accel-Buffering': 'no',
     });
     res.flushHeaders();
-    res.write(`event: run\ndata: ${last}\n\n`);
-    const final = (text: string) => /"status":"(done|cancelled|failed)"/.test(text);
-    if (final(last)) {
+    res.write(`event: run\ndata: ${JSON.stringify(first)}\n\n`);
+    if (first.status === 'done' || first.status === 'cancelled' || first.status === 'failed') {
       res.end();
       return;
     }
-    let ticks = 0;
-    const timer = setInterval(() => {
-      ticks += 1;
-      void runs
-        .get(id)
-        .then((run) => {
-          const text = JSON.stringify(run);
-          if (text !== last) {
-            last = text;
-            res.write(`event: run\ndata: ${text}\n\n`);
-          } else if (ticks % 30 === 0) {
-            res.write(': keep-alive\n\n');
-          }
-          if (final(text)) {
-            clearInterval(timer);
-            res.end();
-          }
-        })
-        .catch(() => {
-          clearInterval(timer);
-          res.end();
-        });
-    }, EVENTS_INTERVAL_MS);
-    req.on('close', () => clearInterval(timer));
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+    const stop = runs.follow(id, first, {
+      onRun: (run) => res.write(`event: run\ndata: ${JSON.stringify(run)}\n\n`),
+      onEnd: () => {
+        clearInterval(keepAlive);
+        res.end();
+      },
+    });
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      stop();
+    });
   });
 
   return router;

@@ -138,6 +138,19 @@ function permissionGroup(g: Group, body: Body): PermissionGroup | CommandResult 
 }
 const isPg = (v: PermissionGroup | CommandResult): v is PermissionGroup => 'members' in v;
 
+/** A command on one permission group of a community: the group and the permission group found first. */
+function inPermissionGroup(
+  fn: (at: { state: SandboxState; body: Body; f: { group: Group }; pg: PermissionGroup }) => CommandResult,
+): CommandFn {
+  return (state, body) => {
+    const f = community(state, body);
+    if (!('group' in f)) return f;
+    const pg = permissionGroup(f.group, body);
+    if (!isPg(pg)) return pg;
+    return fn({ state, body, f, pg });
+  };
+}
+
 function pgJson(pg: PermissionGroup) {
   return {
     PermissionGroupId: pg.id,
@@ -192,11 +205,7 @@ export const destroyPermissionGroup: CommandFn = (state, body) => {
   });
 };
 
-export const modifyPermissionGroup: CommandFn = (state, body) => {
-  const f = community(state, body);
-  if (!('group' in f)) return f;
-  const pg = permissionGroup(f.group, body);
-  if (!isPg(pg)) return pg;
+export const modifyPermissionGroup = inPermissionGroup(({ body, pg }) => {
   const name = body.PermissionGroupName === undefined ? undefined : str(body, 'PermissionGroupName');
   if (body.PermissionGroupName !== undefined && (!name || Buffer.byteLength(name) > 30))
     return fail(10004, 'invalid PermissionGroupName');
@@ -207,7 +216,7 @@ export const modifyPermissionGroup: CommandFn = (state, body) => {
   if (permission !== undefined) pg.permission = permission;
   pg.customString = anyStr(body, 'CustomString') ?? pg.customString;
   return ok();
-};
+});
 
 export const getPermissionGroup: CommandFn = (state, body) => {
   const f = community(state, body);
@@ -234,53 +243,39 @@ function topicPermissions(f: { group: Group }, body: Body): [string, number][] |
   return out;
 }
 
-function setTopicPermissions(state: SandboxState, body: Body, mustExist: boolean): CommandResult {
-  const f = community(state, body);
-  if (!('group' in f)) return f;
-  const pg = permissionGroup(f.group, body);
-  if (!isPg(pg)) return pg;
-  const entries = topicPermissions(f, body);
-  if (!Array.isArray(entries)) return entries;
-  if (mustExist) {
-    const missing = entries.filter(([t]) => !pg.topics.has(t));
-    if (missing.length > 0)
-      return fail(10004, `the permission group has no permission on ${missing.map(([t]) => t).join(', ')}`);
-  }
-  for (const [t, p] of entries) pg.topics.set(t, p);
-  return ok({
-    TopicPermissionResultItem: entries.map(([TopicId]) => ({ TopicId, ErrorCode: 0, ErrorInfo: '' })),
+function setTopicPermissions(mustExist: boolean): CommandFn {
+  return inPermissionGroup(({ body, f, pg }) => {
+    const entries = topicPermissions(f, body);
+    if (!Array.isArray(entries)) return entries;
+    if (mustExist) {
+      const missing = entries.filter(([t]) => !pg.topics.has(t));
+      if (missing.length > 0)
+        return fail(10004, `the permission group has no permission on ${missing.map(([t]) => t).join(', ')}`);
+    }
+    for (const [t, p] of entries) pg.topics.set(t, p);
+    return ok({
+      TopicPermissionResultItem: entries.map(([TopicId]) => ({ TopicId, ErrorCode: 0, ErrorInfo: '' })),
+    });
   });
 }
 
-export const addTopicPermissionGroup: CommandFn = (state, body) => setTopicPermissions(state, body, false);
-export const setTopicPermissionGroup: CommandFn = (state, body) => setTopicPermissions(state, body, true);
+export const addTopicPermissionGroup = setTopicPermissions(false);
+export const setTopicPermissionGroup = setTopicPermissions(true);
 
-export const deleteTopicPermissionGroup: CommandFn = (state, body) => {
-  const f = community(state, body);
-  if (!('group' in f)) return f;
-  const pg = permissionGroup(f.group, body);
-  if (!isPg(pg)) return pg;
+export const deleteTopicPermissionGroup = inPermissionGroup(({ body, pg }) => {
   const ids = strList(body, 'TopicIdList');
   if (!ids) return fail(10004, 'TopicIdList is missing or is not an array of strings');
   for (const id of ids) pg.topics.delete(id);
   return ok();
-};
+});
 
-export const getTopicPermissionGroup: CommandFn = (state, body) => {
-  const f = community(state, body);
-  if (!('group' in f)) return f;
-  const pg = permissionGroup(f.group, body);
-  if (!isPg(pg)) return pg;
+export const getTopicPermissionGroup = inPermissionGroup(({ pg }) => {
   return ok({
     TopicPermissionList: [...pg.topics].map(([TopicId, Permission]) => ({ TopicId, Permission })),
   });
-};
+});
 
-export const addPermissionGroupMember: CommandFn = (state, body) => {
-  const f = community(state, body);
-  if (!('group' in f)) return f;
-  const pg = permissionGroup(f.group, body);
-  if (!isPg(pg)) return pg;
+export const addPermissionGroupMember = inPermissionGroup(({ state, body, f, pg }) => {
   const list = recordList(body, 'MemberList');
   if (!list) return fail(10004, 'MemberList is missing or invalid');
   if (list.length > 100) return fail(10005, 'at most 100 members per request');
@@ -295,24 +290,16 @@ export const addPermissionGroupMember: CommandFn = (state, body) => {
       return { Member_Account: id, ResultCode: 0, ResultInfo: '' };
     }),
   });
-};
+});
 
-export const deletePermissionGroupMember: CommandFn = (state, body) => {
-  const f = community(state, body);
-  if (!('group' in f)) return f;
-  const pg = permissionGroup(f.group, body);
-  if (!isPg(pg)) return pg;
+export const deletePermissionGroupMember = inPermissionGroup(({ body, pg }) => {
   const list = recordList(body, 'MemberList');
   if (!list) return fail(10004, 'MemberList is missing or invalid');
   for (const item of list) pg.members.delete(str(item, 'Member_Account') ?? '');
   return ok();
-};
+});
 
-export const getPermissionGroupMemberList: CommandFn = (state, body) => {
-  const f = community(state, body);
-  if (!('group' in f)) return f;
-  const pg = permissionGroup(f.group, body);
-  if (!isPg(pg)) return pg;
+export const getPermissionGroupMemberList = inPermissionGroup(({ body, pg }) => {
   const limit = Math.min(Math.max(int(body, 'Limit') ?? 50, 1), 100);
   const p = page([...pg.members], body.Next, limit);
   return ok({
@@ -320,4 +307,4 @@ export const getPermissionGroupMemberList: CommandFn = (state, body) => {
     Next: p.next,
     MemberNum: pg.members.size,
   });
-};
+});

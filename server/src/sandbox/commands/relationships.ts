@@ -60,73 +60,55 @@ function isFriend(state: Parameters<CommandFn>[0], a: string, b: string): boolea
   return state.friends.get(a)?.has(b) === true;
 }
 
-export const friendCheck: CommandFn = (state, body) => {
-  const from = str(body, 'From_Account');
-  const to = strList(body, 'To_Account');
-  const type = str(body, 'CheckType');
-  if (!from || !to || (type !== 'CheckResult_Type_Both' && type !== 'CheckResult_Type_Single'))
-    return fail(30001, 'From_Account, To_Account or CheckType is missing or invalid');
-  if (to.length > 1000) return fail(30001, 'at most 1000 accounts per request');
-  if (!state.accounts.has(from)) return fail(30003, NOT_EXIST);
-  const failAccount: string[] = [];
-  const infoItem = to.map((peer) => {
-    if (!state.accounts.has(peer)) {
-      failAccount.push(peer);
-      return {
-        To_Account: peer,
-        Relation: 'CheckResult_Type_NoRelation',
-        ResultCode: 30003,
-        ResultInfo: NOT_EXIST,
-      };
-    }
-    const aWithB = isFriend(state, from, peer);
-    const bWithA = type === 'CheckResult_Type_Both' && isFriend(state, peer, from);
-    const relation =
-      aWithB && bWithA
-        ? 'CheckResult_Type_BothWay'
-        : aWithB
-          ? 'CheckResult_Type_AWithB'
-          : bWithA
-            ? 'CheckResult_Type_BWithA'
-            : 'CheckResult_Type_NoRelation';
-    return { To_Account: peer, Relation: relation, ResultCode: 0, ResultInfo: '' };
-  });
-  return ok({ InfoItem: infoItem, Fail_Account: failAccount });
-};
+/**
+ * friend_check and black_list_check answer alike: per peer, whether A has B, B has A (only for the
+ * "Both" check type), both or neither, by the relation `has(owner, peer)`.
+ */
+function relationCheck(spec: {
+  prefix: 'CheckResult_Type' | 'BlackCheckResult_Type';
+  none: 'NoRelation' | 'NO';
+  itemsKey: 'InfoItem' | 'BlackListCheckItem';
+  has: (state: Parameters<CommandFn>[0], owner: string, peer: string) => boolean;
+}): CommandFn {
+  const both = `${spec.prefix}_Both`;
+  const single = `${spec.prefix}_Single`;
+  const relation = (name: string) => `${spec.prefix}_${name}`;
+  return (state, body) => {
+    const from = str(body, 'From_Account');
+    const to = strList(body, 'To_Account');
+    const type = str(body, 'CheckType');
+    if (!from || !to || (type !== both && type !== single))
+      return fail(30001, 'From_Account, To_Account or CheckType is missing or invalid');
+    if (to.length > 1000) return fail(30001, 'at most 1000 accounts per request');
+    if (!state.accounts.has(from)) return fail(30003, NOT_EXIST);
+    const failAccount: string[] = [];
+    const items = to.map((peer) => {
+      if (!state.accounts.has(peer)) {
+        failAccount.push(peer);
+        return { To_Account: peer, Relation: relation(spec.none), ResultCode: 30003, ResultInfo: NOT_EXIST };
+      }
+      const aWithB = spec.has(state, from, peer);
+      const bWithA = type === both && spec.has(state, peer, from);
+      const name = aWithB && bWithA ? 'BothWay' : aWithB ? 'AWithB' : bWithA ? 'BWithA' : spec.none;
+      return { To_Account: peer, Relation: relation(name), ResultCode: 0, ResultInfo: '' };
+    });
+    return ok({ [spec.itemsKey]: items, Fail_Account: failAccount });
+  };
+}
 
-export const blackListCheck: CommandFn = (state, body) => {
-  const from = str(body, 'From_Account');
-  const to = strList(body, 'To_Account');
-  const type = str(body, 'CheckType');
-  if (!from || !to || (type !== 'BlackCheckResult_Type_Both' && type !== 'BlackCheckResult_Type_Single'))
-    return fail(30001, 'From_Account, To_Account or CheckType is missing or invalid');
-  if (to.length > 1000) return fail(30001, 'at most 1000 accounts per request');
-  if (!state.accounts.has(from)) return fail(30003, NOT_EXIST);
-  const failAccount: string[] = [];
-  const item = to.map((peer) => {
-    if (!state.accounts.has(peer)) {
-      failAccount.push(peer);
-      return {
-        To_Account: peer,
-        Relation: 'BlackCheckResult_Type_NO',
-        ResultCode: 30003,
-        ResultInfo: NOT_EXIST,
-      };
-    }
-    const a = state.blocklists.get(from)?.has(peer) === true;
-    const b = type === 'BlackCheckResult_Type_Both' && state.blocklists.get(peer)?.has(from) === true;
-    const relation =
-      a && b
-        ? 'BlackCheckResult_Type_BothWay'
-        : a
-          ? 'BlackCheckResult_Type_AWithB'
-          : b
-            ? 'BlackCheckResult_Type_BWithA'
-            : 'BlackCheckResult_Type_NO';
-    return { To_Account: peer, Relation: relation, ResultCode: 0, ResultInfo: '' };
-  });
-  return ok({ BlackListCheckItem: item, Fail_Account: failAccount });
-};
+export const friendCheck = relationCheck({
+  prefix: 'CheckResult_Type',
+  none: 'NoRelation',
+  itemsKey: 'InfoItem',
+  has: isFriend,
+});
+
+export const blackListCheck = relationCheck({
+  prefix: 'BlackCheckResult_Type',
+  none: 'NO',
+  itemsKey: 'BlackListCheckItem',
+  has: (state, owner, peer) => state.blocklists.get(owner)?.has(peer) === true,
+});
 
 function listsOf(state: Parameters<CommandFn>[0], owner: string): Set<string> {
   let lists = state.friendLists.get(owner);

@@ -1,10 +1,7 @@
 import type { CallbackRuleView } from '@console/shared/api';
 import type { CallbackRule } from '../../config/environments-file';
 
-/** "Before" callbacks are the ones whose answer decides what Tencent does (allow, reject, rewrite). */
-export function isBeforeCallback(command: string): boolean {
-  return /\.Callback(Before|Prev)/.test(command);
-}
+export { isBeforeCallback } from '@console/shared/api';
 
 export interface RuleDecision {
   /** The rule's name (or `#n`, its place in the list); null when no rule matched. */

@@ -1,24 +1,19 @@
 import { changePasswordRequestSchema } from '@console/shared/api';
 import { Alert, Button, Group, Paper, PasswordInput, Stack, Title } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId } from 'react';
 import { ApiError } from '../../../lib/api-client';
 import { useChangePassword } from '../api/change-password';
-import { type FieldErrors, fieldErrorsOf, serverFieldErrors } from '../lib/form-errors';
+import { fieldErrorsOf, serverFieldErrors } from '../lib/form-errors';
+import { useFormFields } from '../lib/use-form-fields';
 import { ApiErrorAlert } from './ApiErrorAlert';
 
 const empty = { currentPassword: '', newPassword: '', repeat: '' };
 
 export function ChangePasswordForm() {
-  const [values, setValues] = useState(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { values, errors, setErrors, set, clear } = useFormFields(empty);
   const change = useChangePassword();
   const headingId = useId();
-
-  const set = (field: keyof typeof empty, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors(({ [field]: _, ...rest }) => rest);
-  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -32,7 +27,7 @@ export function ChangePasswordForm() {
     }
     setErrors({});
     change.mutate(parsed.data, {
-      onSuccess: () => setValues(empty),
+      onSuccess: () => clear(),
       onError: (error) => {
         if (error instanceof ApiError && error.code === 'auth/invalid-credentials') {
           setErrors({ currentPassword: 'The current password is wrong.' });

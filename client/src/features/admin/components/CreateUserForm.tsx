@@ -2,25 +2,20 @@ import { createUserRequestSchema, roleSchema } from '@console/shared/api';
 import { Button, Group, NativeSelect, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUserPlus } from '@tabler/icons-react';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId } from 'react';
 import { ApiError } from '../../../lib/api-client';
 import { useCreateUser } from '../api/create-user';
-import { type FieldErrors, fieldErrorsOf, serverFieldErrors } from '../lib/form-errors';
+import { fieldErrorsOf, serverFieldErrors } from '../lib/form-errors';
+import { useFormFields } from '../lib/use-form-fields';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { roleOptions } from './roles';
 
 const empty = { username: '', password: '', role: 'viewer' };
 
 export function CreateUserForm() {
-  const [values, setValues] = useState(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { values, errors, setErrors, set, clear } = useFormFields(empty);
   const create = useCreateUser();
   const headingId = useId();
-
-  const set = (field: keyof typeof empty, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors(({ [field]: _, ...rest }) => rest);
-  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -34,7 +29,7 @@ export function CreateUserForm() {
     setErrors({});
     create.mutate(parsed.data, {
       onSuccess: (user) => {
-        setValues(empty);
+        clear();
         notifications.show({ color: 'green', message: `User ${user.username} created as ${user.role}.` });
       },
       onError: (error) => {

@@ -1,4 +1,4 @@
-import type { CallbackEndpoint } from '@console/shared/api';
+import { type CallbackEndpoint, callbackOutcome } from '@console/shared/api';
 import { hasRole } from '@console/shared/guard-rails';
 import { callbackConversation } from '@console/shared/messages';
 import { Alert, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
@@ -11,6 +11,7 @@ import { formatTime } from '../../../lib/format-time';
 import { useCallbackEntry, useForwardCallback } from '../api/callbacks';
 import { toCallbackCurl } from '../lib/curl';
 import { JsonBlock } from './JsonBlock';
+import { OutcomeBadge } from './OutcomeBadge';
 import { VerdictBadge } from './VerdictBadge';
 
 type Props = { id: string; endpoint: CallbackEndpoint | undefined };
@@ -55,6 +56,7 @@ export function CallbackDetail({ id, endpoint }: Props) {
     );
   }
   const e = entry.data;
+  const outcome = callbackOutcome(e);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="callback-detail-title">
       <Stack gap="sm">
@@ -64,6 +66,7 @@ export function CallbackDetail({ id, endpoint }: Props) {
               {e.command || '(no command)'}
             </Title>
             <VerdictBadge verdict={e.verdict} />
+            {outcome && <OutcomeBadge outcome={outcome} />}
           </Group>
           <Button
             variant="default"
