@@ -2,7 +2,11 @@
 // path's server CPU goes, thread by thread (/proc/<pid>/task), at one load: the main thread, libuv's
 // pool, V8's GC and compiler threads, the SQLite checkpoint and reader workers. Also the server's
 // CPU when idle (timers and workers that tick with no call), which a slow load pays per call more
-// than a fast one. Prints calls per second and CPU per call per thread. See docs/benchmarks.md.
+// than a fast one. Prints calls per second and CPU per call per thread (and its system time and
+// sleeps, i.e. voluntary context switches). Environment: THREADS_WARM=<s> (a 32-connection load
+// first), THREADS_REPEATS=<n>, THREADS_PERF=<file> (`perf record`), THREADS_STRACE=<file>
+// (`strace -c` of the main thread), CONSOLE_BENCH_NODE_ARGS / CONSOLE_BENCH_STDOUT (processes.ts).
+// Node 20 names no thread: "main" is the thread whose id is the pid. See decision 055.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +21,7 @@ import { makeTempDir, removeTempDir } from './lib/temp';
 const connectionList = (process.argv[2] ?? '1').split(',').map(Number);
 const seconds = Number(process.argv[3] ?? 5);
 const idleSeconds = Number(process.argv[4] ?? 3);
+/** USER_HZ, the unit of /proc's utime and stime (100 on Linux; proc-cpu.ts asks getconf). */
 const ticks = 100;
 
 /** CPU ms so far of each thread of a process, keyed by "tid name". */
