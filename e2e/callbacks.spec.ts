@@ -54,6 +54,10 @@ test('a message sent on the sandbox shows up live on the Callbacks page as its a
   const detail = page.getByRole('region', { name: 'C2C.CallbackAfterSendMsg' });
   await expect(detail.getByRole('region', { name: 'Body' })).toContainText(text);
   await expect(detail.getByRole('region', { name: 'Answer' })).toContainText('"ActionStatus": "OK"');
+  // Tencent ignores what an "after" callback is answered: no rule decides it, no outcome is shown.
+  await expect(
+    detail.getByRole('table', { name: 'Callback summary' }).getByRole('row', { name: /^Decided by/ }),
+  ).toHaveCount(0);
   // The rehearsal's forward target is down: the failed delivery is shown as it is recorded.
   await expect(detail.getByRole('table', { name: 'Forward results' })).toContainText('connection refused');
   await expect(detail.getByRole('button', { name: 'Re-send' })).toBeVisible();

@@ -1,4 +1,4 @@
-import { type CallbackEndpoint, callbackOutcome } from '@console/shared/api';
+import { type CallbackEndpoint, callbackOutcome, isBeforeCallback } from '@console/shared/api';
 import { hasRole } from '@console/shared/guard-rails';
 import { callbackConversation } from '@console/shared/messages';
 import { Alert, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
@@ -89,10 +89,13 @@ export function CallbackDetail({ id, endpoint }: Props) {
               <Table.Th>Verdict</Table.Th>
               <Table.Td>{e.reason}</Table.Td>
             </Table.Tr>
-            <Table.Tr>
-              <Table.Th>Decided by</Table.Th>
-              <Table.Td>{e.decidedBy === null ? 'default' : `rule "${e.decidedBy}"`}</Table.Td>
-            </Table.Tr>
+            {/* Only a "before" callback's answer is decided (by a rule, or allowed by default). */}
+            {e.verdict === 'accepted' && isBeforeCallback(e.command) && (
+              <Table.Tr>
+                <Table.Th>Decided by</Table.Th>
+                <Table.Td>{e.decidedBy === null ? 'default' : `rule "${e.decidedBy}"`}</Table.Td>
+              </Table.Tr>
+            )}
             <Table.Tr>
               <Table.Th>Answered</Table.Th>
               <Table.Td>

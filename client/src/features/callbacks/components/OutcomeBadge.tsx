@@ -1,7 +1,7 @@
 import type { CallbackOutcome } from '@console/shared/api';
 import { Badge } from '@mantine/core';
 
-const colors: Record<CallbackOutcome, string> = { allowed: 'gray', refused: 'orange', rewritten: 'violet' };
+const colors: Record<CallbackOutcome, string> = { allowed: 'green', refused: 'orange', rewritten: 'violet' };
 
 /** What a "before" callback's answer told Tencent to do (allowed, refused, rewritten). */
 export function OutcomeBadge({ outcome }: { outcome: CallbackOutcome }) {
