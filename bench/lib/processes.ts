@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -145,6 +146,8 @@ export interface ConsoleOptions {
   /** Node flags before the entry point, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
   clientDist?: string;
+  /** The server's entry point; default `CONSOLE_BENCH_SERVER_ENTRY`, else this checkout's. */
+  entry?: string;
 }
 
 /**
@@ -164,17 +167,24 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleProcess
     ...opts.env,
   };
   const spawnedAt = Date.now();
+  // Another checkout's entry, for an A/B of two versions on the same (noisy) machine.
+  const entry =
+    opts.entry ?? process.env.CONSOLE_BENCH_SERVER_ENTRY ?? path.join(repoRoot, 'server/src/main.ts');
   const child = spawn(
     process.execPath,
-    [
-      ...(opts.nodeArgs ?? []),
-      '--import',
-      'tsx',
-      // Another checkout's entry, for an A/B of two versions on the same (noisy) machine.
-      process.env.CONSOLE_BENCH_SERVER_ENTRY ?? path.join(repoRoot, 'server/src/main.ts'),
-    ],
+    // A compiled entry (.js/.mjs) runs on plain Node; TypeScript through tsx, as `pnpm start` runs it.
+    [...(opts.nodeArgs ?? []), ...(/\.m?js$/.test(entry) ? [] : ['--import', 'tsx']), entry],
     // stdout (pino, one line per request at info) goes to /dev/null: cheap, as a log shipper would be.
-    { cwd: repoRoot, env: childEnv(env), stdio: ['ignore', 'ignore', 'pipe'] },
+    // CONSOLE_BENCH_STDOUT=<file> keeps it instead, e.g. with `--trace-gc` among CONSOLE_BENCH_NODE_ARGS.
+    {
+      cwd: repoRoot,
+      env: childEnv(env),
+      stdio: [
+        'ignore',
+        process.env.CONSOLE_BENCH_STDOUT ? openSync(process.env.CONSOLE_BENCH_STDOUT, 'w') : 'ignore',
+        'pipe',
+      ],
+    },
   );
   const { stderrTail } = track(child);
   const url = `http://127.0.0.1:${port}`;

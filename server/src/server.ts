@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Server as HttpServer } from 'node:http';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import express from 'express';
 import type { DestinationStream } from 'pino';
 import {
@@ -17,6 +17,7 @@ import { TencentClient } from './adapters/tencent-client';
 import { UserSigSigner } from './adapters/usersig';
 import type { Config } from './config';
 import { createApp } from './http/app';
+import type { FastPath } from './http/fast-path';
 import { createLogger, type Logger } from './logger';
 import {
   createBeforeCallbackAsker,
@@ -65,6 +66,11 @@ export interface ServerOptions {
   sandboxNow?: () => number;
   /** How long the sandbox waits for a "before" callback's answer; Tencent's 2 s by default. */
   sandboxBeforeCallbackTimeoutMs?: number;
+  /**
+   * Every request through Express's router, `POST /api/requests` too (decision 049); tests only,
+   * to compare the fast path's answers with the router's.
+   */
+  routerOnly?: boolean;
 }
 
 export interface ConsoleServer {
@@ -113,6 +119,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
   let currentLimiter: RateLimiter | undefined;
   let live: LiveBus | undefined;
   let callbacks: CallbackService | undefined;
+  let fastPath: FastPath | undefined;
 
   async function start() {
     stopping = false;
@@ -266,33 +273,36 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       },
     });
 
-    app.use(
-      createApp({
-        logger,
-        database,
-        auth,
-        environments,
-        send,
-        history: new HistoryService(repos),
-        runs,
-        stats: new StatsService(repos),
-        appStats: new AppStatsService(send),
-        diagnose: new DiagnoseService({ environments, send, repos }),
-        explorer: new ExplorerService({ environments, send, repos }),
-        metrics,
-        users: new UserService(repos),
-        tokens: new TokenService(repos),
-        audit: new AuditService(repos),
-        callbacks,
-        proxyAuth: config.proxyAuth,
-        trustProxy: config.trustProxy,
-        clientDist: config.clientDist,
-        sandboxRouter,
-        stopping: () => stopping,
-      }),
-    );
+    const consoleApp = createApp({
+      logger,
+      database,
+      auth,
+      environments,
+      send,
+      history: new HistoryService(repos),
+      runs,
+      stats: new StatsService(repos),
+      appStats: new AppStatsService(send),
+      diagnose: new DiagnoseService({ environments, send, repos }),
+      explorer: new ExplorerService({ environments, send, repos }),
+      metrics,
+      users: new UserService(repos),
+      tokens: new TokenService(repos),
+      audit: new AuditService(repos),
+      callbacks,
+      proxyAuth: config.proxyAuth,
+      trustProxy: config.trustProxy,
+      clientDist: config.clientDist,
+      sandboxRouter,
+      stopping: () => stopping,
+    });
+    app.use(consoleApp);
+    fastPath = options.routerOnly ? undefined : consoleApp.fastPath;
 
-    const server = app.listen(config.port, config.host);
+    const server = createHttpServer((req, res) => {
+      if (fastPath?.(req, res)) return;
+      app(req, res);
+    }).listen(config.port, config.host);
     http = server;
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
@@ -351,6 +361,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       .catch((err: unknown) => logger.error({ err }, 'writing counted sign-in failures failed'));
     await database?.close();
     http = undefined;
+    fastPath = undefined;
     runs = undefined;
     callbacks = undefined;
     currentLimiter = undefined;

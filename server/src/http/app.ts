@@ -18,6 +18,7 @@ import type { StatsService } from '../services/stats';
 import type { TokenService } from '../services/tokens';
 import type { UserService } from '../services/users';
 import { errorHandler, notFoundRoute } from './errors';
+import { createFastPath, type FastPath } from './fast-path';
 import { requireAuth, requireRole } from './middleware/auth';
 import { jsonBody } from './middleware/body';
 import { proxyAuth } from './middleware/proxy-auth';
@@ -32,7 +33,7 @@ import { environmentStatsRoutes } from './routes/environment-stats';
 import { explorerRoutes } from './routes/explorer';
 import { healthRoutes } from './routes/health';
 import { metricsRoute } from './routes/metrics';
-import { requestRoutes } from './routes/requests';
+import { requestRoutes, sendRoute } from './routes/requests';
 import { runBody, runRoutes } from './routes/runs';
 import { sessionRoutes, signInRoute } from './routes/session';
 import { statsRoutes } from './routes/stats';
@@ -84,16 +85,30 @@ function compressGets(): RequestHandler {
   };
 }
 
-export function createApp(deps: AppDeps): express.Express {
+/** Answers about people and calls must not stay in a browser's or a shared proxy's cache. */
+const noStore: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  next();
+};
+
+export type ConsoleApp = express.Express & {
+  /** `POST /api/requests` ahead of the router, through the same middleware (decision 049). */
+  fastPath: FastPath;
+};
+
+export function createApp(deps: AppDeps): ConsoleApp {
   const app = express();
   app.disable('x-powered-by');
   // API answers are fresh every time (no-store data, one-off sends): hashing each body for an ETag
   // is work for nothing. The SPA's files keep theirs, which express.static computes on its own.
   app.set('etag', false);
   app.set('trust proxy', deps.trustProxy);
-  app.use(requestLog(app, deps.logger));
-  app.use(securityHeaders);
-  app.use(compressGets());
+  // Every request's middleware, then every API request's: the fast path below runs these same
+  // lists, so a middleware added to one of them applies to it too. Added elsewhere, it would not:
+  // keep what every API call needs in these lists.
+  const everyRequest: RequestHandler[] = [requestLog(app, deps.logger), securityHeaders, compressGets()];
+  const everyApiRequest: RequestHandler[] = [noStore, sameOriginOnly];
+  app.use(everyRequest);
 
   const signedIn = [proxyAuth(deps.proxyAuth, deps.users), requireAuth(deps.auth)];
   // Before any body parser: the sandbox reads its own raw body, as the real API would.
@@ -110,12 +125,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(metricsRoute(deps.auth, deps.metrics));
 
   const api = express.Router();
-  // Answers about people and calls must not stay in a browser's or a shared proxy's cache.
-  api.use((_req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    next();
-  });
-  api.use(sameOriginOnly);
+  api.use(everyApiRequest);
   // Before the API's own parser: a run's CSV may be larger than other bodies.
   api.post('/runs', runBody);
   api.post('/runs/preview', runBody);
@@ -139,6 +149,21 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(clientRoutes(deps.clientDist));
   app.use(notFoundRoute);
-  app.use(errorHandler());
-  return app;
+  const onError = errorHandler();
+  app.use(onError);
+
+  // The one route served ahead of the router: scripts and bulk tools call it in loops. Its chain is
+  // what the router reaches for it above (routes mounted in between match other paths only).
+  const fastPath = createFastPath(
+    app,
+    [
+      {
+        method: 'POST',
+        path: '/api/requests',
+        chain: [...everyRequest, ...everyApiRequest, ...jsonBody, ...signedIn, sendRoute(deps.send)],
+      },
+    ],
+    onError,
+  );
+  return Object.assign(app, { fastPath });
 }

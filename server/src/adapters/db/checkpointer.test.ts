@@ -1,8 +1,10 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startCheckpointer } from './checkpointer';
 import { createRepositories, openDatabase, sqliteFileName } from './index';
 import { seedEntry } from './testing';
 
@@ -76,5 +78,68 @@ describe('background WAL checkpoints', () => {
     } finally {
       await again.close();
     }
+  });
+
+  describe('when a checkpoint is due (decision 055)', () => {
+    /** A WAL-mode file whose own connection never checkpoints: only the worker under test does. */
+    function walFile() {
+      const file = join(dataDir, 'due.sqlite');
+      const db = new BetterSqlite3(file);
+      db.pragma('journal_mode = WAL');
+      db.pragma('wal_autocheckpoint = 0');
+      db.exec('create table t (v text)');
+      const insert = db.prepare('insert into t (v) values (?)');
+      // A row of 3000 bytes fills most of a 4 KiB page: one or more log frames per commit.
+      const write = (rows: number) => {
+        for (let i = 0; i < rows; i++) insert.run('x'.repeat(3000));
+      };
+      return { file, db, write };
+    }
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    it('leaves a small log alone until it has waited, then copies it', async () => {
+      const { file, db, write } = walFile();
+      const waiting = startCheckpointer(file, { intervalMs: 10, minFrames: 1_000_000, maxDelayMs: 60_000 });
+      try {
+        write(5);
+        // Dozens of ticks: none copies five commits that have not waited a minute.
+        await pause(400);
+        expect(waiting.stats.checkpoints).toBe(0);
+      } finally {
+        await waiting.stop();
+      }
+
+      const prompt = startCheckpointer(file, { intervalMs: 10, minFrames: 1_000_000, maxDelayMs: 50 });
+      try {
+        write(5);
+        await until(() => prompt.stats.checkpoints > 0, 'a checkpoint of a log that waited 50 ms');
+        expect(prompt.stats.lastCheckpointedFrames).toBe(prompt.stats.lastLogFrames);
+        expect(prompt.stats.errors).toBe(0);
+      } finally {
+        await prompt.stop();
+        db.close();
+      }
+    });
+
+    it('copies the log as soon as it holds minFrames uncopied frames, without waiting', async () => {
+      const { file, db, write } = walFile();
+      const checkpointer = startCheckpointer(file, { intervalMs: 10, minFrames: 50, maxDelayMs: 60_000 });
+      try {
+        write(10);
+        await pause(200);
+        expect(checkpointer.stats.checkpoints).toBe(0);
+        write(60);
+        await until(() => checkpointer.stats.checkpoints > 0, 'a checkpoint past 50 frames');
+        expect(checkpointer.stats.lastCheckpointedFrames).toBeGreaterThanOrEqual(50);
+        expect(checkpointer.stats.errors).toBe(0);
+        // Everything copied: nothing is due until the next writes.
+        const after = checkpointer.stats.checkpoints;
+        await pause(200);
+        expect(checkpointer.stats.checkpoints).toBe(after);
+      } finally {
+        await checkpointer.stop();
+        db.close();
+      }
+    });
   });
 });

@@ -1,8 +1,15 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 
-/** How often the worker copies the write-ahead log back into the database file. */
+/** How often the worker looks at the write-ahead log, and copies it back if it is due (see below). */
 export const CHECKPOINT_INTERVAL_MS = 100;
+/**
+ * A checkpoint is due once the log holds this many uncopied frames (~8 MiB): half the request
+ * thread's fallback (`wal_autocheckpoint`, 4000 in open.ts), so the worker gets there first…
+ */
+export const CHECKPOINT_MIN_FRAMES = 2000;
+/** …or its oldest uncopied frame has waited this long. */
+export const CHECKPOINT_MAX_DELAY_MS = 1000;
 
 export interface CheckpointStats {
   /** PASSIVE checkpoints the worker has run. */
@@ -30,10 +37,20 @@ type WorkerMessage =
  */
 export function startCheckpointer(
   file: string,
-  opts: { intervalMs?: number; onError?: (message: string) => void } = {},
+  opts: {
+    intervalMs?: number;
+    minFrames?: number;
+    maxDelayMs?: number;
+    onError?: (message: string) => void;
+  } = {},
 ): Checkpointer {
   const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
-    workerData: { file, intervalMs: opts.intervalMs ?? CHECKPOINT_INTERVAL_MS },
+    workerData: {
+      file,
+      intervalMs: opts.intervalMs ?? CHECKPOINT_INTERVAL_MS,
+      minFrames: opts.minFrames ?? CHECKPOINT_MIN_FRAMES,
+      maxDelayMs: opts.maxDelayMs ?? CHECKPOINT_MAX_DELAY_MS,
+    },
   });
   // Never what keeps a process alive: the database's own close stops it.
   worker.unref();

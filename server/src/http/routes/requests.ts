@@ -6,7 +6,7 @@ import {
   replayRequestSchema,
   sendRequestSchema,
 } from '@console/shared/api';
-import { type Response, Router } from 'express';
+import { type RequestHandler, type Response, Router } from 'express';
 import type { HistoryService } from '../../services/history';
 import type { SendRequestService } from '../../services/send-request';
 import { principalOf } from '../middleware/auth';
@@ -28,15 +28,20 @@ function logCall(res: Response, entry: HistoryEntry): void {
   });
 }
 
-export function requestRoutes(send: SendRequestService, history: HistoryService): Router {
-  const router = Router();
-
-  router.post('/requests', async (req, res) => {
+/** `POST /api/requests`: routed by Express and served by the fast path (decision 049) alike. */
+export function sendRoute(send: SendRequestService): RequestHandler {
+  return async (req, res) => {
     const input = sendRequestSchema.parse(bodyOf(req));
     const entry = await send.send(principalOf(req), input);
     logCall(res, entry);
     res.status(201).json(entry);
-  });
+  };
+}
+
+export function requestRoutes(send: SendRequestService, history: HistoryService): Router {
+  const router = Router();
+
+  router.post('/requests', sendRoute(send));
 
   router.get('/requests', async (req, res) => {
     const query = historyQuerySchema.parse(req.query);
