@@ -6,7 +6,8 @@ let h: Harness;
 let cookie: string;
 
 beforeAll(async () => {
-  h = await startHarness();
+  // A silent upstream is tested here: give up on it quickly.
+  h = await startHarness({ env: { UPSTREAM_TIMEOUT_MS: '300' } });
   cookie = await h.signIn();
 });
 afterAll(async () => {
