@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTempPostgresDatabase } from '../server/src/adapters/db/testing';
+import { signedCallbackQuery, spawnConsole } from '../server/test/support/console-process';
 import { type PostgresCluster, startPostgres } from '../server/test/support/postgres';
 
 /**
@@ -64,32 +64,10 @@ interface Replica {
   output: () => string;
 }
 
-function bootReplica(env: Record<string, string>): Promise<Replica> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  child.stdout?.on('data', (c: Buffer) => {
-    output += c.toString();
-  });
-  child.stderr?.on('data', (c: Buffer) => {
-    output += c.toString();
-  });
-  return new Promise<Replica>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`a replica did not listen: ${output}`)), 90_000);
-    child.once('exit', (code) => reject(new Error(`a replica exited with ${code}: ${output}`)));
-    const poll = setInterval(() => {
-      const m = /"url":"(http:\/\/[^"]+)"/.exec(output);
-      if (m?.[1]) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve({ url: m[1], output: () => output });
-      }
-    }, 50);
-  });
+async function bootReplica(env: Record<string, string>): Promise<Replica> {
+  const replica = spawnConsole(env);
+  children.push(replica.child);
+  return { url: await replica.listening, output: replica.output };
 }
 
 /** The shipped file with only the upstream addresses and the listen port replaced. */
@@ -344,15 +322,10 @@ async function main(): Promise<void> {
 
   const group = `through-nginx-${Date.now()}`;
   await check('a signed callback POSTed through nginx is accepted', async () => {
-    const requestTime = String(Math.floor(Date.now() / 1000));
-    const query = new URLSearchParams({
-      SdkAppid: String(SDKAPPID),
-      CallbackCommand: 'Group.CallbackAfterMemberExit',
-      contenttype: 'json',
-      ClientIP: '203.0.113.7',
-      OptPlatform: 'RESTAPI',
-      RequestTime: requestTime,
-      Sign: createHash('sha256').update(`${TOKEN}${requestTime}`).digest('hex'),
+    const query = signedCallbackQuery({
+      sdkAppId: SDKAPPID,
+      command: 'Group.CallbackAfterMemberExit',
+      token: TOKEN,
     });
     const res = await fetch(`${base}/callbacks/hooks-nginx?${query}`, {
       method: 'POST',

@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTempPostgresDatabase } from '../server/src/adapters/db/testing';
+import { signedCallbackQuery, spawnConsole } from '../server/test/support/console-process';
 import { type PostgresCluster, startPostgres } from '../server/test/support/postgres';
 import { ADMIN, expect, signIn, test } from './helpers';
 
@@ -22,31 +22,10 @@ const children: ChildProcess[] = [];
 let urlA = '';
 let urlB = '';
 
-function bootReplica(env: Record<string, string>): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  child.stdout?.on('data', (c: Buffer) => {
-    output += c.toString();
-  });
-  child.stderr?.on('data', (c: Buffer) => {
-    output += c.toString();
-  });
-  return new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`a replica did not listen: ${output}`)), 90_000);
-    child.once('exit', (code) => reject(new Error(`a replica exited with ${code}: ${output}`)));
-    const poll = setInterval(() => {
-      const m = /"url":"(http:\/\/[^"]+)"/.exec(output);
-      if (m?.[1]) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    }, 50);
-  });
+async function bootReplica(env: Record<string, string>): Promise<string> {
+  const replica = spawnConsole(env);
+  children.push(replica.child);
+  return replica.listening;
 }
 
 test.beforeAll(async () => {
@@ -111,15 +90,10 @@ test('a callback received by one replica shows up live in a browser connected to
   await expect(page.getByText(group)).toHaveCount(0);
 
   // Tencent's callback reaches replica A (the load balancer's pick), signed as Tencent signs it.
-  const requestTime = String(Math.floor(Date.now() / 1000));
-  const query = new URLSearchParams({
-    SdkAppid: String(SDKAPPID),
-    CallbackCommand: 'Group.CallbackAfterMemberExit',
-    contenttype: 'json',
-    ClientIP: '203.0.113.7',
-    OptPlatform: 'RESTAPI',
-    RequestTime: requestTime,
-    Sign: createHash('sha256').update(`${TOKEN}${requestTime}`).digest('hex'),
+  const query = signedCallbackQuery({
+    sdkAppId: SDKAPPID,
+    command: 'Group.CallbackAfterMemberExit',
+    token: TOKEN,
   });
   const received = await page.request.post(`${urlA}/callbacks/hooks-replicas?${query}`, {
     data: { CallbackCommand: 'Group.CallbackAfterMemberExit', GroupId: group },

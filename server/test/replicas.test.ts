@@ -10,8 +10,8 @@ import {
 } from '@console/shared/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenCacheTtlMs } from '../src/adapters/db/token-cache';
-import { callbackSign } from '../src/services/callbacks/signature';
 import { childConsoles } from './support/child-console';
+import { signedCallbackQuery } from './support/console-process';
 import { type FakeUpstream, startFakeUpstream } from './support/fake-upstream';
 import { openSse } from './support/sse';
 import { startUpstreamProcess, type UpstreamProcess } from './support/upstream-process';
@@ -227,15 +227,10 @@ describe('two replicas on one PostgreSQL', () => {
       }
     };
     await readUntil(/: connected/);
-    const requestTime = String(Math.floor(Date.now() / 1000));
-    const query = new URLSearchParams({
-      SdkAppid: String(SDKAPPID),
-      CallbackCommand: 'Group.CallbackAfterMemberExit',
-      contenttype: 'json',
-      ClientIP: '203.0.113.7',
-      OptPlatform: 'RESTAPI',
-      RequestTime: requestTime,
-      Sign: callbackSign(CALLBACK_TOKEN, requestTime),
+    const query = signedCallbackQuery({
+      sdkAppId: SDKAPPID,
+      command: 'Group.CallbackAfterMemberExit',
+      token: CALLBACK_TOKEN,
     });
     const received = await fetch(`${a.url}/callbacks/gateway?${query}`, {
       method: 'POST',

@@ -1,13 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { createTempPostgresDatabase, testPostgres } from '../../src/adapters/db/testing';
-
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+import { spawnConsole } from './console-process';
 
 /**
  * Consoles in processes of their own on one data directory, so a test can kill one like an OOM killer
@@ -28,11 +26,9 @@ export function childConsoles(options: { prefix: string; password: string; liste
   ): Promise<{ child: ChildProcess; url: string }> {
     if (postgresAdminUrl !== undefined) database ??= createTempPostgresDatabase(postgresAdminUrl);
     const databaseUrl = (await database)?.url;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-      cwd: repo,
-      env: {
+    const { child, listening } = spawnConsole(
+      {
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-        PATH: process.env.PATH ?? '',
         DATA_DIR: dataDir,
         PORT: '0',
         CONSOLE_CONFIG: environmentsFile,
@@ -42,24 +38,10 @@ export function childConsoles(options: { prefix: string; password: string; liste
         SANDBOX: 'off',
         ...env,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+      options.listenTimeoutMs,
+    );
     children.push(child);
-    let stdout = '';
-    child.stdout?.on('data', (c: Buffer) => {
-      stdout += c.toString();
-    });
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no listen: ${stdout}`)), options.listenTimeoutMs);
-      const poll = setInterval(() => {
-        const m = /"url":"(http:\/\/[^"]+)"/.exec(stdout);
-        if (m?.[1]) {
-          clearInterval(poll);
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      }, 50);
-    });
+    const url = await listening;
     return { child, url };
   }
 
