@@ -1,12 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTempPostgresDatabase } from '../server/src/adapters/db/testing';
 import { signedCallbackQuery, spawnConsole } from '../server/test/support/console-process';
-import { type PostgresCluster, startPostgres } from '../server/test/support/postgres';
+import { freePort, type PostgresCluster, startPostgres } from '../server/test/support/postgres';
 
 /**
  * Issue 17: runs the shipped `deploy/nginx.conf` in a real nginx in front of two console replicas on a
@@ -44,18 +43,6 @@ async function check(name: string, body: () => Promise<string | undefined>): Pro
 
 function assert(condition: boolean, message: string): asserts condition {
   if (!condition) throw new Error(message);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 interface Replica {

@@ -50,7 +50,8 @@ export function findPostgresBinaries(opts: { system?: boolean } = {}): { dir: st
   };
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that nothing listened on a moment ago. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
