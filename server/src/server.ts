@@ -17,7 +17,7 @@ import { TencentClient } from './adapters/tencent-client';
 import { UserSigSigner } from './adapters/usersig';
 import type { Config } from './config';
 import { createApp } from './http/app';
-import type { FastPath } from './http/fast-path';
+import { expressMessageClasses, type FastPath } from './http/fast-path';
 import { createLogger, type Logger } from './logger';
 import {
   createBeforeCallbackAsker,
@@ -299,7 +299,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
     app.use(consoleApp);
     fastPath = options.routerOnly ? undefined : consoleApp.fastPath;
 
-    const server = createHttpServer((req, res) => {
+    // Requests are born with the console app's prototypes: the fast path then changes no prototype.
+    const server = createHttpServer(expressMessageClasses(consoleApp), (req, res) => {
       if (fastPath?.(req, res)) return;
       app(req, res);
     }).listen(config.port, config.host);

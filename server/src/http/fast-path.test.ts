@@ -2,12 +2,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFastPath } from './fast-path';
+import { createFastPath, expressMessageClasses, type FastPath } from './fast-path';
 
 // The fast path's own rules; server/test/fast-path.test.ts compares its answers with the router's.
 
 let server: Server;
 let base: string;
+let app: express.Express;
+let fastPath: FastPath;
 const seen: string[] = [];
 
 const mark =
@@ -18,12 +20,12 @@ const mark =
   };
 
 beforeAll(async () => {
-  const app = express();
+  app = express();
   app.set('etag', false);
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
     res.status(418).json({ error: err instanceof Error ? err.message : String(err) });
   };
-  const fastPath = createFastPath(
+  fastPath = createFastPath(
     app,
     [
       {
@@ -114,5 +116,30 @@ describe('createFastPath', () => {
     const res = await post('/falls-off');
     expect(res.status).toBe(418);
     expect(String(res.body.error)).toContain('ended without an answer');
+  });
+});
+
+describe('expressMessageClasses', () => {
+  it("makes requests and responses with the app's prototypes from birth, which Express and the fast path keep", async () => {
+    const born: boolean[] = [];
+    const bornServer = createServer(expressMessageClasses(app), (req, res) => {
+      born.push(Object.getPrototypeOf(req) === app.request && Object.getPrototypeOf(res) === app.response);
+      if (fastPath(req, res)) return;
+      app(req, res);
+    });
+    await new Promise<void>((resolve) => bornServer.listen(0, '127.0.0.1', resolve));
+    const at = `http://127.0.0.1:${(bornServer.address() as AddressInfo).port}`;
+    try {
+      const fast = await fetch(`${at}/fast?b=2`, { method: 'POST' });
+      expect(fast.status).toBe(201);
+      expect(await fast.json()).toEqual({ fast: true, query: { b: '2' } });
+      expect(fast.headers.get('x-host')).toBe(new URL(at).host);
+      const routed = await fetch(`${at}/elsewhere`, { method: 'POST' });
+      expect(await routed.json()).toEqual({ fast: false, url: '/elsewhere' });
+      expect((await fetch(`${at}/throws`, { method: 'POST' })).status).toBe(418);
+      expect(born).toEqual([true, true, true]);
+    } finally {
+      await new Promise<void>((resolve) => bornServer.close(() => resolve()));
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorRequestHandler, Express, Request, RequestHandler, Response } from 'express';
 
 /**
@@ -16,6 +16,29 @@ export interface FastRoute {
   path: string;
   /** What Express runs for this route, in order: middleware, then the handler. */
   chain: readonly RequestHandler[];
+}
+
+/**
+ * Constructors for `http.createServer`'s `IncomingMessage` and `ServerResponse` options whose objects
+ * are born with `app`'s request and response prototypes. Express gives every request those prototypes
+ * with `Object.setPrototypeOf`; changing a live object's prototype gives it a map of its own, so every
+ * property access on it afterwards misses V8's inline caches (`LoadIC_Miss`, `MigrateToMap` in a
+ * profile, decision 057). Born with them, the objects share one map and the switch is a no-op.
+ */
+export function expressMessageClasses(app: Express): {
+  IncomingMessage: typeof IncomingMessage;
+  ServerResponse: typeof ServerResponse;
+} {
+  // Node's message classes are plain constructor functions that can be called on a new object.
+  const Request = function (this: IncomingMessage, socket: IncomingMessage['socket']) {
+    Reflect.apply(IncomingMessage, this, [socket]);
+  } as unknown as typeof IncomingMessage;
+  Request.prototype = app.request as unknown as IncomingMessage;
+  const Response = function (this: ServerResponse, req: IncomingMessage, options?: unknown) {
+    Reflect.apply(ServerResponse, this, [req, options]);
+  } as unknown as typeof ServerResponse;
+  Response.prototype = app.response as unknown as ServerResponse<IncomingMessage>;
+  return { IncomingMessage: Request, ServerResponse: Response };
 }
 
 /** Serves the request if it is a fast route's, answering true; false leaves it to Express. */
@@ -50,8 +73,9 @@ export function createFastPath(
     const res = rawRes as Response;
     req.res = res;
     res.req = req;
-    Object.setPrototypeOf(req, app.request);
-    Object.setPrototypeOf(res, app.response);
+    // Born with them when the server was made with `expressMessageClasses(app)`.
+    if (Object.getPrototypeOf(req) !== app.request) Object.setPrototypeOf(req, app.request);
+    if (Object.getPrototypeOf(res) !== app.response) Object.setPrototypeOf(res, app.response);
     if (!res.locals) res.locals = Object.create(null) as Response['locals'];
     req.originalUrl = req.url;
     req.baseUrl = '';
