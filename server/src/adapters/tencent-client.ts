@@ -28,15 +28,15 @@ export interface PreparedCall {
 }
 
 /** Tolerant of command-specific fields, `ErrorDisplay`, and envelopes without `ActionStatus` (getappinfo). */
-const envelopeSchema = z.looseObject({
+// Only the envelope's fields are read: the answer itself is kept as it came (`response`), so the
+// parse copies none of its other keys.
+const envelopeSchema = z.object({
   ActionStatus: z.string().optional(),
   ErrorCode: z.number().int().optional(),
   ErrorInfo: z.string().optional(),
   ErrorDisplay: z.string().optional(),
   RequestId: z.string().optional(),
 });
-
-const responseSchema = z.record(z.string(), z.unknown());
 
 export interface UpstreamResult {
   /** The URL as sent, except `usersig=REDACTED`. */
@@ -81,14 +81,30 @@ function randomUint32(): number {
   return randomInt(0x1_0000_0000);
 }
 
+/**
+ * The forms a UserSig takes in a URL: `encodeURIComponent`'s, and another encoder's (`*` as `%2A`).
+ * A signer hands out the same UserSig for a while (usersig.ts caches it), so the last one's forms are
+ * kept rather than encoded twice and searched for anew on every call.
+ */
+let lastSig: { userSig: string; encoded: string; forms: readonly string[] } | undefined;
+function sigForms(userSig: string) {
+  if (lastSig?.userSig !== userSig) {
+    const encoded = encodeURIComponent(userSig);
+    const forms = [...new Set([encoded, encoded.replaceAll('*', '%2A')])].filter((f) => f !== userSig);
+    lastSig = { userSig, encoded, forms };
+  }
+  return lastSig;
+}
+
 /** The only way an upstream URL is made: a configured base URL and a catalog command. */
 export function buildUpstreamUrl(call: UpstreamCall, random: number): string {
   const q = (v: string | number) => encodeURIComponent(String(v));
   const { target } = call;
+  const userSig = call.userSig === REDACTED ? REDACTED : sigForms(call.userSig).encoded;
   return (
     `${target.baseUrl}/v4/${q(call.service)}/${q(call.command)}` +
     `?sdkappid=${q(target.sdkAppId)}&identifier=${q(target.adminIdentifier)}` +
-    `&usersig=${q(call.userSig)}&random=${random}&contenttype=json`
+    `&usersig=${userSig}&random=${random}&contenttype=json`
   );
 }
 
@@ -115,13 +131,10 @@ function envelopeOf(json: Record<string, unknown>) {
 /** Replaces every occurrence of the UserSig, as is and URL-encoded, with REDACTED. */
 export function scrub(text: string, userSig: string): string {
   if (userSig === '') return text;
-  let out = text.split(userSig).join(REDACTED);
+  let out = text.includes(userSig) ? text.split(userSig).join(REDACTED) : text;
   // As sent, and as another encoder might write it back (`*` is left alone by encodeURIComponent only).
-  for (const form of new Set([
-    encodeURIComponent(userSig),
-    encodeURIComponent(userSig).replaceAll('*', '%2A'),
-  ])) {
-    if (form !== userSig) out = out.split(form).join(REDACTED);
+  for (const form of sigForms(userSig).forms) {
+    if (out.includes(form)) out = out.split(form).join(REDACTED);
   }
   return out;
 }
@@ -223,7 +236,8 @@ export class TencentClient {
         httpStatus,
       );
     }
-    const response = responseSchema.parse(json);
+    // An object, checked above: the answer as it came.
+    const response = json as Record<string, unknown>;
     const envelope = envelopeOf(response);
     if (!envelope) {
       throw fail(
