@@ -70,6 +70,7 @@ describe('openDatabase', () => {
         '0011-history-text-index',
         '0011-history-text-watermark',
         '0012-stats-rollup-tiers',
+        '0014-history-partial-indexes',
       ]);
       const reopened = createRepositories(second);
       expect(await reopened.history.get(entry.id)).toEqual(entry);
@@ -141,8 +142,15 @@ describe('history query plans', () => {
     ['outcome', { outcome: 'fail' }],
     ['from/to', { from: '2026-11-01T00:00:00Z', to: '2026-11-02T00:00:00Z' }],
     ['replayOf', { replayOf: 'x' }],
+    ['requestIdPrefix', { requestIdPrefix: 'Id-' }],
     ['environmentId + from/to', { environmentId: 'prod-sg', from: '2026-11-01T00:00:00Z' }],
   ];
+  // The partial indexes (migration 0014: only rows where the column is set) still serve their filters.
+  const partialIndexOf: Record<string, string> = {
+    requestId: 'history_request_id',
+    errorCode: 'history_error_code',
+    replayOf: 'history_replay_of',
+  };
 
   it.each(cases)('%s uses an index', async (_name, filter) => {
     const db = await openDatabase({ dataDir });
@@ -157,6 +165,8 @@ describe('history query plans', () => {
         );
         const details = plan.rows.map((r) => r.detail).join(' | ');
         expect(details).toMatch(/history USING (COVERING )?INDEX history_/);
+        const partial = partialIndexOf[_name];
+        if (partial !== undefined) expect(details).toContain(`INDEX ${partial} `);
         expect(plan.rows.map((r) => r.detail)).not.toContain('SCAN history');
         if (filter.requestId === undefined && filter.replayOf === undefined) {
           expect(details).not.toContain('TEMP B-TREE');
