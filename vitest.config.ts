@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
  */
 const onPostgres = [
   'server/src/adapters/db/audit-repository.test.ts',
+  'server/src/adapters/db/callback-repository.test.ts',
   'server/src/adapters/db/auth-repositories.test.ts',
   'server/src/adapters/db/history-repository.test.ts',
   'server/src/adapters/db/run-repository.test.ts',

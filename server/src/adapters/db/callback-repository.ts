@@ -9,7 +9,7 @@ import {
 import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
 import { type CursorKey, decodeCursor, encodeCursor } from './cursor';
 import type { Database } from './open';
-import { deleteInBatches } from './purge';
+import { purgeOldest } from './purge';
 import type { CallbacksTable, DB } from './schema';
 import { toStoredTime } from './time';
 
@@ -96,22 +96,6 @@ export function createCallbackRepository(db: Database): CallbackRepository {
   }
 
   /** Oldest first, in batches (`purge.ts`). */
-  function deleteOldest(where: (eb: ExpressionBuilder<DB, 'callbacks'>) => Expression<SqlBool>) {
-    return deleteInBatches((limit) =>
-      kysely
-        .deleteFrom('callbacks')
-        .where('id', 'in', (qb) =>
-          qb
-            .selectFrom('callbacks')
-            .select('id')
-            .where(where)
-            .orderBy('received_at')
-            .orderBy('id')
-            .limit(limit),
-        )
-        .executeTakeFirst(),
-    );
-  }
 
   return {
     async insert(entry) {
@@ -185,28 +169,8 @@ export function createCallbackRepository(db: Database): CallbackRepository {
       });
     },
 
-    async purge({ olderThan, keepLatest }) {
-      let deleted = 0;
-      if (olderThan !== undefined) {
-        const before = toStoredTime(olderThan);
-        deleted += await deleteOldest((eb) => eb('received_at', '<', before));
-      }
-      if (keepLatest !== undefined) {
-        const boundary = await kysely
-          .selectFrom('callbacks')
-          .select(['received_at', 'id'])
-          .orderBy('received_at', 'desc')
-          .orderBy('id', 'desc')
-          .limit(1)
-          .offset(Math.max(0, Math.floor(keepLatest)))
-          .executeTakeFirst();
-        if (boundary !== undefined) {
-          deleted += await deleteOldest((eb) =>
-            eb(eb.refTuple('received_at', 'id'), '<=', eb.tuple(boundary.received_at, boundary.id)),
-          );
-        }
-      }
-      return deleted;
+    purge(options) {
+      return purgeOldest(kysely, { table: 'callbacks', time: 'received_at' }, options);
     },
   };
 }

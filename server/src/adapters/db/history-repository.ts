@@ -6,13 +6,13 @@ import {
   type HistoryQuery,
   historyEntrySchema,
 } from '@console/shared/api';
-import type { Compilable, Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
+import type { Compilable, Kysely, Selectable } from 'kysely';
 import { type CursorKey, decodeCursor, encodeCursor } from './cursor';
 import { DuplicateError, isUniqueViolation } from './errors';
 import { historyWhere } from './history-filter';
 import { drainHistoryText } from './history-text-index';
 import type { Database } from './open';
-import { deleteInBatches } from './purge';
+import { purgeOldest } from './purge';
 import { ReaderUnavailableError } from './reader';
 import type { DB, HistoryTable } from './schema';
 import { toStoredTime } from './time';
@@ -148,16 +148,6 @@ export function createHistoryRepository(db: Database): HistoryRepository {
   }
 
   /** Oldest first, in batches (`purge.ts`). */
-  function deleteOldest(where: (eb: ExpressionBuilder<DB, 'history'>) => Expression<SqlBool>) {
-    return deleteInBatches((limit) =>
-      kysely
-        .deleteFrom('history')
-        .where('id', 'in', (qb) =>
-          qb.selectFrom('history').select('id').where(where).orderBy('created_at').orderBy('id').limit(limit),
-        )
-        .executeTakeFirst(),
-    );
-  }
 
   return {
     async insert(entry) {
@@ -205,29 +195,8 @@ export function createHistoryRepository(db: Database): HistoryRepository {
       return Number(row?.n ?? 0);
     },
 
-    async purge({ olderThan, keepLatest }) {
-      let deleted = 0;
-      if (olderThan !== undefined) {
-        const before = toStoredTime(olderThan);
-        deleted += await deleteOldest((eb) => eb('created_at', '<', before));
-      }
-      if (keepLatest !== undefined) {
-        // The newest row past the kept ones: it and everything older go.
-        const boundary = await kysely
-          .selectFrom('history')
-          .select(['created_at', 'id'])
-          .orderBy('created_at', 'desc')
-          .orderBy('id', 'desc')
-          .limit(1)
-          .offset(Math.max(0, Math.floor(keepLatest)))
-          .executeTakeFirst();
-        if (boundary !== undefined) {
-          deleted += await deleteOldest((eb) =>
-            eb(eb.refTuple('created_at', 'id'), '<=', eb.tuple(boundary.created_at, boundary.id)),
-          );
-        }
-      }
-      return deleted;
+    purge(options) {
+      return purgeOldest(kysely, { table: 'history', time: 'created_at' }, options);
     },
   };
 }
