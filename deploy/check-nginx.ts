@@ -3,9 +3,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTempPostgresDatabase } from '../server/src/adapters/db/testing';
-import { signedCallbackQuery, spawnConsole } from '../server/test/support/console-process';
-import { freePort, type PostgresCluster, startPostgres } from '../server/test/support/postgres';
+import {
+  type CallbackReplicas,
+  type Replica,
+  signedCallbackQuery,
+  startCallbackReplicas,
+} from '../server/test/support/console-process';
+import { freePort } from '../server/test/support/postgres';
 
 /**
  * Issue 17: runs the shipped `deploy/nginx.conf` in a real nginx in front of two console replicas on a
@@ -24,7 +28,7 @@ const ADMIN = { username: 'admin', password: 'check-nginx-admin-password' };
 const NGINX = process.env.NGINX_BIN ?? '/usr/sbin/nginx';
 
 const children: ChildProcess[] = [];
-let cluster: PostgresCluster | undefined;
+let running: CallbackReplicas | undefined;
 let dir: string | undefined;
 let failures = 0;
 
@@ -43,18 +47,6 @@ async function check(name: string, body: () => Promise<string | undefined>): Pro
 
 function assert(condition: boolean, message: string): asserts condition {
   if (!condition) throw new Error(message);
-}
-
-interface Replica {
-  url: string;
-  /** Everything the replica logged so far (its request log tells which replica nginx picked). */
-  output: () => string;
-}
-
-async function bootReplica(env: Record<string, string>): Promise<Replica> {
-  const replica = spawnConsole(env);
-  children.push(replica.child);
-  return { url: await replica.listening, output: replica.output };
 }
 
 /** The shipped file with only the upstream addresses and the listen port replaced. */
@@ -189,38 +181,16 @@ function sessionReads(replica: Replica): number {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  cluster = await startPostgres();
-  const databaseUrl = (await createTempPostgresDatabase(cluster.url)).url;
   dir = mkdtempSync(path.join(tmpdir(), 'console-check-nginx-'));
-  const environmentsFile = path.join(dir, 'environments.json');
-  writeFileSync(
-    environmentsFile,
-    JSON.stringify({
-      environments: [
-        {
-          id: 'hooks-nginx',
-          label: 'Callbacks behind nginx',
-          endpoint: 'http://127.0.0.1:4',
-          sdkAppId: SDKAPPID,
-          adminIdentifier: 'administrator',
-          secretKey: 'check-nginx-never-used',
-          callback: { token: TOKEN },
-        },
-      ],
-    }),
-  );
-  const env = (name: string) => ({
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: path.join(dir ?? '', name),
-    PORT: '0',
-    HOST: '127.0.0.1',
-    CONSOLE_CONFIG: environmentsFile,
-    CONSOLE_ADMIN_PASSWORD: ADMIN.password,
-    SANDBOX: 'off',
-    LOG_LEVEL: 'info',
-    TRUST_PROXY: '1',
+  running = await startCallbackReplicas({
+    environmentId: 'hooks-nginx',
+    label: 'Callbacks behind nginx',
+    sdkAppId: SDKAPPID,
+    token: TOKEN,
+    adminPassword: ADMIN.password,
+    env: { TRUST_PROXY: '1' },
   });
-  const [a, b] = await Promise.all([bootReplica(env('a')), bootReplica(env('b'))]);
+  const { a, b } = running;
   replicas.push(a, b);
   const port = await freePort();
   const shipped = readFileSync(path.join(ROOT, 'deploy', 'nginx.conf'), 'utf8');
@@ -403,7 +373,7 @@ async function cleanup(): Promise<void> {
       return exited;
     }),
   );
-  await cluster?.stop();
+  await running?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
 

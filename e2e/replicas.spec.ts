@@ -1,10 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createTempPostgresDatabase } from '../server/src/adapters/db/testing';
-import { signedCallbackQuery, spawnConsole } from '../server/test/support/console-process';
-import { type PostgresCluster, startPostgres } from '../server/test/support/postgres';
+import {
+  type CallbackReplicas,
+  signedCallbackQuery,
+  startCallbackReplicas,
+} from '../server/test/support/console-process';
 import { ADMIN, expect, signIn, test } from './helpers';
 
 /**
@@ -16,65 +14,26 @@ import { ADMIN, expect, signIn, test } from './helpers';
 const TOKEN = 'e2e-replicas-callback-token';
 const SDKAPPID = 1400000098;
 
-let cluster: PostgresCluster | undefined;
-let dir: string | undefined;
-const children: ChildProcess[] = [];
+let replicas: CallbackReplicas | undefined;
 let urlA = '';
 let urlB = '';
 
-async function bootReplica(env: Record<string, string>): Promise<string> {
-  const replica = spawnConsole(env);
-  children.push(replica.child);
-  return replica.listening;
-}
-
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  cluster = await startPostgres();
-  const databaseUrl = (await createTempPostgresDatabase(cluster.url)).url;
-  dir = mkdtempSync(path.join(tmpdir(), 'console-e2e-replicas-'));
-  const environmentsFile = path.join(dir, 'environments.json');
-  writeFileSync(
-    environmentsFile,
-    JSON.stringify({
-      environments: [
-        {
-          id: 'hooks-replicas',
-          label: 'Callbacks on two replicas',
-          endpoint: 'http://127.0.0.1:4',
-          sdkAppId: SDKAPPID,
-          adminIdentifier: 'administrator',
-          secretKey: 'e2e-never-used',
-          callback: { token: TOKEN },
-        },
-      ],
-    }),
-  );
-  const env = (name: string) => ({
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: path.join(dir ?? '', name),
-    PORT: '0',
-    HOST: '127.0.0.1',
-    CONSOLE_CONFIG: environmentsFile,
-    CONSOLE_ADMIN_PASSWORD: ADMIN.password,
-    SANDBOX: 'off',
-    LOG_LEVEL: 'info',
-  });
   // Both start at once on the empty database, as replicas behind a load balancer do.
-  [urlA, urlB] = await Promise.all([bootReplica(env('a')), bootReplica(env('b'))]);
+  replicas = await startCallbackReplicas({
+    environmentId: 'hooks-replicas',
+    label: 'Callbacks on two replicas',
+    sdkAppId: SDKAPPID,
+    token: TOKEN,
+    adminPassword: ADMIN.password,
+  });
+  urlA = replicas.a.url;
+  urlB = replicas.b.url;
 });
 
 test.afterAll(async () => {
-  await Promise.all(
-    children.map((child) => {
-      if (child.exitCode !== null || child.signalCode !== null) return undefined;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGKILL');
-      return exited;
-    }),
-  );
-  await cluster?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await replicas?.stop();
 });
 
 test.use({ colorScheme: 'light', viewport: { width: 1280, height: 900 } });

@@ -1,7 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createTempPostgresDatabase } from '../../src/adapters/db/testing';
 import { callbackSign } from '../../src/services/callbacks/signature';
+import { type PostgresCluster, startPostgres } from './postgres';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -74,4 +78,96 @@ export function signedCallbackQuery(o: {
     RequestTime: requestTime,
     Sign: callbackSign(o.token, requestTime),
   });
+}
+
+/** A replica of `startCallbackReplicas`: its URL and what it printed so far. */
+export interface Replica {
+  url: string;
+  /** Its request log says which replica served a request. */
+  output: () => string;
+}
+
+export interface CallbackReplicas {
+  a: Replica;
+  b: Replica;
+  /** A temp folder of the replicas' own (their data dirs, the environments file); removed by `stop`. */
+  dir: string;
+  /** Kills both replicas, stops the cluster, removes `dir`; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Two consoles on one throwaway PostgreSQL (decision 038), both configured with one environment whose
+ * callbacks are signed with `token`, started at once on the empty database as replicas behind a load
+ * balancer are: what e2e/replicas.spec.ts and `pnpm check:nginx` run. `env` is added to each
+ * replica's environment (TRUST_PROXY behind nginx, say). Whatever started is stopped if the rest fails.
+ */
+export async function startCallbackReplicas(o: {
+  environmentId: string;
+  label: string;
+  sdkAppId: number;
+  token: string;
+  adminPassword: string;
+  env?: Record<string, string>;
+}): Promise<CallbackReplicas> {
+  const dir = mkdtempSync(path.join(tmpdir(), `console-${o.environmentId}-`));
+  const children: ChildProcess[] = [];
+  let cluster: PostgresCluster | undefined;
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await Promise.all(
+      children.map((child) => {
+        if (child.exitCode !== null || child.signalCode !== null) return undefined;
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGKILL');
+        return exited;
+      }),
+    );
+    await cluster?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    cluster = await startPostgres();
+    const databaseUrl = (await createTempPostgresDatabase(cluster.url)).url;
+    const environmentsFile = path.join(dir, 'environments.json');
+    writeFileSync(
+      environmentsFile,
+      JSON.stringify({
+        environments: [
+          {
+            id: o.environmentId,
+            label: o.label,
+            // Never called: the replicas only receive callbacks.
+            endpoint: 'http://127.0.0.1:4',
+            sdkAppId: o.sdkAppId,
+            adminIdentifier: 'administrator',
+            secretKey: `${o.environmentId}-never-used`,
+            callback: { token: o.token },
+          },
+        ],
+      }),
+    );
+    const boot = async (name: string): Promise<Replica> => {
+      const replica = spawnConsole({
+        DATABASE_URL: databaseUrl,
+        DATA_DIR: path.join(dir, name),
+        PORT: '0',
+        HOST: '127.0.0.1',
+        CONSOLE_CONFIG: environmentsFile,
+        CONSOLE_ADMIN_PASSWORD: o.adminPassword,
+        SANDBOX: 'off',
+        LOG_LEVEL: 'info',
+        ...o.env,
+      });
+      children.push(replica.child);
+      return { url: await replica.listening, output: replica.output };
+    };
+    const [a, b] = await Promise.all([boot('a'), boot('b')]);
+    return { a, b, dir, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
 }
