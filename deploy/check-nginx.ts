@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type CallbackReplicas,
+  killAll,
   type Replica,
   signedCallbackQuery,
   startCallbackReplicas,
@@ -365,14 +366,7 @@ function dumpLogs(): void {
 }
 
 async function cleanup(): Promise<void> {
-  await Promise.all(
-    children.map((child) => {
-      if (child.exitCode !== null || child.signalCode !== null) return undefined;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGKILL');
-      return exited;
-    }),
-  );
+  await killAll(children);
   await running?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 }

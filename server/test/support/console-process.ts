@@ -80,6 +80,18 @@ export function signedCallbackQuery(o: {
   });
 }
 
+/** SIGKILLs every child still running and resolves once all have exited. */
+export async function killAll(children: readonly ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map((child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return undefined;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      return exited;
+    }),
+  );
+}
+
 /** A replica of `startCallbackReplicas`: its URL and what it printed so far. */
 export interface Replica {
   url: string;
@@ -117,14 +129,7 @@ export async function startCallbackReplicas(o: {
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    await Promise.all(
-      children.map((child) => {
-        if (child.exitCode !== null || child.signalCode !== null) return undefined;
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGKILL');
-        return exited;
-      }),
-    );
+    await killAll(children);
     await cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
   };
