@@ -49,7 +49,7 @@ import {
   SignInThrottle,
   type SignInThrottleOptions,
 } from './services/sign-in-throttle';
-import { StatsService } from './services/stats';
+import { StatsService, startRollupFold } from './services/stats';
 import { TokenService } from './services/tokens';
 import { UserService } from './services/users';
 
@@ -112,6 +112,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
   let client: TencentClient | undefined;
   let stopRetention: (() => Promise<void>) | undefined;
   let stopSweep: (() => Promise<void>) | undefined;
+  let stopFold: (() => Promise<void>) | undefined;
   let signInFailures: SignInFailureLog | undefined;
   let origin: string | undefined;
   let runs: RunService | undefined;
@@ -326,6 +327,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
         if (slots) await slots.prune();
       },
     );
+    // The dashboard's coarser rollups follow the minute rows the send path writes (decision 056).
+    stopFold = startRollupFold(repos, logger);
     // Once listening (a sandbox environment needs the server's own address): interrupted runs go on.
     await runs.recover();
     logger.info({ port, host: config.host, environments: environments.all().map((e) => e.id) }, 'listening');
@@ -342,6 +345,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
     await callbacks?.stop();
     await stopRetention?.();
     await stopSweep?.();
+    await stopFold?.();
     if (http) {
       const server = http;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

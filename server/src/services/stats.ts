@@ -1,16 +1,10 @@
 import type { StatsQuery, StatsResponse } from '@console/shared/api';
 import { lookupErrorCode } from '@console/shared/error-codes';
-import {
-  HOUR_MS,
-  latencyBoundsMs,
-  MINUTE_MS,
-  type Repositories,
-  type SeriesRow,
-  segmentsOf,
-} from '../adapters/db';
+import { HOUR_MS, latencyBoundsMs, MINUTE_MS, type Repositories, type SeriesRow } from '../adapters/db';
 import { DAY_MS, type Resolution, resolutionMs, resolutions } from '../adapters/db/rollup-shape';
 import { tokenIdOfOperatorKey } from '../adapters/db/stats-repository';
 import { AppError } from '../core/errors';
+import type { Logger } from '../logger';
 
 /** Longest range one answer covers: a year and a bit, read mostly from daily rows. */
 const MAX_RANGE_MS = 400 * DAY_MS;
@@ -143,11 +137,13 @@ export class StatsService {
     for (let t = origin; t < toMs; t += stepMs) points.push(emptyAcc());
 
     // A point reads buckets no wider than itself (each bucket then lies in one point); the top lists
-    // read whole days, hours and quarter hours where the range has them, minutes only at its edges.
+    // read whole days, hours and quarter hours where the range has them, minutes at its edges and
+    // past the fold's watermark (decision 056).
     const { series, commands, errorCodes, operators } = await this.repos.stats.read({
       environmentId: env,
-      series: { segments: segmentsOf(fromMs, toMs, coarsestWithin(stepMs)) },
-      tops: segmentsOf(fromMs, toMs),
+      fromMs,
+      toMs,
+      seriesCoarsest: coarsestWithin(stepMs),
     });
 
     const total = emptyAcc();
@@ -194,4 +190,38 @@ export class StatsService {
       ),
     };
   }
+}
+
+/**
+ * The rollup fold (decision 056), every `intervalMs` and once at start: adds the minute rows the
+ * watermark passes to the coarser rows. Safe on every replica at once (a fold waits for the others
+ * and then finds nothing left); one that fails is retried by the next. Answers a stop that waits
+ * for a fold in progress.
+ */
+export function startRollupFold(
+  repos: Repositories,
+  logger: Logger,
+  intervalMs = 20_000,
+): () => Promise<void> {
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const run = () => {
+    if (stopped) return;
+    running = running.then(async () => {
+      try {
+        const minutes = await repos.stats.fold();
+        if (minutes > 0) logger.debug({ minutes }, 'rollups folded');
+      } catch (err) {
+        logger.error({ err }, 'folding the rollups failed');
+      }
+    });
+  };
+  run();
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
 }

@@ -38,6 +38,8 @@ export type { SessionRecord, SessionRepository } from './session-repository';
 export {
   type CallFact,
   callFactOf,
+  FOLD_LAG_MS,
+  foldedSegments,
   type Segment,
   type SeriesRow,
   type StatsRepository,

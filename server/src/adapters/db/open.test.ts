@@ -70,6 +70,7 @@ describe('openDatabase', () => {
         '0011-history-text-index',
         '0011-history-text-watermark',
         '0012-stats-rollup-tiers',
+        '0013-stats-rollup-fold',
         '0014-history-partial-indexes',
       ]);
       const reopened = createRepositories(second);

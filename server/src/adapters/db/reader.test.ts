@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { historyPageQuery } from './history-repository';
 import { createRepositories, type Database, openDatabase } from './index';
-import { segmentsOf } from './stats-repository';
 import { seedEntry, seedHistory } from './testing';
 
 let dataDir: string;
@@ -103,10 +102,7 @@ describe('the dashboard reads on the reader thread', () => {
         details: null,
       });
     }
-    const query = {
-      series: { segments: segmentsOf(start, start + 3 * 3_600_000, 'q') },
-      tops: segmentsOf(start, start + 3 * 3_600_000),
-    };
+    const query = { fromMs: start, toMs: start + 3 * 3_600_000, seriesCoarsest: 'q' as const };
     const reader = readerOf(db);
     const viaReader = await repos.stats.read(query);
     expect(reader.queries).toBe(4);

@@ -178,6 +178,16 @@ export interface StatsOperatorsTable extends RollupKey {
   outcome: string;
 }
 
+/**
+ * One row (id 1): the fold's watermark, a minute boundary as a stored time. The quarter-hour, hourly
+ * and daily rollups count exactly the calls whose minute is before it; the minute rows count every
+ * call (decision 056).
+ */
+export interface StatsRollupStateTable {
+  id: number;
+  folded_to: string;
+}
+
 export interface DB {
   callbacks: CallbacksTable;
   runs: RunsTable;
@@ -187,6 +197,7 @@ export interface DB {
   stats_commands: StatsCommandsTable;
   stats_error_codes: StatsErrorCodesTable;
   stats_operators: StatsOperatorsTable;
+  stats_rollup_state: StatsRollupStateTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -1,17 +1,20 @@
 import type { HistoryEntry } from '@console/shared/api';
-import { CompiledQuery, type SqlBool, sql } from 'kysely';
+import { CompiledQuery, type Kysely, type SqlBool, sql } from 'kysely';
+import { advisoryKey } from './advisory-lock';
 import type { Database } from './open';
 import { ReaderUnavailableError } from './reader';
 import {
   bucketOf,
   latencyBucket,
   latencyColumns,
+  MINUTE_MS,
   type Resolution,
   type RollupOutcome,
   resolutionMs,
   resolutions,
   rollupOutcomes,
 } from './rollup-shape';
+import type { DB } from './schema';
 import { toStoredTime } from './time';
 
 /** What the rollups keep of one call: a history entry, or a refusal of the console's own limiter. */
@@ -120,56 +123,132 @@ const upserts = {
 type RollupRow = (string | number)[];
 
 /**
- * The statements that add a batch of calls to the rollups: at most one upsert per table, whatever the
- * batch's size, each carrying one row per distinct key (calls of a batch that share a bucket,
- * environment and command add up in memory first). The recorder runs them in the transaction that
- * writes the batch's history rows (decision 032). Rows are sorted by key, so two replicas writing
- * the same buckets on PostgreSQL lock them in the same order and never deadlock.
+ * Rows to add to the rollups, summed per key in memory: what one group commit's calls add, or what
+ * one fold adds. `statements` then gives at most one upsert per table, whatever the number of rows,
+ * each carrying one row per distinct key. Rows are sorted by key, so two replicas writing the same
+ * buckets on PostgreSQL lock them in the same order and never deadlock.
  */
-export function rollupStatements(facts: readonly CallFact[], dialect: Database['dialect']): CompiledQuery[] {
-  const rows = new Map<RollupTable['name'], Map<string, RollupRow>>(
+class RollupRows {
+  private readonly rows = new Map<RollupTable['name'], Map<string, RollupRow>>(
     Object.values(rollupTables).map((t) => [t.name, new Map()]),
   );
-  /** The batch's row of `key` in `table`, made with `counts` zero counts the first time; callers add to it. */
-  const add = (table: RollupTable, key: RollupRow, counts: number): RollupRow => {
-    const byKey = rows.get(table.name);
+
+  /** Adds `counts` (the table's count columns, in order) to the row of `key` (its key columns). */
+  add(table: RollupTable, key: RollupRow, counts: readonly number[]): void {
+    const byKey = this.rows.get(table.name);
     const id = key.join('\u0000');
-    let row = byKey?.get(id);
+    const row = byKey?.get(id);
     if (row === undefined) {
-      row = [...key, ...Array(counts).fill(0)];
-      byKey?.set(id, row);
+      byKey?.set(id, [...key, ...counts]);
+      return;
     }
-    return row;
-  };
+    const at = table.key.length;
+    for (let i = 0; i < counts.length; i++) row[at + i] = Number(row[at + i]) + (counts[i] ?? 0);
+  }
+
+  statements(dialect: Database['dialect']): CompiledQuery[] {
+    const out: CompiledQuery[] = [];
+    for (const [name, byKey] of this.rows) {
+      if (byKey.size === 0) continue;
+      const sorted = [...byKey.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, row]) => row);
+      out.push(CompiledQuery.raw(upserts[dialect].get(name) ?? '', [JSON.stringify(sorted)]));
+    }
+    return out;
+  }
+}
+
+const coarseResolutions = resolutions.filter((r) => r !== 'm');
+
+/**
+ * The statements that add a batch of calls to the rollups (decision 056): a call whose minute is at
+ * or after the fold's watermark `foldedTo` gets its minute rows only (the fold adds them to the
+ * coarser rows later); an earlier one, which the fold has passed, gets all four resolutions at once.
+ * The recorder runs them in the transaction that writes the batch's history rows (decision 032),
+ * after reading the watermark there (`readFoldedTo`).
+ */
+export function rollupStatements(
+  facts: readonly CallFact[],
+  dialect: Database['dialect'],
+  foldedTo: string,
+): CompiledQuery[] {
+  const rows = new RollupRows();
+  const one = [1];
   for (const f of facts) {
-    for (const res of resolutions) {
-      const bucket = bucketOf(f.at, res);
-      const head = [res, bucket, f.environmentId];
-      const s = add(rollupTables.series, [...head, f.outcome], rollupTables.series.counts.length);
-      const callsAt = rollupTables.series.key.length;
-      s[callsAt] = Number(s[callsAt]) + 1;
-      if (f.durationMs !== null && f.outcome !== 'limited') {
-        const i = callsAt + 1 + latencyBucket(f.durationMs);
-        s[i] = Number(s[i]) + 1;
-      }
-      const bump = (table: RollupTable, key: RollupRow) => {
-        const row = add(table, key, 1);
-        row[table.key.length] = Number(row[table.key.length]) + 1;
-      };
-      bump(rollupTables.commands, [...head, f.service, f.command, f.outcome]);
-      bump(rollupTables.operators, [...head, f.operator, f.outcome]);
-      if (f.outcome === 'fail' && f.errorCode !== null) bump(rollupTables.errorCodes, [...head, f.errorCode]);
+    const series = [1, ...latencyColumns.map(() => 0)];
+    if (f.durationMs !== null && f.outcome !== 'limited') series[1 + latencyBucket(f.durationMs)] = 1;
+    const minute = bucketOf(f.at, 'm');
+    for (const res of minute >= foldedTo ? (['m'] as const) : resolutions) {
+      const head = [res, res === 'm' ? minute : bucketOf(f.at, res), f.environmentId];
+      rows.add(rollupTables.series, [...head, f.outcome], series);
+      rows.add(rollupTables.commands, [...head, f.service, f.command, f.outcome], one);
+      rows.add(rollupTables.operators, [...head, f.operator, f.outcome], one);
+      if (f.outcome === 'fail' && f.errorCode !== null)
+        rows.add(rollupTables.errorCodes, [...head, f.errorCode], one);
     }
   }
-  const out: CompiledQuery[] = [];
-  for (const [name, byKey] of rows) {
-    if (byKey.size === 0) continue;
-    const sorted = [...byKey.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, row]) => row);
-    out.push(CompiledQuery.raw(upserts[dialect].get(name) ?? '', [JSON.stringify(sorted)]));
+  return rows.statements(dialect);
+}
+
+/** How far behind the clock the fold stays, so a call completing late rarely lands below the watermark. */
+export const FOLD_LAG_MS = 2 * MINUTE_MS;
+
+const foldLock = advisoryKey('console:stats-fold');
+const foldedToSql = 'select folded_to from stats_rollup_state where id = 1';
+
+/**
+ * The fold's watermark, read in `trx`. On PostgreSQL (replicas) a writer first takes the fold's
+ * transaction-level advisory lock shared and the fold takes it exclusive, so a fold waits for the
+ * batches in flight to commit and a batch that starts after a fold reads the watermark it set (the
+ * select runs after the lock is granted, so its snapshot has the fold's commit). The lock queue is
+ * fair: a waiting fold holds back later batches, so batches never starve it. On SQLite every
+ * transaction runs on the one connection, one at a time.
+ */
+export async function readFoldedTo(
+  trx: Kysely<DB>,
+  dialect: Database['dialect'],
+  lock: 'shared' | 'exclusive' | 'none',
+): Promise<string> {
+  if (dialect === 'postgres' && lock !== 'none') {
+    await trx.executeQuery(
+      CompiledQuery.raw(
+        lock === 'shared'
+          ? 'select pg_advisory_xact_lock_shared($1::bigint)'
+          : 'select pg_advisory_xact_lock($1::bigint)',
+        [foldLock],
+      ),
+    );
   }
-  return out;
+  const { rows } = await trx.executeQuery<{ folded_to: string }>(CompiledQuery.raw(foldedToSql, []));
+  const at = rows[0]?.folded_to;
+  if (at === undefined) throw new Error('stats_rollup_state has no row: the store missed migration 0013');
+  return at;
+}
+
+/**
+ * A minute-aligned range's segments given the watermark: what lies before it at any resolution
+ * (`segmentsOf`, capped at `coarsest`), what lies after it in minutes, which alone count every call
+ * there. A watermark read earlier than the rows is safe (it only grows, and the minute rows are
+ * whole), so any snapshot's will do.
+ */
+export function foldedSegments(
+  fromMs: number,
+  toMs: number,
+  foldedToMs: number,
+  coarsest: Resolution,
+): Segment[] {
+  const cut = Math.min(Math.max(foldedToMs, fromMs), toMs);
+  const all = [...segmentsOf(fromMs, cut, coarsest), ...segmentsOf(cut, toMs, 'm')];
+  // The minutes up to the watermark and the minutes after it are one index range.
+  const merged: Segment[] = [];
+  for (const s of all) {
+    const last = merged.at(-1);
+    if (last !== undefined && last.res === s.res && last.to === s.from)
+      merged[merged.length - 1] = { ...last, to: s.to };
+    else merged.push(s);
+  }
+  return merged;
 }
 
 /** A part of a time range read at one resolution: `[from, to)` as stored times. */
@@ -210,13 +289,16 @@ export interface SeriesRow extends Record<RollupOutcome, number> {
   hist: number[];
 }
 
-/** What a dashboard answer reads: one series and three top lists over the same range. */
+/** What a dashboard answer reads: one series and three top lists over the same minute-aligned range. */
 export interface StatsReadQuery {
   environmentId?: string | undefined;
-  /** The series: segments whose buckets are no wider than a point, so each bucket lies in one point. */
-  series: { segments: readonly Segment[] };
-  /** The top lists: the range's segments at any resolution. */
-  tops: readonly Segment[];
+  fromMs: number;
+  toMs: number;
+  /**
+   * The widest resolution the series reads: buckets no wider than a point, so each bucket lies in
+   * one point. The top lists read any resolution.
+   */
+  seriesCoarsest: Resolution;
 }
 
 export interface StatsRead {
@@ -240,12 +322,34 @@ export interface StatsRepository {
   read(query: StatsReadQuery): Promise<StatsRead>;
   /** The oldest history row's time, where retention by count cut the history. */
   oldestHistoryAt(): Promise<string | undefined>;
-  /** Retention: drops each resolution's rows of buckets that start before `before`'s bucket. */
+  /**
+   * Retention: drops each resolution's rows of buckets that start before `before`'s bucket, after
+   * folding the minutes before it (so no later fold adds to a bucket that is gone).
+   */
   prune(before: Date): Promise<number>;
+  /**
+   * Adds the minute rows from the watermark up to `now` less `FOLD_LAG_MS` (whole minutes) to the
+   * quarter-hour, hourly and daily rows and moves the watermark there, in one transaction
+   * (decision 056). Answers how many minutes it passed (0 when another replica's fold got there).
+   */
+  fold(opts?: { now?: number }): Promise<number>;
+  /** The watermark: the coarser rollups count exactly the calls whose minute is before it. */
+  foldedTo(): Promise<string>;
 }
 
 const num = (v: unknown): number => Number(v ?? 0);
 type Row = Record<string, unknown>;
+
+/** The minute rows a fold passes, per table: `[from, to)`, one index range. */
+const foldSelects = {
+  sqlite: new Map(Object.values(rollupTables).map((t) => [t.name, foldSelectSql(t, '?', '?')])),
+  postgres: new Map(Object.values(rollupTables).map((t) => [t.name, foldSelectSql(t, '$1', '$2')])),
+};
+
+function foldSelectSql(table: RollupTable, from: string, to: string): string {
+  const columns = [...table.key, ...table.counts].join(', ');
+  return `select ${columns} from ${table.name} where res = 'm' and bucket >= ${from} and bucket < ${to}`;
+}
 
 export function createStatsRepository(db: Database): StatsRepository {
   const { kysely } = db;
@@ -258,12 +362,10 @@ export function createStatsRepository(db: Database): StatsRepository {
       while (queued.length > 0) {
         const batch = queued.splice(0, queued.length);
         try {
-          const statements = rollupStatements(
-            batch.flatMap((b) => b.facts),
-            db.dialect,
-          );
           await kysely.transaction().execute(async (trx) => {
-            for (const q of statements) await trx.executeQuery(q);
+            const foldedTo = await readFoldedTo(trx, db.dialect, 'shared');
+            const facts = batch.flatMap((b) => b.facts);
+            for (const q of rollupStatements(facts, db.dialect, foldedTo)) await trx.executeQuery(q);
           });
           for (const b of batch) b.resolve();
         } catch (err) {
@@ -286,12 +388,16 @@ export function createStatsRepository(db: Database): StatsRepository {
       : sql<SqlBool>`(${any}) and environment_id = ${environmentId}`;
   }
 
-  function queriesOf(q: StatsReadQuery) {
+  function queriesOf(q: {
+    environmentId?: string | undefined;
+    series: readonly Segment[];
+    tops: readonly Segment[];
+  }) {
     const env = q.environmentId;
     return {
       // One arm per segment, grouped by bucket alone: rows come in the key's order, (res, bucket, …),
       // so each arm sums as it walks the index, with no sort of the rows it reads (decision 050).
-      series: q.series.segments
+      series: q.series
         .map((s) =>
           kysely
             .selectFrom('stats_series')
@@ -351,6 +457,36 @@ export function createStatsRepository(db: Database): StatsRepository {
     };
   }
 
+  /**
+   * Moves the watermark up to `targetMs` (never down), adding the minute rows it passes to the
+   * coarser resolutions, in one transaction; answers how many minutes it passed.
+   */
+  async function foldTo(targetMs: number): Promise<number> {
+    return kysely.transaction().execute(async (trx) => {
+      const from = await readFoldedTo(trx, db.dialect, 'exclusive');
+      const to = new Date(targetMs).toISOString();
+      if (!(from < to)) return 0;
+      const rows = new RollupRows();
+      for (const table of Object.values(rollupTables)) {
+        const columns = [...table.key, ...table.counts];
+        const { rows: minutes } = await trx.executeQuery<Row>(
+          CompiledQuery.raw(foldSelects[db.dialect].get(table.name) ?? '', [from, to]),
+        );
+        for (const m of minutes) {
+          const values = columns.map((c) => (integerColumns.has(c) ? num(m[c]) : String(m[c])));
+          const counts = values.slice(table.key.length) as number[];
+          const dims = values.slice(2, table.key.length);
+          for (const res of coarseResolutions) {
+            rows.add(table, [res, bucketOf(String(m.bucket), res), ...dims], counts);
+          }
+        }
+      }
+      for (const q of rows.statements(db.dialect)) await trx.executeQuery(q);
+      await trx.updateTable('stats_rollup_state').set({ folded_to: to }).where('id', '=', 1).execute();
+      return Math.round((targetMs - Date.parse(from)) / MINUTE_MS);
+    });
+  }
+
   return {
     add(facts) {
       return new Promise<void>((resolve, reject) => {
@@ -362,7 +498,13 @@ export function createStatsRepository(db: Database): StatsRepository {
     },
 
     async read(query) {
-      const queries = queriesOf(query);
+      // The watermark first: the rows read after it are at least as new, which is all it takes.
+      const foldedToMs = Date.parse(await readFoldedTo(kysely, db.dialect, 'none'));
+      const queries = queriesOf({
+        environmentId: query.environmentId,
+        series: foldedSegments(query.fromMs, query.toMs, foldedToMs, query.seriesCoarsest),
+        tops: foldedSegments(query.fromMs, query.toMs, foldedToMs, 'd'),
+      });
       const reader = db.reader;
       if (reader !== undefined) {
         const compiled = [queries.series, queries.commands, queries.errorCodes, queries.operators].map((q) =>
@@ -405,6 +547,8 @@ export function createStatsRepository(db: Database): StatsRepository {
 
     async prune(before) {
       const ms = before.getTime();
+      // Fold the minutes before the cut first: a later fold then only adds to buckets the cut kept.
+      await foldTo(Math.floor(ms / MINUTE_MS) * MINUTE_MS);
       let deleted = 0;
       for (const table of Object.values(rollupTables)) {
         for (const res of resolutions) {
@@ -419,6 +563,15 @@ export function createStatsRepository(db: Database): StatsRepository {
         }
       }
       return deleted;
+    },
+
+    fold(opts = {}) {
+      const now = opts.now ?? Date.now();
+      return foldTo(Math.floor((now - FOLD_LAG_MS) / MINUTE_MS) * MINUTE_MS);
+    },
+
+    foldedTo() {
+      return readFoldedTo(kysely, db.dialect, 'none');
     },
   };
 }

@@ -12,6 +12,7 @@ import { migration0010Replicas } from './0010-replicas';
 import { migration0011HistoryTextIndex } from './0011-history-text-index';
 import { migration0011HistoryTextWatermark } from './0011-history-text-watermark';
 import { migration0012StatsRollupTiers } from './0012-stats-rollup-tiers';
+import { migration0013StatsRollupFold } from './0013-stats-rollup-fold';
 import { migration0014HistoryPartialIndexes } from './0014-history-partial-indexes';
 
 /** In code rather than read from a folder, so the migrations ship with the bundle and run under tsx alike. */
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0008-history-source': migration0008HistorySource,
   '0009-callbacks': migration0009Callbacks,
   '0010-replicas': migration0010Replicas,
+  '0013-stats-rollup-fold': migration0013StatsRollupFold,
   '0014-history-partial-indexes': migration0014HistoryPartialIndexes,
 };
 
