@@ -2,7 +2,13 @@ import type { HistoryEntry } from '@console/shared/api';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CallFact, createRepositories, latencyBoundsMs, type Repositories } from '../adapters/db';
+import {
+  type CallFact,
+  createRepositories,
+  FOLD_LAG_MS,
+  latencyBoundsMs,
+  type Repositories,
+} from '../adapters/db';
 import { migration0005StatsRollups } from '../adapters/db/migrations/0005-stats-rollups';
 import { migration0012StatsRollupTiers } from '../adapters/db/migrations/0012-stats-rollup-tiers';
 import { openTempDatabase, seedEntry } from '../adapters/db/testing';
@@ -84,6 +90,13 @@ async function clear(): Promise<void> {
   ]) {
     await sql`delete from ${sql.table(table)}`.execute(store.db.kysely);
   }
+}
+
+/** Moves the fold's watermark (decision 056), as a store would have it: the coarser rows hold what lies before it. */
+async function setFoldedTo(ms: number): Promise<void> {
+  await sql`update stats_rollup_state set folded_to = ${new Date(ms).toISOString()} where id = 1`.execute(
+    store.db.kysely,
+  );
 }
 
 /** Records the calls the way the server does: history through the recorder, refusals as rollups only. */
@@ -307,6 +320,117 @@ describe('StatsService over the rollups', () => {
                   [`${c.service}/${c.command}`, { calls: c.calls, fail: c.fail, error: c.error }] as const,
               );
             expect(new Map(commandsGot)).toEqual(want.commands);
+            expect(new Map(got.topErrorCodes.map((c) => [c.code, c.count]))).toEqual(want.codes);
+          }
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  it('counts exactly what a brute-force pass counts whatever the fold passed, with calls recorded late below its watermark', async () => {
+    // Three days from an odd minute; the watermark starts anywhere in them and folds at random times
+    // (the lag included) after random shares of the calls move it; ranges of every step.
+    const start = Date.UTC(2026, 10, 26, 21, 17, 0);
+    const span = 3 * 24 * 3_600_000;
+    const longRangeArb = fc
+      .tuple(
+        fc.integer({ min: 0, max: span / 60_000 }),
+        fc.oneof(
+          fc.integer({ min: 1, max: 180 }),
+          fc.integer({ min: 181, max: 2160 }),
+          fc.integer({ min: 2161, max: 4320 }),
+        ),
+      )
+      .map(([a, len]) => ({ from: start + a * 60_000, to: start + (a + len) * 60_000 }));
+    const foldArb = fc.record({
+      after: fc.integer({ min: 0, max: 120 }),
+      now: fc.integer({ min: 0, max: span }).map((ms) => start + ms),
+    });
+    // Calls anywhere, and many within 90 minutes of the watermark's positions and the ranges' ends.
+    const casesArb = fc
+      .tuple(
+        fc.integer({ min: 0, max: span / 60_000 }).map((m) => start + m * 60_000),
+        fc.array(foldArb, { minLength: 0, maxLength: 6 }),
+        fc.array(longRangeArb, { minLength: 1, maxLength: 3 }),
+      )
+      .chain(([foldedFrom, folds, ranges]) => {
+        const edges = [
+          foldedFrom,
+          ...folds.map((f) => f.now - FOLD_LAG_MS),
+          ...ranges.flatMap((r) => [r.from, r.to]),
+        ];
+        const at = fc.oneof(
+          fc.integer({ min: 0, max: span - 1 }).map((ms) => start + ms),
+          fc
+            .tuple(fc.constantFrom(...edges), fc.integer({ min: -90 * 60_000, max: 90 * 60_000 }))
+            .map(([edge, d]) => edge + d),
+        );
+        const calls = fc.array(
+          fc.tuple(callArb, at).map(([c, ms]) => ({ ...c, offsetMs: ms - T0 })),
+          { minLength: 1, maxLength: 120 },
+        );
+        return fc.tuple(calls, fc.constant(foldedFrom), fc.constant(folds), fc.constant(ranges));
+      });
+    await fc.assert(
+      fc.asyncProperty(
+        casesArb,
+        fc.option(fc.constantFrom(...envs), { nil: undefined }),
+        async ([calls, foldedFrom, folds, ranges], env) => {
+          await clear();
+          await setFoldedTo(foldedFrom);
+          const entries: HistoryEntry[] = [];
+          let done = 0;
+          for (const f of [...folds].sort((a, b) => a.after - b.after)) {
+            const upTo = Math.min(calls.length, f.after);
+            entries.push(...(await record(calls.slice(done, upTo))));
+            done = Math.max(done, upTo);
+            const before = Date.parse(await repos.stats.foldedTo());
+            await repos.stats.fold({ now: f.now });
+            const after = Date.parse(await repos.stats.foldedTo());
+            // Whole minutes, the lag behind `now`, and never backwards.
+            expect(after).toBe(Math.max(before, Math.floor((f.now - FOLD_LAG_MS) / 60_000) * 60_000));
+          }
+          entries.push(...(await record(calls.slice(done))));
+          // The coarser rows count exactly the calls before the watermark; the minute rows, every call.
+          const foldedTo = Date.parse(await repos.stats.foldedTo());
+          const tiers = await sql<{ res: string; n: number }>`select res, sum(calls) as n from stats_series
+            group by res`.execute(store.db.kysely);
+          const byRes = new Map(tiers.rows.map((r) => [r.res, Number(r.n)]));
+          const before = calls.filter(
+            (c) => Math.floor((T0 + c.offsetMs) / 60_000) * 60_000 < foldedTo,
+          ).length;
+          expect([
+            byRes.get('m') ?? 0,
+            byRes.get('q') ?? 0,
+            byRes.get('h') ?? 0,
+            byRes.get('d') ?? 0,
+          ]).toEqual([calls.length, before, before, before]);
+          for (const range of ranges) {
+            const got = await service.stats({
+              from: new Date(range.from).toISOString(),
+              to: new Date(range.to).toISOString(),
+              ...(env === undefined ? {} : { environmentId: env }),
+            });
+            expect(got.series).toEqual(bruteForceSeries(calls, entries, range, env));
+            const want = bruteForce(calls, entries, range, env);
+            expect(got.totals).toMatchObject({
+              ok: want.ok,
+              fail: want.fail,
+              error: want.error,
+              limited: want.limited,
+            });
+            const commandsGot = got.topCommands
+              .filter((c) => c.calls > 0)
+              .map(
+                (c) =>
+                  [`${c.service}/${c.command}`, { calls: c.calls, fail: c.fail, error: c.error }] as const,
+              );
+            expect(new Map(commandsGot)).toEqual(want.commands);
+            const operatorsGot = got.topOperators
+              .filter((o) => o.calls > 0)
+              .map((o) => [o.operator, { calls: o.calls, fail: o.fail, error: o.error }] as const);
+            expect(new Map(operatorsGot)).toEqual(want.operators);
             expect(new Map(got.topErrorCodes.map((c) => [c.code, c.count]))).toEqual(want.codes);
           }
         },
