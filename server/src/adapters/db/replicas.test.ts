@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { SharedCommandRateLimiter } from '../../services/rate-limiter';
+import { StatsService } from '../../services/stats';
 import { withAdvisoryLock } from './advisory-lock';
 import {
   createLiveBus,
@@ -12,7 +13,9 @@ import {
   openDatabase,
   type RateSlotStore,
 } from './index';
-import { createTempPostgresDatabase } from './testing';
+import { MINUTE_MS } from './rollup-shape';
+import { callFactOf, FOLD_LAG_MS } from './stats-repository';
+import { createTempPostgresDatabase, seedEntry } from './testing';
 
 /**
  * What replicas on one PostgreSQL rely on (decision 039), with each "replica" its own pool on one
@@ -189,6 +192,82 @@ describe('replicas on one PostgreSQL', () => {
     await a.forget('signin:u:x');
     expect(await b.window('signin:u:x', 3, 60_000, 'peek')).toBe(0);
     expect(await a.prune(0)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('counts every call once per resolution while two replicas record calls and fold the rollups at once', async () => {
+    const [dbA, dbB] = [await replica(), await replica()];
+    const replicas = [createRepositories(dbA), createRepositories(dbB)];
+    const start = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS - 2 * 3_600_000;
+    await sql`update stats_rollup_state set folded_to = ${new Date(start).toISOString()}`.execute(dbA.kysely);
+    // 2 × 300 calls spread over 40 minutes in no order, some of them refusals of the limiter, while
+    // each replica folds minute by minute up to 30 minutes in: calls land on both sides of the
+    // watermark as it moves, and each replica's folds race the other's and both recorders' batches.
+    const minuteOf = (i: number) => (i * 7919) % 40;
+    const atOf = (i: number) => new Date(start + minuteOf(i) * MINUTE_MS + (i % 60) * 1000);
+    const record = async (r: number) => {
+      const repos = replicas[r]!;
+      for (let chunk = 0; chunk < 300; chunk += 20) {
+        await Promise.all(
+          Array.from({ length: 20 }, async (_, j) => {
+            const i = r * 300 + chunk + j;
+            const entry = seedEntry(i, atOf(i));
+            if (i % 9 === 0) {
+              await repos.stats.add([
+                { ...callFactOf(entry)!, outcome: 'limited', errorCode: null, durationMs: null },
+              ]);
+              return;
+            }
+            await repos.calls.record(entry, {
+              actor: 'a',
+              action: 'request.send',
+              target: entry.id,
+              details: {},
+            });
+          }),
+        );
+      }
+    };
+    const folds = async (r: number) => {
+      let minutes = 0;
+      for (let k = 0; k <= 30; k++) {
+        minutes += await replicas[r]!.stats.fold({ now: start + FOLD_LAG_MS + k * MINUTE_MS });
+        await new Promise((done) => setTimeout(done, 3));
+      }
+      return minutes;
+    };
+    const [, , foldedA, foldedB] = await Promise.all([record(0), record(1), folds(0), folds(1)]);
+    // Each minute was folded by one replica or the other, never by both.
+    expect(foldedA + foldedB).toBe(30);
+    const foldedTo = start + 30 * MINUTE_MS;
+    expect(await replicas[1]!.stats.foldedTo()).toBe(new Date(foldedTo).toISOString());
+    const all = Array.from({ length: 600 }, (_, i) => i);
+    const below = all.filter((i) => atOf(i).getTime() < foldedTo).length;
+    const tiers = await sql<{ res: string; n: number }>`select res, sum(calls)::int as n from stats_series
+      group by res order by res`.execute(dbA.kysely);
+    expect(tiers.rows.map((t) => [t.res, t.n])).toEqual([
+      ['d', below],
+      ['h', below],
+      ['m', 600],
+      ['q', below],
+    ]);
+    // The dashboard on either replica counts what was recorded, over ranges on both sides of the watermark.
+    const limitedIn = (from: number, to: number) =>
+      all.filter((i) => i % 9 === 0 && atOf(i).getTime() >= from && atOf(i).getTime() < to).length;
+    const callsIn = (from: number, to: number) =>
+      all.filter((i) => i % 9 !== 0 && atOf(i).getTime() >= from && atOf(i).getTime() < to).length;
+    for (const [from, to] of [
+      [start - 3_600_000, start + 3_600_000],
+      [start + 7 * MINUTE_MS, start + 33 * MINUTE_MS],
+      [start + 30 * MINUTE_MS, start + 40 * MINUTE_MS],
+    ] as const) {
+      for (const repos of replicas) {
+        const got = await new StatsService(repos).stats({
+          from: new Date(from).toISOString(),
+          to: new Date(to).toISOString(),
+        });
+        expect([got.totals.calls, got.totals.limited]).toEqual([callsIn(from, to), limitedIn(from, to)]);
+      }
+    }
   });
 
   it('carries live events to the other replicas over LISTEN/NOTIFY, and listens again after losing its connection', async () => {
