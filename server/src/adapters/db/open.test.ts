@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import type { HistoryFilter } from '@console/shared/api';
 import { CompiledQuery, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StatsService } from '../../services/stats';
 import { historyPageQuery } from './history-repository';
-import { createRepositories, newId, openDatabase, sqliteFileName } from './index';
+import { createRepositories, type Database, FOLD_LAG_MS, newId, openDatabase, sqliteFileName } from './index';
 import { seedEntry, seedHistory, seedRequestId } from './testing';
 
 let dataDir: string;
@@ -96,6 +97,74 @@ describe('openDatabase', () => {
       );
       expect(names.rows.map((r) => r.name)).toContain('0005-stats-rollups');
       await expect(sql`select count(*) from stats_series`.execute(second.kysely)).resolves.toBeDefined();
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('starts the fold at the next minute (0013): a store written before it keeps its counts exactly, and later calls fold once', async () => {
+    const first = await openDatabase({ dataDir });
+    const now = Date.now();
+    // Calls up to now, written at every resolution as before the fold; then the store as it was before 0013.
+    const record = async (db: Database, times: number[]) => {
+      const repos = createRepositories(db);
+      await Promise.all(
+        times.map((t, i) => {
+          const entry = seedEntry(i, new Date(t));
+          return repos.calls.record(entry, {
+            actor: 'a',
+            action: 'request.send',
+            target: entry.id,
+            details: {},
+          });
+        }),
+      );
+    };
+    const old = Array.from({ length: 50 }, (_, i) => now - i * 197_000);
+    await record(first, old);
+    await sql`delete from kysely_migration where name = '0013-stats-rollup-fold'`.execute(first.kysely);
+    await sql`drop table stats_rollup_state`.execute(first.kysely);
+    await first.close();
+
+    const second = await openDatabase({ dataDir });
+    try {
+      const repos = createRepositories(second);
+      const foldedTo = Date.parse(await repos.stats.foldedTo());
+      expect(foldedTo % 60_000).toBe(0);
+      expect(foldedTo).toBeGreaterThan(now);
+      const tiers = async () => {
+        const { rows } = await sql<{ res: string; n: number }>`select res, sum(calls) as n from stats_series
+          group by res order by res`.execute(second.kysely);
+        return rows.map((r) => [r.res, Number(r.n)]);
+      };
+      expect(await tiers()).toEqual([
+        ['d', 50],
+        ['h', 50],
+        ['m', 50],
+        ['q', 50],
+      ]);
+      // One call of the minute before the watermark (late: every resolution at once), three after it
+      // (minute rows, until the fold passes them, once).
+      await record(second, [foldedTo - 1, foldedTo, foldedTo + 61_000, foldedTo + 119_000]);
+      expect(await tiers()).toEqual([
+        ['d', 51],
+        ['h', 51],
+        ['m', 54],
+        ['q', 51],
+      ]);
+      expect(await repos.stats.fold({ now: foldedTo + 3 * 60_000 + FOLD_LAG_MS })).toBe(3);
+      expect(await repos.stats.fold({ now: foldedTo + 3 * 60_000 + FOLD_LAG_MS })).toBe(0);
+      expect(await tiers()).toEqual([
+        ['d', 54],
+        ['h', 54],
+        ['m', 54],
+        ['q', 54],
+      ]);
+      const answer = await new StatsService(repos).stats({
+        from: new Date(now - 3 * 3_600_000).toISOString(),
+        to: new Date(foldedTo + 5 * 60_000).toISOString(),
+      });
+      expect(answer.totals.calls).toBe(54);
     } finally {
       await second.close();
     }
