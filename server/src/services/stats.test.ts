@@ -12,8 +12,9 @@ import {
 import { migration0005StatsRollups } from '../adapters/db/migrations/0005-stats-rollups';
 import { migration0012StatsRollupTiers } from '../adapters/db/migrations/0012-stats-rollup-tiers';
 import { openTempDatabase, seedEntry } from '../adapters/db/testing';
+import type { Logger } from '../logger';
 import { purgeHistory } from './retention';
-import { coarsestWithin, percentileOf, StatsService, stepFor } from './stats';
+import { coarsestWithin, percentileOf, StatsService, startRollupFold, stepFor } from './stats';
 
 let store: Awaited<ReturnType<typeof openTempDatabase>>;
 let repos: Repositories;
@@ -494,6 +495,35 @@ describe('StatsService over the rollups', () => {
       ['m', 1],
       ['q', 1],
     ]);
+  });
+
+  it('folds the minutes before a retention cut before dropping them, so the buckets the cut keeps still count them', async () => {
+    await clear();
+    await setFoldedTo(T0);
+    // Minute rows only (after the watermark); the cut then drops minutes, quarter hours and hours
+    // before it but keeps the day, which must count the call.
+    await record([{ offsetMs: 30_000, env: 0, cmd: 0, op: 0, kind: 'ok', code: 0, durationMs: 12 }]);
+    await repos.stats.prune(new Date(T0 + 2 * 3_600_000));
+    expect(await repos.stats.foldedTo()).toBe(new Date(T0 + 2 * 3_600_000).toISOString());
+    const left = await sql<{ res: string; n: number }>`select res, sum(calls) as n from stats_series
+      group by res order by res`.execute(store.db.kysely);
+    // As if the call had been written at every resolution when recorded (before decision 056).
+    expect(left.rows.map((r) => [r.res, Number(r.n)])).toEqual([['d', 1]]);
+  });
+
+  it('runs the fold at once when started, and stop waits for the fold in progress', async () => {
+    await clear();
+    await setFoldedTo(T0);
+    await record([{ offsetMs: 90_000, env: 0, cmd: 0, op: 0, kind: 'fail', code: 70107, durationMs: 12 }]);
+    const silent = { debug() {}, error() {} } as unknown as Logger;
+    const stop = startRollupFold(repos, silent, 60_000);
+    await stop();
+    // The clock is past T0 by days: the fold went to two minutes before now, taking the call along.
+    expect(Date.parse(await repos.stats.foldedTo())).toBeGreaterThan(Date.now() - FOLD_LAG_MS - 60_000);
+    const { rows } = await sql<{
+      n: number;
+    }>`select sum(calls) as n from stats_series where res = 'd'`.execute(store.db.kysely);
+    expect(Number(rows[0]?.n)).toBe(1);
   });
 
   it('follows retention by count: the rollups keep no more than the history keeps', async () => {
