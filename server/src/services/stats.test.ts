@@ -88,6 +88,7 @@ async function clear(): Promise<void> {
     'stats_commands',
     'stats_error_codes',
     'stats_operators',
+    'stats_recent',
   ]) {
     await sql`delete from ${sql.table(table)}`.execute(store.db.kysely);
   }
@@ -393,20 +394,22 @@ describe('StatsService over the rollups', () => {
             expect(after).toBe(Math.max(before, Math.floor((f.now - FOLD_LAG_MS) / 60_000) * 60_000));
           }
           entries.push(...(await record(calls.slice(done))));
-          // The coarser rows count exactly the calls before the watermark; the minute rows, every call.
+          // The four tables count exactly the calls before the watermark, at every resolution;
+          // stats_recent the calls after it.
           const foldedTo = Date.parse(await repos.stats.foldedTo());
           const tiers = await sql<{ res: string; n: number }>`select res, sum(calls) as n from stats_series
-            group by res`.execute(store.db.kysely);
-          const byRes = new Map(tiers.rows.map((r) => [r.res, Number(r.n)]));
+            group by res union all select 'recent', sum(calls) from stats_recent`.execute(store.db.kysely);
+          const byRes = new Map(tiers.rows.map((r) => [r.res, Number(r.n ?? 0)]));
           const before = calls.filter(
             (c) => Math.floor((T0 + c.offsetMs) / 60_000) * 60_000 < foldedTo,
           ).length;
-          expect([
-            byRes.get('m') ?? 0,
-            byRes.get('q') ?? 0,
-            byRes.get('h') ?? 0,
-            byRes.get('d') ?? 0,
-          ]).toEqual([calls.length, before, before, before]);
+          expect(['m', 'q', 'h', 'd', 'recent'].map((r) => byRes.get(r) ?? 0)).toEqual([
+            before,
+            before,
+            before,
+            before,
+            calls.length - before,
+          ]);
           for (const range of ranges) {
             const got = await service.stats({
               from: new Date(range.from).toISOString(),

@@ -134,7 +134,8 @@ describe('openDatabase', () => {
       expect(foldedTo).toBeGreaterThan(now);
       const tiers = async () => {
         const { rows } = await sql<{ res: string; n: number }>`select res, sum(calls) as n from stats_series
-          group by res order by res`.execute(second.kysely);
+          group by res union all select 'recent', coalesce(sum(calls), 0) from stats_recent
+          order by res`.execute(second.kysely);
         return rows.map((r) => [r.res, Number(r.n)]);
       };
       expect(await tiers()).toEqual([
@@ -142,6 +143,7 @@ describe('openDatabase', () => {
         ['h', 50],
         ['m', 50],
         ['q', 50],
+        ['recent', 0],
       ]);
       // One call of the minute before the watermark (late: every resolution at once), three after it
       // (minute rows, until the fold passes them, once).
@@ -149,8 +151,9 @@ describe('openDatabase', () => {
       expect(await tiers()).toEqual([
         ['d', 51],
         ['h', 51],
-        ['m', 54],
+        ['m', 51],
         ['q', 51],
+        ['recent', 3],
       ]);
       expect(await repos.stats.fold({ now: foldedTo + 3 * 60_000 + FOLD_LAG_MS })).toBe(3);
       expect(await repos.stats.fold({ now: foldedTo + 3 * 60_000 + FOLD_LAG_MS })).toBe(0);
@@ -159,6 +162,7 @@ describe('openDatabase', () => {
         ['h', 54],
         ['m', 54],
         ['q', 54],
+        ['recent', 0],
       ]);
       const answer = await new StatsService(repos).stats({
         from: new Date(now - 3 * 3_600_000).toISOString(),

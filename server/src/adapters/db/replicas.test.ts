@@ -243,12 +243,15 @@ describe('replicas on one PostgreSQL', () => {
     const all = Array.from({ length: 600 }, (_, i) => i);
     const below = all.filter((i) => atOf(i).getTime() < foldedTo).length;
     const tiers = await sql<{ res: string; n: number }>`select res, sum(calls)::int as n from stats_series
-      group by res order by res`.execute(dbA.kysely);
+      group by res union all select 'recent', sum(calls)::int from stats_recent order by res`.execute(
+      dbA.kysely,
+    );
     expect(tiers.rows.map((t) => [t.res, t.n])).toEqual([
       ['d', below],
       ['h', below],
-      ['m', 600],
+      ['m', below],
       ['q', below],
+      ['recent', 600 - below],
     ]);
     // The dashboard on either replica counts what was recorded, over ranges on both sides of the watermark.
     const limitedIn = (from: number, to: number) =>

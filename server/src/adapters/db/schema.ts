@@ -179,6 +179,33 @@ export interface StatsOperatorsTable extends RollupKey {
 }
 
 /**
+ * The minutes at and after the fold's watermark, one row per minute and every key of the four
+ * rollup tables (decision 056); `error_code` -1 unless the calls failed with a code.
+ */
+export interface StatsRecentTable {
+  bucket: string;
+  environment_id: string;
+  service: string;
+  command: string;
+  operator: string;
+  outcome: string;
+  error_code: number;
+  calls: number;
+  h0: number;
+  h1: number;
+  h2: number;
+  h3: number;
+  h4: number;
+  h5: number;
+  h6: number;
+  h7: number;
+  h8: number;
+  h9: number;
+  h10: number;
+  h11: number;
+}
+
+/**
  * One row (id 1): the fold's watermark, a minute boundary as a stored time. The quarter-hour, hourly
  * and daily rollups count exactly the calls whose minute is before it; the minute rows count every
  * call (decision 056).
@@ -198,6 +225,7 @@ export interface DB {
   stats_error_codes: StatsErrorCodesTable;
   stats_operators: StatsOperatorsTable;
   stats_rollup_state: StatsRollupStateTable;
+  stats_recent: StatsRecentTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

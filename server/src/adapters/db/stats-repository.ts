@@ -64,7 +64,7 @@ export function callFactOf(entry: HistoryEntry, operator = entry.operator): Call
 
 /** A rollup table: its key columns and the counts an upsert adds. */
 interface RollupTable {
-  name: 'stats_series' | 'stats_commands' | 'stats_error_codes' | 'stats_operators';
+  name: 'stats_series' | 'stats_commands' | 'stats_error_codes' | 'stats_operators' | 'stats_recent';
   key: readonly string[];
   counts: readonly string[];
 }
@@ -92,6 +92,20 @@ const rollupTables = {
   },
 } as const satisfies Record<string, RollupTable>;
 
+/**
+ * The minutes at and after the fold's watermark (decision 056): one row per minute and every key of
+ * the four tables at once, so a group commit upserts one table (one hot leaf) instead of four.
+ * `error_code` is -1 unless the call failed with a code (a key column cannot be null on PostgreSQL).
+ */
+const recentTable = {
+  name: 'stats_recent',
+  key: ['bucket', 'environment_id', 'service', 'command', 'operator', 'outcome', 'error_code'],
+  counts: ['calls', ...latencyColumns],
+} as const satisfies RollupTable;
+
+/** `stats_recent.error_code` of a call without one. */
+export const NO_ERROR_CODE = -1;
+
 const integerColumns = new Set(['error_code', 'calls', ...latencyColumns]);
 
 /**
@@ -115,9 +129,10 @@ function upsertSql(table: RollupTable, dialect: Database['dialect']): string {
   return `insert into ${table.name} (${columns.join(', ')}) select ${values.join(', ')} from ${from} on conflict (${table.key.join(', ')}) do update set ${set}`;
 }
 
+const allTables: readonly RollupTable[] = [...Object.values(rollupTables), recentTable];
 const upserts = {
-  sqlite: new Map(Object.values(rollupTables).map((t) => [t.name, upsertSql(t, 'sqlite')])),
-  postgres: new Map(Object.values(rollupTables).map((t) => [t.name, upsertSql(t, 'postgres')])),
+  sqlite: new Map(allTables.map((t) => [t.name, upsertSql(t, 'sqlite')])),
+  postgres: new Map(allTables.map((t) => [t.name, upsertSql(t, 'postgres')])),
 };
 
 type RollupRow = (string | number)[];
@@ -130,7 +145,7 @@ type RollupRow = (string | number)[];
  */
 class RollupRows {
   private readonly rows = new Map<RollupTable['name'], Map<string, RollupRow>>(
-    Object.values(rollupTables).map((t) => [t.name, new Map()]),
+    allTables.map((t) => [t.name, new Map()]),
   );
 
   /** Adds `counts` (the table's count columns, in order) to the row of `key` (its key columns). */
@@ -159,14 +174,37 @@ class RollupRows {
   }
 }
 
-const coarseResolutions = resolutions.filter((r) => r !== 'm');
+/** Calls that share a minute and every key: one call, or a `stats_recent` row. */
+interface CallsAlike {
+  environmentId: string;
+  service: string;
+  command: string;
+  operator: string;
+  outcome: string;
+  /** NO_ERROR_CODE unless they failed with a code. */
+  errorCode: number;
+  /** `calls` and the latency histogram, `stats_recent`'s counts in order. */
+  counts: readonly number[];
+}
+
+/** Adds calls alike of minute `minute` to the four tables at every resolution. */
+function addAtEveryResolution(rows: RollupRows, minute: string, c: CallsAlike): void {
+  const calls = [c.counts[0] ?? 0];
+  for (const res of resolutions) {
+    const head = [res, res === 'm' ? minute : bucketOf(minute, res), c.environmentId];
+    rows.add(rollupTables.series, [...head, c.outcome], c.counts);
+    rows.add(rollupTables.commands, [...head, c.service, c.command, c.outcome], calls);
+    rows.add(rollupTables.operators, [...head, c.operator, c.outcome], calls);
+    if (c.errorCode !== NO_ERROR_CODE) rows.add(rollupTables.errorCodes, [...head, c.errorCode], calls);
+  }
+}
 
 /**
  * The statements that add a batch of calls to the rollups (decision 056): a call whose minute is at
- * or after the fold's watermark `foldedTo` gets its minute rows only (the fold adds them to the
- * coarser rows later); an earlier one, which the fold has passed, gets all four resolutions at once.
- * The recorder runs them in the transaction that writes the batch's history rows (decision 032),
- * after reading the watermark there (`readFoldedTo`).
+ * or after the fold's watermark `foldedTo` goes to `stats_recent` (the fold moves it to the four
+ * tables later); an earlier one, which the fold has passed, goes to the four tables at every
+ * resolution at once. The recorder runs them in the transaction that writes the batch's history
+ * rows (decision 032), after reading the watermark there (`readFoldedTo`).
  */
 export function rollupStatements(
   facts: readonly CallFact[],
@@ -174,19 +212,20 @@ export function rollupStatements(
   foldedTo: string,
 ): CompiledQuery[] {
   const rows = new RollupRows();
-  const one = [1];
   for (const f of facts) {
-    const series = [1, ...latencyColumns.map(() => 0)];
-    if (f.durationMs !== null && f.outcome !== 'limited') series[1 + latencyBucket(f.durationMs)] = 1;
+    const counts = [1, ...latencyColumns.map(() => 0)];
+    if (f.durationMs !== null && f.outcome !== 'limited') counts[1 + latencyBucket(f.durationMs)] = 1;
+    const errorCode = f.outcome === 'fail' && f.errorCode !== null ? f.errorCode : NO_ERROR_CODE;
     const minute = bucketOf(f.at, 'm');
-    for (const res of minute >= foldedTo ? (['m'] as const) : resolutions) {
-      const head = [res, res === 'm' ? minute : bucketOf(f.at, res), f.environmentId];
-      rows.add(rollupTables.series, [...head, f.outcome], series);
-      rows.add(rollupTables.commands, [...head, f.service, f.command, f.outcome], one);
-      rows.add(rollupTables.operators, [...head, f.operator, f.outcome], one);
-      if (f.outcome === 'fail' && f.errorCode !== null)
-        rows.add(rollupTables.errorCodes, [...head, f.errorCode], one);
+    if (minute >= foldedTo) {
+      rows.add(
+        recentTable,
+        [minute, f.environmentId, f.service, f.command, f.operator, f.outcome, errorCode],
+        counts,
+      );
+      continue;
     }
+    addAtEveryResolution(rows, minute, { ...f, errorCode, counts });
   }
   return rows.statements(dialect);
 }
@@ -340,16 +379,11 @@ export interface StatsRepository {
 const num = (v: unknown): number => Number(v ?? 0);
 type Row = Record<string, unknown>;
 
-/** The minute rows a fold passes, per table: `[from, to)`, one index range. */
-const foldSelects = {
-  sqlite: new Map(Object.values(rollupTables).map((t) => [t.name, foldSelectSql(t, '?', '?')])),
-  postgres: new Map(Object.values(rollupTables).map((t) => [t.name, foldSelectSql(t, '$1', '$2')])),
+/** The `stats_recent` rows a fold moves: those before its new watermark, one index range. */
+const foldSelect = {
+  sqlite: `select * from stats_recent where bucket < ?`,
+  postgres: `select * from stats_recent where bucket < $1`,
 };
-
-function foldSelectSql(table: RollupTable, from: string, to: string): string {
-  const columns = [...table.key, ...table.counts].join(', ');
-  return `select ${columns} from ${table.name} where res = 'm' and bucket >= ${from} and bucket < ${to}`;
-}
 
 export function createStatsRepository(db: Database): StatsRepository {
   const { kysely } = db;
@@ -392,43 +426,98 @@ export function createStatsRepository(db: Database): StatsRepository {
     environmentId?: string | undefined;
     series: readonly Segment[];
     tops: readonly Segment[];
+    /** The minutes read from `stats_recent`, `[from, to)` as stored times, if any. */
+    recent: { from: string; to: string } | undefined;
   }) {
     const env = q.environmentId;
+    const recent = q.recent;
+    /** `stats_recent`'s rows in the range, of one environment if named. */
+    const recentRows = () => {
+      let query = kysely.selectFrom('stats_recent');
+      if (recent === undefined) return query.where(sql<SqlBool>`false`);
+      query = query.where('bucket', '>=', recent.from).where('bucket', '<', recent.to);
+      return env === undefined ? query : query.where('environment_id', '=', env);
+    };
+    const seriesArms = q.series.map((s) =>
+      kysely
+        .selectFrom('stats_series')
+        .where(inSegments([s], env))
+        .select((eb) => [
+          'bucket',
+          ...rollupOutcomes.map((o) =>
+            eb.fn.sum<number>(eb.case().when('outcome', '=', o).then(eb.ref('calls')).else(0).end()).as(o),
+          ),
+          ...latencyColumns.map((c) => eb.fn.sum<number>(c as 'h0').as(c)),
+        ])
+        .groupBy('bucket'),
+    );
+    // Each read is one statement, so it sees the four tables and `stats_recent` in one snapshot:
+    // a fold between them would move rows from one to the other. A key may come from both arms; the
+    // caller sums rows alike (decision 056).
+    const withRecent = recent !== undefined;
     return {
       // One arm per segment, grouped by bucket alone: rows come in the key's order, (res, bucket, …),
       // so each arm sums as it walks the index, with no sort of the rows it reads (decision 050).
-      series: q.series
-        .map((s) =>
-          kysely
-            .selectFrom('stats_series')
-            .where(inSegments([s], env))
-            .select((eb) => [
-              'bucket',
-              ...rollupOutcomes.map((o) =>
-                eb.fn
-                  .sum<number>(eb.case().when('outcome', '=', o).then(eb.ref('calls')).else(0).end())
-                  .as(o),
-              ),
-              ...latencyColumns.map((c) => eb.fn.sum<number>(c as 'h0').as(c)),
-            ])
-            .groupBy('bucket'),
-        )
-        .reduce((all, arm) => all.unionAll(arm)),
-      commands: kysely
-        .selectFrom('stats_commands')
-        .where(inSegments(q.tops, env))
-        .select((eb) => ['service', 'command', 'outcome', eb.fn.sum<number>('calls').as('calls')])
-        .groupBy(['service', 'command', 'outcome']),
-      errorCodes: kysely
-        .selectFrom('stats_error_codes')
-        .where(inSegments(q.tops, env))
-        .select((eb) => ['error_code', eb.fn.sum<number>('calls').as('calls')])
-        .groupBy('error_code'),
-      operators: kysely
-        .selectFrom('stats_operators')
-        .where(inSegments(q.tops, env))
-        .select((eb) => ['operator', 'outcome', eb.fn.sum<number>('calls').as('calls')])
-        .groupBy(['operator', 'outcome']),
+      series: (withRecent
+        ? [
+            ...seriesArms,
+            recentRows()
+              .select((eb) => [
+                'bucket',
+                ...rollupOutcomes.map((o) =>
+                  eb.fn
+                    .sum<number>(eb.case().when('outcome', '=', o).then(eb.ref('calls')).else(0).end())
+                    .as(o),
+                ),
+                ...latencyColumns.map((c) => eb.fn.sum<number>(c as 'h0').as(c)),
+              ])
+              .groupBy('bucket'),
+          ]
+        : seriesArms
+      ).reduce((all, arm) => all.unionAll(arm)),
+      commands: ((query) =>
+        withRecent
+          ? query.unionAll(
+              recentRows()
+                .select((eb) => ['service', 'command', 'outcome', eb.fn.sum<number>('calls').as('calls')])
+                .groupBy(['service', 'command', 'outcome']),
+            )
+          : query)(
+        kysely
+          .selectFrom('stats_commands')
+          .where(inSegments(q.tops, env))
+          .select((eb) => ['service', 'command', 'outcome', eb.fn.sum<number>('calls').as('calls')])
+          .groupBy(['service', 'command', 'outcome']),
+      ),
+      errorCodes: ((query) =>
+        withRecent
+          ? query.unionAll(
+              recentRows()
+                .where('error_code', '<>', NO_ERROR_CODE)
+                .select((eb) => ['error_code', eb.fn.sum<number>('calls').as('calls')])
+                .groupBy('error_code'),
+            )
+          : query)(
+        kysely
+          .selectFrom('stats_error_codes')
+          .where(inSegments(q.tops, env))
+          .select((eb) => ['error_code', eb.fn.sum<number>('calls').as('calls')])
+          .groupBy('error_code'),
+      ),
+      operators: ((query) =>
+        withRecent
+          ? query.unionAll(
+              recentRows()
+                .select((eb) => ['operator', 'outcome', eb.fn.sum<number>('calls').as('calls')])
+                .groupBy(['operator', 'outcome']),
+            )
+          : query)(
+        kysely
+          .selectFrom('stats_operators')
+          .where(inSegments(q.tops, env))
+          .select((eb) => ['operator', 'outcome', eb.fn.sum<number>('calls').as('calls')])
+          .groupBy(['operator', 'outcome']),
+      ),
     };
   }
 
@@ -466,22 +555,22 @@ export function createStatsRepository(db: Database): StatsRepository {
       const from = await readFoldedTo(trx, db.dialect, 'exclusive');
       const to = new Date(targetMs).toISOString();
       if (!(from < to)) return 0;
+      // Every row of `stats_recent` is at or after `from`: the ones before `to` move.
+      const { rows: recent } = await trx.executeQuery<Row>(CompiledQuery.raw(foldSelect[db.dialect], [to]));
       const rows = new RollupRows();
-      for (const table of Object.values(rollupTables)) {
-        const columns = [...table.key, ...table.counts];
-        const { rows: minutes } = await trx.executeQuery<Row>(
-          CompiledQuery.raw(foldSelects[db.dialect].get(table.name) ?? '', [from, to]),
-        );
-        for (const m of minutes) {
-          const values = columns.map((c) => (integerColumns.has(c) ? num(m[c]) : String(m[c])));
-          const counts = values.slice(table.key.length) as number[];
-          const dims = values.slice(2, table.key.length);
-          for (const res of coarseResolutions) {
-            rows.add(table, [res, bucketOf(String(m.bucket), res), ...dims], counts);
-          }
-        }
+      for (const r of recent) {
+        addAtEveryResolution(rows, String(r.bucket), {
+          environmentId: String(r.environment_id),
+          service: String(r.service),
+          command: String(r.command),
+          operator: String(r.operator),
+          outcome: String(r.outcome),
+          errorCode: num(r.error_code),
+          counts: recentTable.counts.map((c) => num(r[c])),
+        });
       }
       for (const q of rows.statements(db.dialect)) await trx.executeQuery(q);
+      await trx.deleteFrom('stats_recent').where('bucket', '<', to).execute();
       await trx.updateTable('stats_rollup_state').set({ folded_to: to }).where('id', '=', 1).execute();
       return Math.round((targetMs - Date.parse(from)) / MINUTE_MS);
     });
@@ -500,10 +589,15 @@ export function createStatsRepository(db: Database): StatsRepository {
     async read(query) {
       // The watermark first: the rows read after it are at least as new, which is all it takes.
       const foldedToMs = Date.parse(await readFoldedTo(kysely, db.dialect, 'none'));
+      const cut = Math.min(Math.max(foldedToMs, query.fromMs), query.toMs);
       const queries = queriesOf({
         environmentId: query.environmentId,
         series: foldedSegments(query.fromMs, query.toMs, foldedToMs, query.seriesCoarsest),
         tops: foldedSegments(query.fromMs, query.toMs, foldedToMs, 'd'),
+        recent:
+          cut < query.toMs
+            ? { from: new Date(cut).toISOString(), to: new Date(query.toMs).toISOString() }
+            : undefined,
       });
       const reader = db.reader;
       if (reader !== undefined) {

@@ -26,7 +26,6 @@ const migrations: Record<string, Migration> = {
   '0008-history-source': migration0008HistorySource,
   '0009-callbacks': migration0009Callbacks,
   '0010-replicas': migration0010Replicas,
-  '0013-stats-rollup-fold': migration0013StatsRollupFold,
   '0014-history-partial-indexes': migration0014HistoryPartialIndexes,
 };
 
@@ -41,6 +40,7 @@ export function migrationProviderFor(dialect: 'sqlite' | 'postgres', log: Migrat
       '0011-history-text-index': migration0011HistoryTextIndex(dialect, log),
       '0011-history-text-watermark': migration0011HistoryTextWatermark(dialect),
       '0012-stats-rollup-tiers': migration0012StatsRollupTiers(dialect),
+      '0013-stats-rollup-fold': migration0013StatsRollupFold(dialect),
     }),
   };
 }
