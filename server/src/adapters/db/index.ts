@@ -39,7 +39,6 @@ export {
   type CallFact,
   callFactOf,
   FOLD_LAG_MS,
-  foldedSegments,
   type Segment,
   type SeriesRow,
   type StatsRepository,

@@ -265,31 +265,6 @@ export async function readFoldedTo(
   return at;
 }
 
-/**
- * A minute-aligned range's segments given the watermark: what lies before it at any resolution
- * (`segmentsOf`, capped at `coarsest`), what lies after it in minutes, which alone count every call
- * there. A watermark read earlier than the rows is safe (it only grows, and the minute rows are
- * whole), so any snapshot's will do.
- */
-export function foldedSegments(
-  fromMs: number,
-  toMs: number,
-  foldedToMs: number,
-  coarsest: Resolution,
-): Segment[] {
-  const cut = Math.min(Math.max(foldedToMs, fromMs), toMs);
-  const all = [...segmentsOf(fromMs, cut, coarsest), ...segmentsOf(cut, toMs, 'm')];
-  // The minutes up to the watermark and the minutes after it are one index range.
-  const merged: Segment[] = [];
-  for (const s of all) {
-    const last = merged.at(-1);
-    if (last !== undefined && last.res === s.res && last.to === s.from)
-      merged[merged.length - 1] = { ...last, to: s.to };
-    else merged.push(s);
-  }
-  return merged;
-}
-
 /** A part of a time range read at one resolution: `[from, to)` as stored times. */
 export interface Segment {
   res: Resolution;
@@ -426,16 +401,17 @@ export function createStatsRepository(db: Database): StatsRepository {
     environmentId?: string | undefined;
     series: readonly Segment[];
     tops: readonly Segment[];
-    /** The minutes read from `stats_recent`, `[from, to)` as stored times, if any. */
-    recent: { from: string; to: string } | undefined;
+    /** The range read from `stats_recent`, `[from, to)` as stored times. */
+    recent: { from: string; to: string };
   }) {
     const env = q.environmentId;
     const recent = q.recent;
     /** `stats_recent`'s rows in the range, of one environment if named. */
     const recentRows = () => {
-      let query = kysely.selectFrom('stats_recent');
-      if (recent === undefined) return query.where(sql<SqlBool>`false`);
-      query = query.where('bucket', '>=', recent.from).where('bucket', '<', recent.to);
+      const query = kysely
+        .selectFrom('stats_recent')
+        .where('bucket', '>=', recent.from)
+        .where('bucket', '<', recent.to);
       return env === undefined ? query : query.where('environment_id', '=', env);
     };
     const seriesArms = q.series.map((s) =>
@@ -454,70 +430,52 @@ export function createStatsRepository(db: Database): StatsRepository {
     // Each read is one statement, so it sees the four tables and `stats_recent` in one snapshot:
     // a fold between them would move rows from one to the other. A key may come from both arms; the
     // caller sums rows alike (decision 056).
-    const withRecent = recent !== undefined;
     return {
       // One arm per segment, grouped by bucket alone: rows come in the key's order, (res, bucket, …),
       // so each arm sums as it walks the index, with no sort of the rows it reads (decision 050).
-      series: (withRecent
-        ? [
-            ...seriesArms,
-            recentRows()
-              .select((eb) => [
-                'bucket',
-                ...rollupOutcomes.map((o) =>
-                  eb.fn
-                    .sum<number>(eb.case().when('outcome', '=', o).then(eb.ref('calls')).else(0).end())
-                    .as(o),
-                ),
-                ...latencyColumns.map((c) => eb.fn.sum<number>(c as 'h0').as(c)),
-              ])
-              .groupBy('bucket'),
-          ]
-        : seriesArms
-      ).reduce((all, arm) => all.unionAll(arm)),
-      commands: ((query) =>
-        withRecent
-          ? query.unionAll(
-              recentRows()
-                .select((eb) => ['service', 'command', 'outcome', eb.fn.sum<number>('calls').as('calls')])
-                .groupBy(['service', 'command', 'outcome']),
-            )
-          : query)(
-        kysely
-          .selectFrom('stats_commands')
-          .where(inSegments(q.tops, env))
-          .select((eb) => ['service', 'command', 'outcome', eb.fn.sum<number>('calls').as('calls')])
-          .groupBy(['service', 'command', 'outcome']),
-      ),
-      errorCodes: ((query) =>
-        withRecent
-          ? query.unionAll(
-              recentRows()
-                .where('error_code', '<>', NO_ERROR_CODE)
-                .select((eb) => ['error_code', eb.fn.sum<number>('calls').as('calls')])
-                .groupBy('error_code'),
-            )
-          : query)(
-        kysely
-          .selectFrom('stats_error_codes')
-          .where(inSegments(q.tops, env))
-          .select((eb) => ['error_code', eb.fn.sum<number>('calls').as('calls')])
-          .groupBy('error_code'),
-      ),
-      operators: ((query) =>
-        withRecent
-          ? query.unionAll(
-              recentRows()
-                .select((eb) => ['operator', 'outcome', eb.fn.sum<number>('calls').as('calls')])
-                .groupBy(['operator', 'outcome']),
-            )
-          : query)(
-        kysely
-          .selectFrom('stats_operators')
-          .where(inSegments(q.tops, env))
-          .select((eb) => ['operator', 'outcome', eb.fn.sum<number>('calls').as('calls')])
-          .groupBy(['operator', 'outcome']),
-      ),
+      series: [
+        ...seriesArms,
+        recentRows()
+          .select((eb) => [
+            'bucket',
+            ...rollupOutcomes.map((o) =>
+              eb.fn.sum<number>(eb.case().when('outcome', '=', o).then(eb.ref('calls')).else(0).end()).as(o),
+            ),
+            ...latencyColumns.map((c) => eb.fn.sum<number>(c as 'h0').as(c)),
+          ])
+          .groupBy('bucket'),
+      ].reduce((all, arm) => all.unionAll(arm)),
+      commands: kysely
+        .selectFrom('stats_commands')
+        .where(inSegments(q.tops, env))
+        .select((eb) => ['service', 'command', 'outcome', eb.fn.sum<number>('calls').as('calls')])
+        .groupBy(['service', 'command', 'outcome'])
+        .unionAll(
+          recentRows()
+            .select((eb) => ['service', 'command', 'outcome', eb.fn.sum<number>('calls').as('calls')])
+            .groupBy(['service', 'command', 'outcome']),
+        ),
+      errorCodes: kysely
+        .selectFrom('stats_error_codes')
+        .where(inSegments(q.tops, env))
+        .select((eb) => ['error_code', eb.fn.sum<number>('calls').as('calls')])
+        .groupBy('error_code')
+        .unionAll(
+          recentRows()
+            .where('error_code', '<>', NO_ERROR_CODE)
+            .select((eb) => ['error_code', eb.fn.sum<number>('calls').as('calls')])
+            .groupBy('error_code'),
+        ),
+      operators: kysely
+        .selectFrom('stats_operators')
+        .where(inSegments(q.tops, env))
+        .select((eb) => ['operator', 'outcome', eb.fn.sum<number>('calls').as('calls')])
+        .groupBy(['operator', 'outcome'])
+        .unionAll(
+          recentRows()
+            .select((eb) => ['operator', 'outcome', eb.fn.sum<number>('calls').as('calls')])
+            .groupBy(['operator', 'outcome']),
+        ),
     };
   }
 
@@ -587,17 +545,14 @@ export function createStatsRepository(db: Database): StatsRepository {
     },
 
     async read(query) {
-      // The watermark first: the rows read after it are at least as new, which is all it takes.
-      const foldedToMs = Date.parse(await readFoldedTo(kysely, db.dialect, 'none'));
-      const cut = Math.min(Math.max(foldedToMs, query.fromMs), query.toMs);
+      // The four tables count the calls before the fold's watermark, `stats_recent` the calls
+      // after it: each read sums both in one statement, so it counts every call once whatever the
+      // fold moved, and needs no watermark (decision 056).
       const queries = queriesOf({
         environmentId: query.environmentId,
-        series: foldedSegments(query.fromMs, query.toMs, foldedToMs, query.seriesCoarsest),
-        tops: foldedSegments(query.fromMs, query.toMs, foldedToMs, 'd'),
-        recent:
-          cut < query.toMs
-            ? { from: new Date(cut).toISOString(), to: new Date(query.toMs).toISOString() }
-            : undefined,
+        series: segmentsOf(query.fromMs, query.toMs, query.seriesCoarsest),
+        tops: segmentsOf(query.fromMs, query.toMs),
+        recent: { from: new Date(query.fromMs).toISOString(), to: new Date(query.toMs).toISOString() },
       });
       const reader = db.reader;
       if (reader !== undefined) {
