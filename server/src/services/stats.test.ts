@@ -94,13 +94,6 @@ async function clear(): Promise<void> {
   }
 }
 
-/** Moves the fold's watermark (decision 056), as a store would have it: the coarser rows hold what lies before it. */
-async function setFoldedTo(ms: number): Promise<void> {
-  await sql`update stats_rollup_state set folded_to = ${new Date(ms).toISOString()} where id = 1`.execute(
-    store.db.kysely,
-  );
-}
-
 /** Records the calls the way the server does: history through the recorder, refusals as rollups only. */
 async function record(calls: readonly Call[]): Promise<HistoryEntry[]> {
   const entries: HistoryEntry[] = [];
@@ -330,9 +323,9 @@ describe('StatsService over the rollups', () => {
     );
   });
 
-  it('counts exactly what a brute-force pass counts whatever the fold passed, with calls recorded late below its watermark', async () => {
-    // Three days from an odd minute; the watermark starts anywhere in them and folds at random times
-    // (the lag included) after random shares of the calls move it; ranges of every step.
+  it('counts exactly what a brute-force pass counts whatever the fold moved, calls of past minutes included', async () => {
+    // Three days from an odd minute; folds at random times (the lag included) after random shares of
+    // the calls, so calls come in before and after the fold passed their minute; ranges of every step.
     const start = Date.UTC(2026, 10, 26, 21, 17, 0);
     const span = 3 * 24 * 3_600_000;
     const longRangeArb = fc
@@ -349,19 +342,14 @@ describe('StatsService over the rollups', () => {
       after: fc.integer({ min: 0, max: 120 }),
       now: fc.integer({ min: 0, max: span }).map((ms) => start + ms),
     });
-    // Calls anywhere, and many within 90 minutes of the watermark's positions and the ranges' ends.
+    // Calls anywhere, and many within 90 minutes of where the folds cut and of the ranges' ends.
     const casesArb = fc
       .tuple(
-        fc.integer({ min: 0, max: span / 60_000 }).map((m) => start + m * 60_000),
-        fc.array(foldArb, { minLength: 0, maxLength: 6 }),
+        fc.array(foldArb, { minLength: 1, maxLength: 6 }),
         fc.array(longRangeArb, { minLength: 1, maxLength: 3 }),
       )
-      .chain(([foldedFrom, folds, ranges]) => {
-        const edges = [
-          foldedFrom,
-          ...folds.map((f) => f.now - FOLD_LAG_MS),
-          ...ranges.flatMap((r) => [r.from, r.to]),
-        ];
+      .chain(([folds, ranges]) => {
+        const edges = [...folds.map((f) => f.now - FOLD_LAG_MS), ...ranges.flatMap((r) => [r.from, r.to])];
         const at = fc.oneof(
           fc.integer({ min: 0, max: span - 1 }).map((ms) => start + ms),
           fc
@@ -372,43 +360,44 @@ describe('StatsService over the rollups', () => {
           fc.tuple(callArb, at).map(([c, ms]) => ({ ...c, offsetMs: ms - T0 })),
           { minLength: 1, maxLength: 120 },
         );
-        return fc.tuple(calls, fc.constant(foldedFrom), fc.constant(folds), fc.constant(ranges));
+        return fc.tuple(calls, fc.constant(folds), fc.constant(ranges));
       });
     await fc.assert(
       fc.asyncProperty(
         casesArb,
         fc.option(fc.constantFrom(...envs), { nil: undefined }),
-        async ([calls, foldedFrom, folds, ranges], env) => {
+        async ([calls, folds, ranges], env) => {
           await clear();
-          await setFoldedTo(foldedFrom);
           const entries: HistoryEntry[] = [];
+          /** Calls recorded and not yet moved by a fold. */
+          let waiting: Call[] = [];
+          let moved = 0;
           let done = 0;
+          const minuteOf = (c: Call) => Math.floor((T0 + c.offsetMs) / 60_000) * 60_000;
           for (const f of [...folds].sort((a, b) => a.after - b.after)) {
-            const upTo = Math.min(calls.length, f.after);
+            const upTo = Math.max(done, Math.min(calls.length, f.after));
             entries.push(...(await record(calls.slice(done, upTo))));
-            done = Math.max(done, upTo);
-            const before = Date.parse(await repos.stats.foldedTo());
-            await repos.stats.fold({ now: f.now });
-            const after = Date.parse(await repos.stats.foldedTo());
-            // Whole minutes, the lag behind `now`, and never backwards.
-            expect(after).toBe(Math.max(before, Math.floor((f.now - FOLD_LAG_MS) / 60_000) * 60_000));
+            waiting.push(...calls.slice(done, upTo));
+            done = upTo;
+            // A fold moves exactly the calls of the minutes before its cut, whenever they came in.
+            const cut = Math.floor((f.now - FOLD_LAG_MS) / 60_000) * 60_000;
+            const moves = waiting.filter((c) => minuteOf(c) < cut).length;
+            expect(await repos.stats.fold({ now: f.now })).toBe(moves);
+            waiting = waiting.filter((c) => minuteOf(c) >= cut);
+            moved += moves;
           }
           entries.push(...(await record(calls.slice(done))));
-          // The four tables count exactly the calls before the watermark, at every resolution;
-          // stats_recent the calls after it.
-          const foldedTo = Date.parse(await repos.stats.foldedTo());
+          waiting.push(...calls.slice(done));
+          // The four tables count the moved calls at every resolution; stats_recent the others.
           const tiers = await sql<{ res: string; n: number }>`select res, sum(calls) as n from stats_series
             group by res union all select 'recent', sum(calls) from stats_recent`.execute(store.db.kysely);
           const byRes = new Map(tiers.rows.map((r) => [r.res, Number(r.n ?? 0)]));
-          const before = calls.filter(
-            (c) => Math.floor((T0 + c.offsetMs) / 60_000) * 60_000 < foldedTo,
-          ).length;
           expect(['m', 'q', 'h', 'd', 'recent'].map((r) => byRes.get(r) ?? 0)).toEqual([
-            before,
-            before,
-            before,
-            before,
-            calls.length - before,
+            moved,
+            moved,
+            moved,
+            moved,
+            waiting.length,
           ]);
           for (const range of ranges) {
             const got = await service.stats({
@@ -489,7 +478,9 @@ describe('StatsService over the rollups', () => {
       to: new Date(T0 + SPAN).toISOString(),
     });
     expect(got.totals).toMatchObject({ ok: 0, fail: 1 });
-    // Every resolution is cut at its own bucket: the day of the cut keeps its rows until the next day.
+    // Every resolution is cut at its own bucket: the day of the cut keeps its rows until the next day
+    // (the call after the cut moved to the four tables by a fold, as the others before the cut).
+    await repos.stats.fold({ now: T0 + SPAN });
     const left = await sql<{ res: string; n: number }>`select res, count(*) as n from stats_series
       group by res order by res`.execute(store.db.kysely);
     expect(left.rows.map((r) => [r.res, Number(r.n)])).toEqual([
@@ -502,12 +493,10 @@ describe('StatsService over the rollups', () => {
 
   it('folds the minutes before a retention cut before dropping them, so the buckets the cut keeps still count them', async () => {
     await clear();
-    await setFoldedTo(T0);
-    // Minute rows only (after the watermark); the cut then drops minutes, quarter hours and hours
-    // before it but keeps the day, which must count the call.
+    // In stats_recent until a fold; the cut then drops minutes, quarter hours and hours before it
+    // but keeps the day, which must count the call.
     await record([{ offsetMs: 30_000, env: 0, cmd: 0, op: 0, kind: 'ok', code: 0, durationMs: 12 }]);
     await repos.stats.prune(new Date(T0 + 2 * 3_600_000));
-    expect(await repos.stats.foldedTo()).toBe(new Date(T0 + 2 * 3_600_000).toISOString());
     const left = await sql<{ res: string; n: number }>`select res, sum(calls) as n from stats_series
       group by res order by res`.execute(store.db.kysely);
     // As if the call had been written at every resolution when recorded (before decision 056).
@@ -516,17 +505,20 @@ describe('StatsService over the rollups', () => {
 
   it('runs the fold at once when started, and stop waits for the fold in progress', async () => {
     await clear();
-    await setFoldedTo(T0);
     await record([{ offsetMs: 90_000, env: 0, cmd: 0, op: 0, kind: 'fail', code: 70107, durationMs: 12 }]);
     const silent = { debug() {}, error() {} } as unknown as Logger;
     const stop = startRollupFold(repos, silent, 60_000);
     await stop();
-    // The clock is past T0 by days: the fold went to two minutes before now, taking the call along.
-    expect(Date.parse(await repos.stats.foldedTo())).toBeGreaterThan(Date.now() - FOLD_LAG_MS - 60_000);
+    // The clock is past T0 by days: the fold moved the call.
     const { rows } = await sql<{
+      res: string;
       n: number;
-    }>`select sum(calls) as n from stats_series where res = 'd'`.execute(store.db.kysely);
-    expect(Number(rows[0]?.n)).toBe(1);
+    }>`select 'd' as res, sum(calls) as n from stats_series
+      where res = 'd' union all select 'recent', count(*) from stats_recent`.execute(store.db.kysely);
+    expect(rows.map((r) => [r.res, Number(r.n)])).toEqual([
+      ['d', 1],
+      ['recent', 0],
+    ]);
   });
 
   it('follows retention by count: the rollups keep no more than the history keeps', async () => {

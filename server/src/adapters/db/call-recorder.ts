@@ -6,7 +6,7 @@ import { historyRow, historyRowResult } from './history-repository';
 import { drainHistoryText } from './history-text-index';
 import type { Database } from './open';
 import type { DB } from './schema';
-import { type CallFact, callFactOf, readFoldedTo, rollupStatements } from './stats-repository';
+import { type CallFact, callFactOf, rollupStatements } from './stats-repository';
 import { toStoredTime } from './time';
 
 /** What a recovered call's history entry says about it; its `failure` field. */
@@ -170,13 +170,11 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
       for (const p of batch) await p.write(trx);
       // The answered calls enter the search index together, in one statement (decision 043).
       if (drain) await drainHistoryText(trx);
-      // The dashboard's rollups commit with the rows they count (decision 032): minute rows, and
-      // the coarser ones too for a call the fold has passed (decision 056).
+      // The dashboard's rollups commit with the rows they count (decision 032), in `stats_recent`
+      // until the fold moves them (decision 056).
       if (!rollups) return;
       const facts = batch.flatMap((p) => (p.fact === undefined ? [] : [p.fact]));
-      if (facts.length === 0) return;
-      const foldedTo = await readFoldedTo(trx, db.dialect, 'shared');
-      for (const q of rollupStatements(facts, db.dialect, foldedTo)) await trx.executeQuery(q);
+      for (const q of rollupStatements(facts, db.dialect)) await trx.executeQuery(q);
     });
     if (db.dialect === 'sqlite') afterCommit(answers, drain);
   }

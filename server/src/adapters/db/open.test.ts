@@ -102,10 +102,9 @@ describe('openDatabase', () => {
     }
   });
 
-  it('starts the fold at the next minute (0013): a store written before it keeps its counts exactly, and later calls fold once', async () => {
+  it('keeps the counts of a store from before the fold (0013), and moves later calls to the four tables once', async () => {
     const first = await openDatabase({ dataDir });
     const now = Date.now();
-    // Calls up to now, written at every resolution as before the fold; then the store as it was before 0013.
     const record = async (db: Database, times: number[]) => {
       const repos = createRepositories(db);
       await Promise.all(
@@ -120,18 +119,18 @@ describe('openDatabase', () => {
         }),
       );
     };
+    // Calls up to now, moved to the four tables at every resolution, as before the fold; then the
+    // store as it was before 0013.
     const old = Array.from({ length: 50 }, (_, i) => now - i * 197_000);
     await record(first, old);
+    expect(await createRepositories(first).stats.fold({ now: now + 10 * 60_000 })).toBe(50);
     await sql`delete from kysely_migration where name = '0013-stats-rollup-fold'`.execute(first.kysely);
-    await sql`drop table stats_rollup_state`.execute(first.kysely);
+    await sql`drop table stats_recent`.execute(first.kysely);
     await first.close();
 
     const second = await openDatabase({ dataDir });
     try {
       const repos = createRepositories(second);
-      const foldedTo = Date.parse(await repos.stats.foldedTo());
-      expect(foldedTo % 60_000).toBe(0);
-      expect(foldedTo).toBeGreaterThan(now);
       const tiers = async () => {
         const { rows } = await sql<{ res: string; n: number }>`select res, sum(calls) as n from stats_series
           group by res union all select 'recent', coalesce(sum(calls), 0) from stats_recent
@@ -145,18 +144,25 @@ describe('openDatabase', () => {
         ['q', 50],
         ['recent', 0],
       ]);
-      // One call of the minute before the watermark (late: every resolution at once), three after it
-      // (minute rows, until the fold passes them, once).
-      await record(second, [foldedTo - 1, foldedTo, foldedTo + 61_000, foldedTo + 119_000]);
+      // New calls wait in stats_recent, the dashboard counts them there, and a fold moves them once.
+      await record(second, [now, now + 61_000, now + 119_000, now - 3_600_000]);
+      const answer = async () =>
+        (
+          await new StatsService(repos).stats({
+            from: new Date(now - 3 * 3_600_000).toISOString(),
+            to: new Date(now + 5 * 60_000).toISOString(),
+          })
+        ).totals.calls;
+      expect(await answer()).toBe(54);
       expect(await tiers()).toEqual([
-        ['d', 51],
-        ['h', 51],
-        ['m', 51],
-        ['q', 51],
-        ['recent', 3],
+        ['d', 50],
+        ['h', 50],
+        ['m', 50],
+        ['q', 50],
+        ['recent', 4],
       ]);
-      expect(await repos.stats.fold({ now: foldedTo + 3 * 60_000 + FOLD_LAG_MS })).toBe(3);
-      expect(await repos.stats.fold({ now: foldedTo + 3 * 60_000 + FOLD_LAG_MS })).toBe(0);
+      expect(await repos.stats.fold({ now: now + 3 * 60_000 + FOLD_LAG_MS })).toBe(4);
+      expect(await repos.stats.fold({ now: now + 3 * 60_000 + FOLD_LAG_MS })).toBe(0);
       expect(await tiers()).toEqual([
         ['d', 54],
         ['h', 54],
@@ -164,11 +170,7 @@ describe('openDatabase', () => {
         ['q', 54],
         ['recent', 0],
       ]);
-      const answer = await new StatsService(repos).stats({
-        from: new Date(now - 3 * 3_600_000).toISOString(),
-        to: new Date(foldedTo + 5 * 60_000).toISOString(),
-      });
-      expect(answer.totals.calls).toBe(54);
+      expect(await answer()).toBe(54);
     } finally {
       await second.close();
     }

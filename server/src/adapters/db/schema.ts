@@ -179,8 +179,8 @@ export interface StatsOperatorsTable extends RollupKey {
 }
 
 /**
- * The minutes at and after the fold's watermark, one row per minute and every key of the four
- * rollup tables (decision 056); `error_code` -1 unless the calls failed with a code.
+ * The calls the fold has not yet moved to the four rollup tables: one row per minute and every key
+ * of those tables (decision 056); `error_code` -1 unless the calls failed with a code.
  */
 export interface StatsRecentTable {
   bucket: string;
@@ -205,16 +205,6 @@ export interface StatsRecentTable {
   h11: number;
 }
 
-/**
- * One row (id 1): the fold's watermark, a minute boundary as a stored time. The quarter-hour, hourly
- * and daily rollups count exactly the calls whose minute is before it; the minute rows count every
- * call (decision 056).
- */
-export interface StatsRollupStateTable {
-  id: number;
-  folded_to: string;
-}
-
 export interface DB {
   callbacks: CallbacksTable;
   runs: RunsTable;
@@ -224,7 +214,6 @@ export interface DB {
   stats_commands: StatsCommandsTable;
   stats_error_codes: StatsErrorCodesTable;
   stats_operators: StatsOperatorsTable;
-  stats_rollup_state: StatsRollupStateTable;
   stats_recent: StatsRecentTable;
   users: UsersTable;
   sessions: SessionsTable;

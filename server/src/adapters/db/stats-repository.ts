@@ -1,6 +1,5 @@
 import type { HistoryEntry } from '@console/shared/api';
-import { CompiledQuery, type Kysely, type SqlBool, sql } from 'kysely';
-import { advisoryKey } from './advisory-lock';
+import { CompiledQuery, type SqlBool, sql } from 'kysely';
 import type { Database } from './open';
 import { ReaderUnavailableError } from './reader';
 import {
@@ -14,7 +13,6 @@ import {
   resolutions,
   rollupOutcomes,
 } from './rollup-shape';
-import type { DB } from './schema';
 import { toStoredTime } from './time';
 
 /** What the rollups keep of one call: a history entry, or a refusal of the console's own limiter. */
@@ -200,70 +198,27 @@ function addAtEveryResolution(rows: RollupRows, minute: string, c: CallsAlike): 
 }
 
 /**
- * The statements that add a batch of calls to the rollups (decision 056): a call whose minute is at
- * or after the fold's watermark `foldedTo` goes to `stats_recent` (the fold moves it to the four
- * tables later); an earlier one, which the fold has passed, goes to the four tables at every
- * resolution at once. The recorder runs them in the transaction that writes the batch's history
- * rows (decision 032), after reading the watermark there (`readFoldedTo`).
+ * The statements that add a batch of calls to the rollups: one upsert into `stats_recent`, one row
+ * per minute and key, whatever the batch (decision 056); the fold moves them to the four tables
+ * later. The recorder runs it in the transaction that writes the batch's history rows (decision 032).
  */
-export function rollupStatements(
-  facts: readonly CallFact[],
-  dialect: Database['dialect'],
-  foldedTo: string,
-): CompiledQuery[] {
+export function rollupStatements(facts: readonly CallFact[], dialect: Database['dialect']): CompiledQuery[] {
   const rows = new RollupRows();
   for (const f of facts) {
     const counts = [1, ...latencyColumns.map(() => 0)];
     if (f.durationMs !== null && f.outcome !== 'limited') counts[1 + latencyBucket(f.durationMs)] = 1;
     const errorCode = f.outcome === 'fail' && f.errorCode !== null ? f.errorCode : NO_ERROR_CODE;
-    const minute = bucketOf(f.at, 'm');
-    if (minute >= foldedTo) {
-      rows.add(
-        recentTable,
-        [minute, f.environmentId, f.service, f.command, f.operator, f.outcome, errorCode],
-        counts,
-      );
-      continue;
-    }
-    addAtEveryResolution(rows, minute, { ...f, errorCode, counts });
+    rows.add(
+      recentTable,
+      [bucketOf(f.at, 'm'), f.environmentId, f.service, f.command, f.operator, f.outcome, errorCode],
+      counts,
+    );
   }
   return rows.statements(dialect);
 }
 
-/** How far behind the clock the fold stays, so a call completing late rarely lands below the watermark. */
+/** How far behind the clock the fold stays: the minutes still being written stay in `stats_recent`. */
 export const FOLD_LAG_MS = 2 * MINUTE_MS;
-
-const foldLock = advisoryKey('console:stats-fold');
-const foldedToSql = 'select folded_to from stats_rollup_state where id = 1';
-
-/**
- * The fold's watermark, read in `trx`. On PostgreSQL (replicas) a writer first takes the fold's
- * transaction-level advisory lock shared and the fold takes it exclusive, so a fold waits for the
- * batches in flight to commit and a batch that starts after a fold reads the watermark it set (the
- * select runs after the lock is granted, so its snapshot has the fold's commit). The lock queue is
- * fair: a waiting fold holds back later batches, so batches never starve it. On SQLite every
- * transaction runs on the one connection, one at a time.
- */
-export async function readFoldedTo(
-  trx: Kysely<DB>,
-  dialect: Database['dialect'],
-  lock: 'shared' | 'exclusive' | 'none',
-): Promise<string> {
-  if (dialect === 'postgres' && lock !== 'none') {
-    await trx.executeQuery(
-      CompiledQuery.raw(
-        lock === 'shared'
-          ? 'select pg_advisory_xact_lock_shared($1::bigint)'
-          : 'select pg_advisory_xact_lock($1::bigint)',
-        [foldLock],
-      ),
-    );
-  }
-  const { rows } = await trx.executeQuery<{ folded_to: string }>(CompiledQuery.raw(foldedToSql, []));
-  const at = rows[0]?.folded_to;
-  if (at === undefined) throw new Error('stats_rollup_state has no row: the store missed migration 0013');
-  return at;
-}
 
 /** A part of a time range read at one resolution: `[from, to)` as stored times. */
 export interface Segment {
@@ -342,23 +297,15 @@ export interface StatsRepository {
    */
   prune(before: Date): Promise<number>;
   /**
-   * Adds the minute rows from the watermark up to `now` less `FOLD_LAG_MS` (whole minutes) to the
-   * quarter-hour, hourly and daily rows and moves the watermark there, in one transaction
-   * (decision 056). Answers how many minutes it passed (0 when another replica's fold got there).
+   * Moves the `stats_recent` rows of the minutes before `now` less `FOLD_LAG_MS` to the four
+   * tables at all four resolutions, in one transaction (decision 056). Answers how many calls it
+   * moved (none for rows another replica's fold moved first).
    */
   fold(opts?: { now?: number }): Promise<number>;
-  /** The watermark: the coarser rollups count exactly the calls whose minute is before it. */
-  foldedTo(): Promise<string>;
 }
 
 const num = (v: unknown): number => Number(v ?? 0);
 type Row = Record<string, unknown>;
-
-/** The `stats_recent` rows a fold moves: those before its new watermark, one index range. */
-const foldSelect = {
-  sqlite: `select * from stats_recent where bucket < ?`,
-  postgres: `select * from stats_recent where bucket < $1`,
-};
 
 export function createStatsRepository(db: Database): StatsRepository {
   const { kysely } = db;
@@ -371,10 +318,12 @@ export function createStatsRepository(db: Database): StatsRepository {
       while (queued.length > 0) {
         const batch = queued.splice(0, queued.length);
         try {
+          const statements = rollupStatements(
+            batch.flatMap((b) => b.facts),
+            db.dialect,
+          );
           await kysely.transaction().execute(async (trx) => {
-            const foldedTo = await readFoldedTo(trx, db.dialect, 'shared');
-            const facts = batch.flatMap((b) => b.facts);
-            for (const q of rollupStatements(facts, db.dialect, foldedTo)) await trx.executeQuery(q);
+            for (const q of statements) await trx.executeQuery(q);
           });
           for (const b of batch) b.resolve();
         } catch (err) {
@@ -505,32 +454,38 @@ export function createStatsRepository(db: Database): StatsRepository {
   }
 
   /**
-   * Moves the watermark up to `targetMs` (never down), adding the minute rows it passes to the
-   * coarser resolutions, in one transaction; answers how many minutes it passed.
+   * Moves the `stats_recent` rows before `beforeMs` to the four tables at all four resolutions, in
+   * one transaction; answers how many calls they counted. The delete takes the rows it returns: on
+   * PostgreSQL a second fold at the same time waits for the first and finds them gone, and a batch
+   * adding to a row being moved waits too, then inserts a new row (or the fold moves the row with
+   * the batch's calls in it). So each call is moved once (decision 056).
    */
-  async function foldTo(targetMs: number): Promise<number> {
+  async function foldBefore(beforeMs: number): Promise<number> {
+    const before = new Date(beforeMs).toISOString();
     return kysely.transaction().execute(async (trx) => {
-      const from = await readFoldedTo(trx, db.dialect, 'exclusive');
-      const to = new Date(targetMs).toISOString();
-      if (!(from < to)) return 0;
-      // Every row of `stats_recent` is at or after `from`: the ones before `to` move.
-      const { rows: recent } = await trx.executeQuery<Row>(CompiledQuery.raw(foldSelect[db.dialect], [to]));
+      const moved = await trx
+        .deleteFrom('stats_recent')
+        .where('bucket', '<', before)
+        .returningAll()
+        .execute();
+      if (moved.length === 0) return 0;
       const rows = new RollupRows();
-      for (const r of recent) {
+      let calls = 0;
+      for (const r of moved) {
+        const counts = recentTable.counts.map((c) => num((r as Record<string, unknown>)[c]));
+        calls += counts[0] ?? 0;
         addAtEveryResolution(rows, String(r.bucket), {
-          environmentId: String(r.environment_id),
-          service: String(r.service),
-          command: String(r.command),
-          operator: String(r.operator),
-          outcome: String(r.outcome),
+          environmentId: r.environment_id,
+          service: r.service,
+          command: r.command,
+          operator: r.operator,
+          outcome: r.outcome,
           errorCode: num(r.error_code),
-          counts: recentTable.counts.map((c) => num(r[c])),
+          counts,
         });
       }
       for (const q of rows.statements(db.dialect)) await trx.executeQuery(q);
-      await trx.deleteFrom('stats_recent').where('bucket', '<', to).execute();
-      await trx.updateTable('stats_rollup_state').set({ folded_to: to }).where('id', '=', 1).execute();
-      return Math.round((targetMs - Date.parse(from)) / MINUTE_MS);
+      return calls;
     });
   }
 
@@ -596,8 +551,8 @@ export function createStatsRepository(db: Database): StatsRepository {
 
     async prune(before) {
       const ms = before.getTime();
-      // Fold the minutes before the cut first: a later fold then only adds to buckets the cut kept.
-      await foldTo(Math.floor(ms / MINUTE_MS) * MINUTE_MS);
+      // Fold the minutes before the cut first, so the buckets the cut keeps count them.
+      await foldBefore(Math.floor(ms / MINUTE_MS) * MINUTE_MS);
       let deleted = 0;
       for (const table of Object.values(rollupTables)) {
         for (const res of resolutions) {
@@ -616,11 +571,7 @@ export function createStatsRepository(db: Database): StatsRepository {
 
     fold(opts = {}) {
       const now = opts.now ?? Date.now();
-      return foldTo(Math.floor((now - FOLD_LAG_MS) / MINUTE_MS) * MINUTE_MS);
-    },
-
-    foldedTo() {
-      return readFoldedTo(kysely, db.dialect, 'none');
+      return foldBefore(Math.floor((now - FOLD_LAG_MS) / MINUTE_MS) * MINUTE_MS);
     },
   };
 }
