@@ -193,10 +193,10 @@ export class StatsService {
 }
 
 /**
- * The rollup fold (decision 056), every `intervalMs` and once at start: adds the minute rows the
- * watermark passes to the coarser rows. Safe on every replica at once (a fold waits for the others
- * and then finds nothing left); one that fails is retried by the next. Answers a stop that waits
- * for a fold in progress.
+ * The rollup fold (decision 056), every `intervalMs` and once at start: moves the calls of past
+ * minutes from `stats_recent` to the four rollup tables. Safe on every replica at once (a fold takes
+ * the rows it moves, so another finds them gone); one that fails is retried by the next. Answers a
+ * stop that waits for a fold in progress.
  */
 export function startRollupFold(
   repos: Repositories,

@@ -6,6 +6,10 @@
  * day. A range is read as its whole days from the daily rows, the whole hours around them from the
  * hourly rows and so on down to its ragged minutes (`segmentsOf`), so a 7-day panel reads at most
  * 87 buckets per key, and never a history row.
+ *
+ * The send path adds a call to `stats_recent` only (one row per minute and every key); a periodic
+ * fold moves the rows of past minutes to the four tables at every resolution, and a read sums both
+ * (decision 056).
  */
 
 /** Upper bounds (inclusive, ms) of the latency histogram's buckets; the last bucket is everything above. */

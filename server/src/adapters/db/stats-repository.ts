@@ -91,9 +91,10 @@ const rollupTables = {
 } as const satisfies Record<string, RollupTable>;
 
 /**
- * The minutes at and after the fold's watermark (decision 056): one row per minute and every key of
- * the four tables at once, so a group commit upserts one table (one hot leaf) instead of four.
- * `error_code` is -1 unless the call failed with a code (a key column cannot be null on PostgreSQL).
+ * The calls the fold has not yet moved to the four tables (decision 056): one row per minute and
+ * every key of those tables at once, so a group commit upserts one row per key in one table (one
+ * hot leaf) instead of rows at four resolutions in four tables (sixteen). `error_code` is -1 unless
+ * the call failed with a code (a key column cannot be null on PostgreSQL).
  */
 const recentTable = {
   name: 'stats_recent',
