@@ -128,11 +128,26 @@ function upsertSql(table: RollupTable, dialect: Database['dialect']): string {
   return `insert into ${table.name} (${columns.join(', ')}) select ${values.join(', ')} from ${from} on conflict (${table.key.join(', ')}) do update set ${set}`;
 }
 
+/** The same upsert for one row, its values bound as parameters (SQLite, small batches). */
+function upsertRowSql(table: RollupTable): string {
+  const columns = [...table.key, ...table.counts];
+  const set = table.counts.map((c) => `${c} = ${table.name}.${c} + excluded.${c}`).join(', ');
+  return `insert into ${table.name} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')}) on conflict (${table.key.join(', ')}) do update set ${set}`;
+}
+
 const allTables: readonly RollupTable[] = [...Object.values(rollupTables), recentTable];
 const upserts = {
   sqlite: new Map(allTables.map((t) => [t.name, upsertSql(t, 'sqlite')])),
   postgres: new Map(allTables.map((t) => [t.name, upsertSql(t, 'postgres')])),
 };
+const rowUpserts = new Map(allTables.map((t) => [t.name, upsertRowSql(t)]));
+
+/**
+ * Up to this many rows a SQLite upsert binds each row's values instead of reading a JSON array: a
+ * group commit's few `stats_recent` rows then cost no JSON parsing (`value ->> i` parses the row
+ * once per column). There are no round trips to save on SQLite; PostgreSQL always takes the array.
+ */
+const rowsBoundOneByOne = 8;
 
 type RollupRow = (string | number)[];
 
@@ -167,6 +182,10 @@ class RollupRows {
       const sorted = [...byKey.entries()]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([, row]) => row);
+      if (dialect === 'sqlite' && sorted.length <= rowsBoundOneByOne) {
+        for (const row of sorted) out.push(CompiledQuery.raw(rowUpserts.get(name) ?? '', row));
+        continue;
+      }
       out.push(CompiledQuery.raw(upserts[dialect].get(name) ?? '', [JSON.stringify(sorted)]));
     }
     return out;
