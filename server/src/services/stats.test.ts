@@ -81,6 +81,15 @@ function entryOf(c: Call, i: number): HistoryEntry {
 }
 
 async function clear(): Promise<void> {
+  if (store.db.dialect === 'sqlite') {
+    // The search index first (decision 043): its delete trigger only sees rows behind its watermark,
+    // so emptying a history whose newest rows were not drained yet leaves the watermark ahead of the
+    // rowids SQLite hands out next, and the next clear would take unindexed rows out of the index
+    // ("database disk image is malformed"). Retention never deletes the newest rows; this does.
+    await sql`insert into history_text(history_text) values ('delete-all')`.execute(store.db.kysely);
+    await sql`delete from history_text_queue`.execute(store.db.kysely);
+    await sql`update history_text_state set indexed_to = 0 where id = 1`.execute(store.db.kysely);
+  }
   for (const table of [
     'history',
     'audit_log',
