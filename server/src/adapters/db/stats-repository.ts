@@ -153,9 +153,10 @@ type RollupRow = (string | number)[];
 
 /**
  * Rows to add to the rollups, summed per key in memory: what one group commit's calls add, or what
- * one fold adds. `statements` then gives at most one upsert per table, whatever the number of rows,
- * each carrying one row per distinct key. Rows are sorted by key, so two replicas writing the same
- * buckets on PostgreSQL lock them in the same order and never deadlock.
+ * one fold adds. `statements` then gives one upsert per table, whatever the number of rows, each
+ * carrying one row per distinct key (on SQLite, up to `rowsBoundOneByOne` rows, one upsert per row).
+ * Rows are sorted by key, so two replicas writing the same buckets on PostgreSQL lock them in the
+ * same order and never deadlock.
  */
 class RollupRows {
   private readonly rows = new Map<RollupTable['name'], Map<string, RollupRow>>(
