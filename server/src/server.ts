@@ -71,6 +71,8 @@ export interface ServerOptions {
    * to compare the fast path's answers with the router's.
    */
   routerOnly?: boolean;
+  /** How often the dashboard's rollup fold runs (decision 056); 20 s by default, tests shorten it. */
+  rollupFoldIntervalMs?: number;
 }
 
 export interface ConsoleServer {
@@ -328,7 +330,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       },
     );
     // The dashboard's coarser rollups follow the minute rows the send path writes (decision 056).
-    stopFold = startRollupFold(repos, logger);
+    stopFold = startRollupFold(repos, logger, options.rollupFoldIntervalMs);
     // Once listening (a sandbox environment needs the server's own address): interrupted runs go on.
     await runs.recover();
     logger.info({ port, host: config.host, environments: environments.all().map((e) => e.id) }, 'listening');

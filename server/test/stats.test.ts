@@ -1,5 +1,7 @@
 import { statsResponseSchema } from '@console/shared/api';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRepositories, openDatabase } from '../src/adapters/db';
 import { type Harness, startHarness, TEST_ADMIN, TEST_SDKAPPID } from './support/harness';
 import { bearer, errorCode, tokenFor, userWithRole } from './support/users';
 
@@ -148,5 +150,53 @@ describe('GET /api/stats', () => {
       (await h.call('GET', `/api/stats?environmentId=fake&${range()}`, { cookie })).json,
     );
     expect(after.topOperators[1]?.token).toEqual({ id: ci.id, name: 'ci-deploy' });
+  });
+});
+
+describe('the rollup fold in the server', () => {
+  it('moves the calls of past minutes to the four rollup tables while it runs (decision 056)', async () => {
+    const h = await startHarness({ serverOptions: { rollupFoldIntervalMs: 50 } });
+    const db = await openDatabase({ dataDir: h.dataDir, databaseUrl: h.databaseUrl });
+    try {
+      const at = new Date(Date.now() - 3_600_000).toISOString();
+      // A refusal of an hour ago, added behind the server's back: it waits in stats_recent.
+      await createRepositories(db).stats.add([
+        {
+          at,
+          environmentId: 'fake',
+          service: 'im_open_login_svc',
+          command: 'account_check',
+          operator: 'admin',
+          outcome: 'limited',
+          errorCode: null,
+          durationMs: null,
+        },
+      ]);
+      const tiers = async () => {
+        const { rows } = await sql<{ res: string; n: number }>`select res, sum(calls) as n from stats_series
+          group by res union all select 'recent', coalesce(sum(calls), 0) from stats_recent order by res`.execute(
+          db.kysely,
+        );
+        return rows.map((r) => [r.res, Number(r.n)]);
+      };
+      for (let i = 0; i < 100 && (await tiers()).length < 5; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await tiers()).toEqual([
+        ['d', 1],
+        ['h', 1],
+        ['m', 1],
+        ['q', 1],
+        ['recent', 0],
+      ]);
+      const cookie = await h.signIn();
+      const res = await h.call(
+        'GET',
+        `/api/stats?from=${encodeURIComponent(new Date(Date.parse(at) - 60_000).toISOString())}`,
+        { cookie },
+      );
+      expect(statsResponseSchema.parse(res.json).totals.limited).toBe(1);
+    } finally {
+      await db.close();
+      await h.stop();
+    }
   });
 });
