@@ -10,7 +10,7 @@ import type { Compilable, Kysely, Selectable } from 'kysely';
 import { type CursorKey, decodeCursor, encodeCursor } from './cursor';
 import { DuplicateError, isUniqueViolation } from './errors';
 import { historyWhere } from './history-filter';
-import { drainHistoryText } from './history-text-index';
+import { drainHistoryText, settleHistoryTextWatermark } from './history-text-index';
 import type { Database } from './open';
 import { purgeOldest } from './purge';
 import { ReaderUnavailableError } from './reader';
@@ -195,8 +195,10 @@ export function createHistoryRepository(db: Database): HistoryRepository {
       return Number(row?.n ?? 0);
     },
 
-    purge(options) {
-      return purgeOldest(kysely, { table: 'history', time: 'created_at' }, options);
+    async purge(options) {
+      const deleted = await purgeOldest(kysely, { table: 'history', time: 'created_at' }, options);
+      if (deleted > 0 && db.dialect === 'sqlite') await settleHistoryTextWatermark(kysely);
+      return deleted;
     },
   };
 }

@@ -254,6 +254,28 @@ describe('migration 0011 on a store that ran 0008', () => {
   });
 });
 
+describe('a purge that empties the history', () => {
+  it('takes the newest rows not indexed yet too, and the rows after it are indexed and purged without harm', async () => {
+    for (let i = 0; i < 3; i++) await repos.history.insert(entry({ UserID: `drained_${i}` }, null, `Id-d-${i}`));
+    // Written past the watermark and never drained: a console stopped before its drain timer fired.
+    const calls = createCallRecorder(db, { searchIndexBatch: 1_000, searchIndexDelayMs: 60_000 });
+    for (let i = 0; i < 3; i++) {
+      const call = entry({ UserID: `tail_${i}` }, { Note: 'tail' }, `Id-t-${i}`);
+      await calls.record(call, { actor: 'admin', action: 'request.send', target: call.id, details: {} });
+    }
+    expect(await repos.history.purge({ olderThan: new Date('2100-01-01T00:00:00Z') })).toBe(6);
+    const state = await sql<{ w: number }>`select indexed_to as w from history_text_state`.execute(db.kysely);
+    expect(Number(state.rows[0]?.w)).toBe(0);
+    // The next rows reuse the rowids: indexed, found, and purged again with the index intact.
+    for (let i = 0; i < 2; i++) await repos.history.insert(entry({ UserID: `after_${i}` }, null, `Id-a-${i}`));
+    expect(await indexHits('after_1')).toHaveLength(1);
+    expect(await ids('after_0')).toEqual(['Id-a-0']);
+    expect(await repos.history.purge({ keepLatest: 0 })).toBe(2);
+    expect(await indexHits('after_')).toEqual([]);
+    await sql`insert into history_text(history_text, rank) values ('integrity-check', 0)`.execute(db.kysely);
+  });
+});
+
 describe('migration 0011-history-text-watermark', () => {
   it("starts the watermark past the last row of a store that ran 0011's first layout", async () => {
     for (let i = 0; i < 5; i++) await repos.history.insert(entry({ UserID: `wm_${i}` }, null, `Id-wm-${i}`));

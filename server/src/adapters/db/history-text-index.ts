@@ -78,6 +78,20 @@ export async function createHistoryTextTriggers(db: QueryExecutorProvider): Prom
     .execute(db);
 }
 
+/**
+ * After a purge: the watermark back to the largest rowid left, when the purge emptied the history.
+ * The delete trigger pulls it back only when it fires, for rows at or before the watermark; a purge
+ * that also takes the rows past it (the newest, not drained yet: a console down longer than the
+ * retention age with calls it never indexed, say) leaves it ahead of every rowid. SQLite then hands
+ * the next rows rowids at or below it: the drain would never index them and their delete would take
+ * from the contentless index text it never held, corrupting it. A purge deletes oldest first, so
+ * this can only happen when it deleted every row.
+ */
+export async function settleHistoryTextWatermark(db: QueryExecutorProvider): Promise<void> {
+  await sql`update history_text_state set indexed_to = (select coalesce(max(rowid), 0) from history)
+    where id = 1 and indexed_to > (select coalesce(max(rowid), 0) from history)`.execute(db);
+}
+
 export async function dropHistoryTextTriggers(db: QueryExecutorProvider): Promise<void> {
   // 0011's first layout had these too; none exists now.
   for (const trigger of [...historyTextTriggers, 'history_text_insert', 'history_text_update']) {
