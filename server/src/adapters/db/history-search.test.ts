@@ -256,7 +256,8 @@ describe('migration 0011 on a store that ran 0008', () => {
 
 describe('a purge that empties the history', () => {
   it('takes the newest rows not indexed yet too, and the rows after it are indexed and purged without harm', async () => {
-    for (let i = 0; i < 3; i++) await repos.history.insert(entry({ UserID: `drained_${i}` }, null, `Id-d-${i}`));
+    for (let i = 0; i < 3; i++)
+      await repos.history.insert(entry({ UserID: `drained_${i}` }, null, `Id-d-${i}`));
     // Written past the watermark and never drained: a console stopped before its drain timer fired.
     const calls = createCallRecorder(db, { searchIndexBatch: 1_000, searchIndexDelayMs: 60_000 });
     for (let i = 0; i < 3; i++) {
@@ -267,7 +268,8 @@ describe('a purge that empties the history', () => {
     const state = await sql<{ w: number }>`select indexed_to as w from history_text_state`.execute(db.kysely);
     expect(Number(state.rows[0]?.w)).toBe(0);
     // The next rows reuse the rowids: indexed, found, and purged again with the index intact.
-    for (let i = 0; i < 2; i++) await repos.history.insert(entry({ UserID: `after_${i}` }, null, `Id-a-${i}`));
+    for (let i = 0; i < 2; i++)
+      await repos.history.insert(entry({ UserID: `after_${i}` }, null, `Id-a-${i}`));
     expect(await indexHits('after_1')).toHaveLength(1);
     expect(await ids('after_0')).toEqual(['Id-a-0']);
     expect(await repos.history.purge({ keepLatest: 0 })).toBe(2);
