@@ -239,14 +239,22 @@ test('a locked sign-in says how long the server locks for, and keeps focus in th
   await page.getByLabel('Username').fill(username);
   const password = page.getByLabel('Password');
   const signIn = page.getByRole('button', { name: 'Sign in' });
+  // Each attempt's answer is awaited: the alert of the attempt before already says the same, so
+  // waiting for its text alone let the next Enter land while the form was still sending (ignored).
+  const signInAnswer = () =>
+    page.waitForResponse((r) => r.url().endsWith('/api/session') && r.request().method() === 'POST');
   for (let i = 0; i < 5; i++) {
     await password.fill(`wrong-${i}`);
+    const answer = signInAnswer();
     await password.press('Enter');
+    expect((await answer).status()).toBe(401);
     await expect(page.getByRole('alert')).toHaveText('Wrong username or password.');
     await expect(password).toBeFocused();
   }
   await password.fill('wrong-again');
+  const locked = signInAnswer();
   await signIn.press('Enter');
+  expect((await locked).status()).toBe(429);
   // The server locks for its window (15 minutes), which Retry-After says; the page repeats it.
   await expect(page.getByRole('alert')).toContainText('Try again in 15 minutes');
   await expect(password).toBeFocused();
