@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '@console/shared/api';
-import { CompiledQuery, type SqlBool, sql } from 'kysely';
+import { CompiledQuery, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from './open';
 import { ReaderUnavailableError } from './reader';
 import {
@@ -13,6 +13,7 @@ import {
   resolutions,
   rollupOutcomes,
 } from './rollup-shape';
+import type { DB } from './schema';
 import { toStoredTime } from './time';
 
 /** What the rollups keep of one call: a history entry, or a refusal of the console's own limiter. */
@@ -328,6 +329,20 @@ export interface StatsRepository {
 const num = (v: unknown): number => Number(v ?? 0);
 type Row = Record<string, unknown>;
 
+/**
+ * A series row of a bucket: its calls by outcome and its latency histogram, summed. The same columns
+ * from the four tables' `stats_series` and from `stats_recent`, whose keys are finer.
+ */
+function seriesColumns(e: ExpressionBuilder<DB, 'stats_series' | 'stats_recent'>) {
+  return [
+    'bucket' as const,
+    ...rollupOutcomes.map((o) =>
+      e.fn.sum<number>(e.case().when('outcome', '=', o).then(e.ref('calls')).else(0).end()).as(o),
+    ),
+    ...latencyColumns.map((c) => e.fn.sum<number>(c as 'h0').as(c)),
+  ];
+}
+
 export function createStatsRepository(db: Database): StatsRepository {
   const { kysely } = db;
 
@@ -388,13 +403,7 @@ export function createStatsRepository(db: Database): StatsRepository {
       kysely
         .selectFrom('stats_series')
         .where(inSegments([s], env))
-        .select((eb) => [
-          'bucket',
-          ...rollupOutcomes.map((o) =>
-            eb.fn.sum<number>(eb.case().when('outcome', '=', o).then(eb.ref('calls')).else(0).end()).as(o),
-          ),
-          ...latencyColumns.map((c) => eb.fn.sum<number>(c as 'h0').as(c)),
-        ])
+        .select(seriesColumns)
         .groupBy('bucket'),
     );
     // Each read is one statement, so it sees the four tables and `stats_recent` in one snapshot:
@@ -403,18 +412,9 @@ export function createStatsRepository(db: Database): StatsRepository {
     return {
       // One arm per segment, grouped by bucket alone: rows come in the key's order, (res, bucket, …),
       // so each arm sums as it walks the index, with no sort of the rows it reads (decision 050).
-      series: [
-        ...seriesArms,
-        recentRows()
-          .select((eb) => [
-            'bucket',
-            ...rollupOutcomes.map((o) =>
-              eb.fn.sum<number>(eb.case().when('outcome', '=', o).then(eb.ref('calls')).else(0).end()).as(o),
-            ),
-            ...latencyColumns.map((c) => eb.fn.sum<number>(c as 'h0').as(c)),
-          ])
-          .groupBy('bucket'),
-      ].reduce((all, arm) => all.unionAll(arm)),
+      series: [...seriesArms, recentRows().select(seriesColumns).groupBy('bucket')].reduce((all, arm) =>
+        all.unionAll(arm),
+      ),
       commands: kysely
         .selectFrom('stats_commands')
         .where(inSegments(q.tops, env))
