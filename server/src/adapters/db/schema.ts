@@ -146,9 +146,8 @@ interface RollupKey {
   calls: number;
 }
 
-/** Calls per outcome with a latency histogram: h0 … h11 count durations per bucket of `latencyBoundsMs`. */
-export interface StatsSeriesTable extends RollupKey {
-  outcome: string;
+/** A latency histogram: h0 … h11 count durations per bucket of `latencyBoundsMs`. */
+interface LatencyHistogram {
   h0: number;
   h1: number;
   h2: number;
@@ -161,6 +160,11 @@ export interface StatsSeriesTable extends RollupKey {
   h9: number;
   h10: number;
   h11: number;
+}
+
+/** Calls per outcome with a latency histogram. */
+export interface StatsSeriesTable extends RollupKey, LatencyHistogram {
+  outcome: string;
 }
 
 export interface StatsCommandsTable extends RollupKey {
@@ -182,7 +186,7 @@ export interface StatsOperatorsTable extends RollupKey {
  * The calls the fold has not yet moved to the four rollup tables: one row per minute and every key
  * of those tables (decision 056); `error_code` -1 unless the calls failed with a code.
  */
-export interface StatsRecentTable {
+export interface StatsRecentTable extends LatencyHistogram {
   bucket: string;
   environment_id: string;
   service: string;
@@ -191,18 +195,6 @@ export interface StatsRecentTable {
   outcome: string;
   error_code: number;
   calls: number;
-  h0: number;
-  h1: number;
-  h2: number;
-  h3: number;
-  h4: number;
-  h5: number;
-  h6: number;
-  h7: number;
-  h8: number;
-  h9: number;
-  h10: number;
-  h11: number;
 }
 
 export interface DB {
