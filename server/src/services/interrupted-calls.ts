@@ -1,5 +1,6 @@
 import type { Repositories } from '../adapters/db';
 import type { Logger } from '../logger';
+import { startPeriodic } from './periodic';
 
 export interface InterruptedCallsPolicy {
   /**
@@ -38,15 +39,10 @@ export async function startInterruptedCallSweep(
     }
   };
   await sweep(policy.storeIsExclusive);
-  let running: Promise<void> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = sweep(false).catch((err: unknown) =>
-      logger.error({ err }, 'sweep of interrupted calls failed'),
-    );
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodic(
+    () => sweep(false),
+    intervalMs,
+    (err) => logger.error({ err }, 'sweep of interrupted calls failed'),
+    { runAtStart: false },
+  );
 }

@@ -1,5 +1,6 @@
 import type { Repositories } from '../adapters/db';
 import type { Logger } from '../logger';
+import { startPeriodic } from './periodic';
 
 export interface RetentionPolicy {
   maxAgeDays: number | null;
@@ -101,24 +102,14 @@ export function startRetentionJob(
   exclusive: ExclusiveRunner = alwaysRun,
   extra: () => Promise<void> = async () => {},
 ): () => Promise<void> {
-  let running: Promise<void> = Promise.resolve();
-  const run = () => {
-    running = (async () => {
-      try {
-        const ran = await exclusive('console:retention', () => housekeeping(repos, policy, logger, extra));
-        if (!ran) logger.debug('housekeeping skipped: another replica is doing it');
-      } catch (err) {
-        logger.error({ err }, 'housekeeping failed');
-      }
-    })();
-  };
-  run();
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodic(
+    async () => {
+      const ran = await exclusive('console:retention', () => housekeeping(repos, policy, logger, extra));
+      if (!ran) logger.debug('housekeeping skipped: another replica is doing it');
+    },
+    intervalMs,
+    (err) => logger.error({ err }, 'housekeeping failed'),
+  );
 }
 
 async function housekeeping(

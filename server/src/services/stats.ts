@@ -5,6 +5,7 @@ import { DAY_MS, type Resolution, resolutionMs, resolutions } from '../adapters/
 import { tokenIdOfOperatorKey } from '../adapters/db/stats-repository';
 import { AppError } from '../core/errors';
 import type { Logger } from '../logger';
+import { startPeriodic } from './periodic';
 
 /** Longest range one answer covers: a year and a bit, read mostly from daily rows. */
 const MAX_RANGE_MS = 400 * DAY_MS;
@@ -203,25 +204,12 @@ export function startRollupFold(
   logger: Logger,
   intervalMs = 20_000,
 ): () => Promise<void> {
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
-  const run = () => {
-    if (stopped) return;
-    running = running.then(async () => {
-      try {
-        const minutes = await repos.stats.fold();
-        if (minutes > 0) logger.debug({ minutes }, 'rollups folded');
-      } catch (err) {
-        logger.error({ err }, 'folding the rollups failed');
-      }
-    });
-  };
-  run();
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodic(
+    async () => {
+      const minutes = await repos.stats.fold();
+      if (minutes > 0) logger.debug({ minutes }, 'rollups folded');
+    },
+    intervalMs,
+    (err) => logger.error({ err }, 'folding the rollups failed'),
+  );
 }
