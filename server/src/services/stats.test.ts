@@ -215,6 +215,37 @@ function bruteForceSeries(
   });
 }
 
+/** The service's answer for `range` equals a brute-force pass over `calls`: series, totals, top lists. */
+async function expectBruteForceAnswers(
+  calls: readonly Call[],
+  entries: readonly HistoryEntry[],
+  range: { from: number; to: number },
+  env: string | undefined,
+): Promise<void> {
+  const got = await service.stats({
+    from: new Date(range.from).toISOString(),
+    to: new Date(range.to).toISOString(),
+    ...(env === undefined ? {} : { environmentId: env }),
+  });
+  expect(got.series).toEqual(bruteForceSeries(calls, entries, range, env));
+  const want = bruteForce(calls, entries, range, env);
+  expect(got.totals).toMatchObject({
+    ok: want.ok,
+    fail: want.fail,
+    error: want.error,
+    limited: want.limited,
+  });
+  const commandsGot = got.topCommands
+    .filter((c) => c.calls > 0)
+    .map((c) => [`${c.service}/${c.command}`, { calls: c.calls, fail: c.fail, error: c.error }] as const);
+  expect(new Map(commandsGot)).toEqual(want.commands);
+  const operatorsGot = got.topOperators
+    .filter((o) => o.calls > 0)
+    .map((o) => [o.operator, { calls: o.calls, fail: o.fail, error: o.error }] as const);
+  expect(new Map(operatorsGot)).toEqual(want.operators);
+  expect(new Map(got.topErrorCodes.map((c) => [c.code, c.count]))).toEqual(want.codes);
+}
+
 describe('StatsService over the rollups', () => {
   it('counts exactly what a brute-force pass over the history counts, for random calls and ranges', async () => {
     await fc.assert(
@@ -225,107 +256,7 @@ describe('StatsService over the rollups', () => {
         async (calls, ranges, env) => {
           await clear();
           const entries = await record(calls);
-          for (const range of ranges) {
-            const got = await service.stats({
-              from: new Date(range.from).toISOString(),
-              to: new Date(range.to).toISOString(),
-              ...(env === undefined ? {} : { environmentId: env }),
-            });
-            const want = bruteForce(calls, entries, range, env);
-            expect(got.totals).toMatchObject({
-              ok: want.ok,
-              fail: want.fail,
-              error: want.error,
-              limited: want.limited,
-              calls: want.ok + want.fail + want.error,
-            });
-            // The series adds up to the totals, point by point.
-            const sum = (k: 'ok' | 'fail' | 'error' | 'limited') => got.series.reduce((a, p) => a + p[k], 0);
-            expect([sum('ok'), sum('fail'), sum('error'), sum('limited')]).toEqual([
-              want.ok,
-              want.fail,
-              want.error,
-              want.limited,
-            ]);
-            for (const c of got.topCommands) {
-              const w = want.commands.get(`${c.service}/${c.command}`) ?? { calls: 0, fail: 0, error: 0 };
-              expect({ calls: c.calls, fail: c.fail, error: c.error }).toEqual(w);
-            }
-            expect(got.topCommands.reduce((a, c) => a + c.calls, 0)).toBe(want.ok + want.fail + want.error);
-            for (const o of got.topOperators) {
-              const w = want.operators.get(o.operator) ?? { calls: 0, fail: 0, error: 0 };
-              expect({ calls: o.calls, fail: o.fail, error: o.error }).toEqual(w);
-            }
-            expect(new Map(got.topErrorCodes.map((c) => [c.code, c.count]))).toEqual(want.codes);
-          }
-        },
-      ),
-      { numRuns: 40 },
-    );
-  });
-
-  it('answers what a pass over the history answers, point by point, for ranges that cut through minutes, quarter hours, hours and days', async () => {
-    // Three days from an odd minute, so ranges cross midnight and start and end anywhere.
-    const start = Date.UTC(2026, 10, 26, 21, 17, 0);
-    const span = 3 * 24 * 3_600_000;
-    // Lengths that give each step: 1, 5 and 15 minutes, and an hour (from a day up, whole days inside).
-    const longRangeArb = fc
-      .tuple(
-        fc.integer({ min: 0, max: span / 60_000 }),
-        fc.oneof(
-          fc.integer({ min: 1, max: 180 }),
-          fc.integer({ min: 181, max: 720 }),
-          fc.integer({ min: 721, max: 2160 }),
-          fc.integer({ min: 2161, max: 4320 }),
-        ),
-      )
-      .map(([a, len]) => ({ from: start + a * 60_000, to: start + (a + len) * 60_000 }));
-    // Calls anywhere, and many within 90 minutes of a range's ends, where the minute and quarter-hour
-    // edges are read: a call counted twice or not at all there changes a point.
-    const casesArb = fc.array(longRangeArb, { minLength: 1, maxLength: 3 }).chain((ranges) => {
-      const edges = ranges.flatMap((r) => [r.from, r.to]);
-      const at = fc.oneof(
-        fc.integer({ min: 0, max: span - 1 }).map((ms) => start + ms),
-        fc
-          .tuple(fc.constantFrom(...edges), fc.integer({ min: -90 * 60_000, max: 90 * 60_000 }))
-          .map(([edge, d]) => edge + d),
-      );
-      const calls = fc.array(
-        fc.tuple(callArb, at).map(([c, ms]) => ({ ...c, offsetMs: ms - T0 })),
-        { minLength: 1, maxLength: 150 },
-      );
-      return fc.tuple(calls, fc.constant(ranges));
-    });
-    await fc.assert(
-      fc.asyncProperty(
-        casesArb,
-        fc.option(fc.constantFrom(...envs), { nil: undefined }),
-        async ([calls, ranges], env) => {
-          await clear();
-          const entries = await record(calls);
-          for (const range of ranges) {
-            const got = await service.stats({
-              from: new Date(range.from).toISOString(),
-              to: new Date(range.to).toISOString(),
-              ...(env === undefined ? {} : { environmentId: env }),
-            });
-            expect(got.series).toEqual(bruteForceSeries(calls, entries, range, env));
-            const want = bruteForce(calls, entries, range, env);
-            expect(got.totals).toMatchObject({
-              ok: want.ok,
-              fail: want.fail,
-              error: want.error,
-              limited: want.limited,
-            });
-            const commandsGot = got.topCommands
-              .filter((c) => c.calls > 0)
-              .map(
-                (c) =>
-                  [`${c.service}/${c.command}`, { calls: c.calls, fail: c.fail, error: c.error }] as const,
-              );
-            expect(new Map(commandsGot)).toEqual(want.commands);
-            expect(new Map(got.topErrorCodes.map((c) => [c.code, c.count]))).toEqual(want.codes);
-          }
+          for (const range of ranges) await expectBruteForceAnswers(calls, entries, range, env);
         },
       ),
       { numRuns: 30 },
@@ -408,33 +339,7 @@ describe('StatsService over the rollups', () => {
             moved,
             waiting.length,
           ]);
-          for (const range of ranges) {
-            const got = await service.stats({
-              from: new Date(range.from).toISOString(),
-              to: new Date(range.to).toISOString(),
-              ...(env === undefined ? {} : { environmentId: env }),
-            });
-            expect(got.series).toEqual(bruteForceSeries(calls, entries, range, env));
-            const want = bruteForce(calls, entries, range, env);
-            expect(got.totals).toMatchObject({
-              ok: want.ok,
-              fail: want.fail,
-              error: want.error,
-              limited: want.limited,
-            });
-            const commandsGot = got.topCommands
-              .filter((c) => c.calls > 0)
-              .map(
-                (c) =>
-                  [`${c.service}/${c.command}`, { calls: c.calls, fail: c.fail, error: c.error }] as const,
-              );
-            expect(new Map(commandsGot)).toEqual(want.commands);
-            const operatorsGot = got.topOperators
-              .filter((o) => o.calls > 0)
-              .map((o) => [o.operator, { calls: o.calls, fail: o.fail, error: o.error }] as const);
-            expect(new Map(operatorsGot)).toEqual(want.operators);
-            expect(new Map(got.topErrorCodes.map((c) => [c.code, c.count]))).toEqual(want.codes);
-          }
+          for (const range of ranges) await expectBruteForceAnswers(calls, entries, range, env);
         },
       ),
       { numRuns: 30 },
