@@ -521,9 +521,9 @@ export function createStatsRepository(db: Database): StatsRepository {
     },
 
     async read(query) {
-      // The four tables count the calls before the fold's watermark, `stats_recent` the calls
-      // after it: each read sums both in one statement, so it counts every call once whatever the
-      // fold moved, and needs no watermark (decision 056).
+      // The four tables count the calls the fold has moved, `stats_recent` the others: each read
+      // sums both in one statement, so it counts every call once whatever the fold moved
+      // (decision 056).
       const queries = queriesOf({
         environmentId: query.environmentId,
         series: segmentsOf(query.fromMs, query.toMs, query.seriesCoarsest),
