@@ -18,6 +18,17 @@ async function statsNow(page: Page) {
   return statsResponseSchema.parse(await res.json());
 }
 
+async function settledStats(page: Page) {
+  let last = await statsNow(page);
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(500);
+    const next = await statsNow(page);
+    if (JSON.stringify(next.totals) === JSON.stringify(last.totals)) return next;
+    last = next;
+  }
+  throw new Error('the environment never stopped receiving calls');
+}
+
 test.use({ viewport: { width: 1440, height: 1000 } });
 
 test('the dashboard is the landing page, counts the calls just made and clicks through to the filtered history', async ({
@@ -25,8 +36,14 @@ test('the dashboard is the landing page, counts the calls just made and clicks t
 }) => {
   await signIn(page);
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
-  // Other tests share this environment: count from what is there already.
-  const before = await statsNow(page);
+  // Other tests share this environment: count from what is there already, once it is still.
+  // Opening its dashboard fetches the app's own statistics, a recorded getappinfo call on a cold
+  // cache: fetch them now so that call is in `before` (the answer is cached for an hour, so the
+  // visit below makes none). And the previous test may have left calls in flight (its explorer
+  // page's reads as it signed out): wait until two counts half a second apart agree.
+  const appStats = await page.request.get(`/api/environments/${ENV}/app-stats`);
+  expect(appStats.status(), await appStats.text()).toBe(200);
+  const before = await settledStats(page);
   for (let i = 0; i < 3; i++)
     await send(page, 'im_open_login_svc', 'account_check', { CheckItem: [{ UserID: 'alice' }] });
   for (let i = 0; i < 2; i++) {
