@@ -38,7 +38,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: 'node --import tsx server/src/main.ts',
+    // The server as `pnpm start` runs it: built by `pnpm build`, which `pnpm test:e2e` runs first.
+    command: 'node server/dist/main.mjs',
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

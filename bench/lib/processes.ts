@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { buildServer, serverNodeArgs } from '../../server/build.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -150,9 +151,23 @@ export interface ConsoleOptions {
   entry?: string;
 }
 
+let built: Promise<void> | undefined;
+
+/** This checkout's server as `pnpm start` runs it: `server/dist/main.mjs`, built once per bench. */
+async function thisCheckoutsServer(): Promise<string> {
+  built ??= buildServer({ quiet: true });
+  await built;
+  return path.join(repoRoot, 'server/dist/main.mjs');
+}
+
+/** How Node runs an entry: built JavaScript as `pnpm start` does, TypeScript through tsx. */
+export const nodeArgsForEntry = (entry: string): readonly string[] =>
+  /\.m?js$/.test(entry) ? serverNodeArgs : ['--import', 'tsx'];
+
 /**
- * The real server as `pnpm start` runs it (`node --import tsx server/src/main.ts`), in a child
- * process: on two cores an in-process server would share one event loop with autocannon.
+ * The real server as `pnpm start` runs it (`node server/dist/main.mjs`, built from this checkout
+ * first), in a child process: on two cores an in-process server would share one event loop with
+ * autocannon.
  */
 export async function startConsole(opts: ConsoleOptions): Promise<ConsoleProcess> {
   const port = await freePort();
@@ -168,12 +183,10 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleProcess
   };
   const spawnedAt = Date.now();
   // Another checkout's entry, for an A/B of two versions on the same (noisy) machine.
-  const entry =
-    opts.entry ?? process.env.CONSOLE_BENCH_SERVER_ENTRY ?? path.join(repoRoot, 'server/src/main.ts');
+  const entry = opts.entry ?? process.env.CONSOLE_BENCH_SERVER_ENTRY ?? (await thisCheckoutsServer());
   const child = spawn(
     process.execPath,
-    // A compiled entry (.js/.mjs) runs on plain Node; TypeScript through tsx, as `pnpm start` runs it.
-    [...(opts.nodeArgs ?? []), ...(/\.m?js$/.test(entry) ? [] : ['--import', 'tsx']), entry],
+    [...(opts.nodeArgs ?? []), ...nodeArgsForEntry(entry), entry],
     // stdout (pino, one line per request at info) goes to /dev/null: cheap, as a log shipper would be.
     // CONSOLE_BENCH_STDOUT=<file> keeps it instead, e.g. with `--trace-gc` among CONSOLE_BENCH_NODE_ARGS.
     {
