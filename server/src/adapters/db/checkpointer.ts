@@ -4,8 +4,8 @@ import { Worker } from 'node:worker_threads';
 /** How often the worker looks at the write-ahead log, and copies it back if it is due (see below). */
 export const CHECKPOINT_INTERVAL_MS = 100;
 /**
- * A checkpoint is due once the log holds this many uncopied frames (~8 MiB): half the request
- * thread's fallback (`wal_autocheckpoint`, 4000 in open.ts), so the worker gets there first…
+ * A checkpoint is due once the log holds this many uncopied frames (~8 MiB), far below the request
+ * thread's fallback (`wal_autocheckpoint`, 16384 frames in open.ts: decision 059)…
  */
 export const CHECKPOINT_MIN_FRAMES = 2000;
 /** …or its oldest uncopied frame has waited this long. */

@@ -71,9 +71,13 @@ function withStatementCache(db: BetterSqlite3.Database): SqliteDatabase {
 
 /**
  * Past this many WAL pages the request thread checkpoints by itself, as SQLite does by default at
- * 1000: only if the checkpoint worker has fallen far behind or died (about 16 MiB of log).
+ * 1000: only if the checkpoint worker has died or fallen far behind (64 MiB of log, the journal size
+ * limit). SQLite counts the log's length here, not its uncopied frames: under a steady load the log
+ * only starts over when a checkpoint has caught up between two commits, so at 4000 (16 MiB) a busy
+ * console's request thread checkpointed — two fsyncs, 2–10 ms — several times a second although
+ * the worker kept up (decision 059).
  */
-const fallbackAutocheckpointPages = 4000;
+const fallbackAutocheckpointPages = 16384;
 
 function openSqlite(dataDir: string): { kysely: Kysely<DB>; sqliteFile: string } {
   mkdirSync(dataDir, { recursive: true });
