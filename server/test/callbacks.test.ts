@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callbackSign } from '../src/services/callbacks/signature';
 import { closedPort } from './support/fake-upstream';
 import { type Harness, startHarness, TEST_SDKAPPID } from './support/harness';
+import { openSse } from './support/sse';
 import { errorCode, userWithRole } from './support/users';
 
 const TOKEN = 'cb-token-5b7e0c2f9d1a4e63';
@@ -508,36 +509,23 @@ describe('POST /api/callbacks/:id/forward', () => {
 
 describe('GET /api/callbacks/stream', () => {
   it('streams a new callback that fits the filter as it is received', async () => {
-    const controller = new AbortController();
-    const res = await fetch(`${h.url}/api/callbacks/stream?command=Group.CallbackAfterMemberExit`, {
-      headers: { cookie: viewer },
-      signal: controller.signal,
-    });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const reader = res.body?.getReader();
-    if (!reader) throw new Error('no body');
-    const decoder = new TextDecoder();
-    let text = '';
-    const readUntil = async (pattern: RegExp) => {
-      while (!pattern.test(text)) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error(`stream ended: ${text}`);
-        text += decoder.decode(value, { stream: true });
-      }
-    };
-    await readUntil(/: connected/);
+    const stream = await openSse(
+      `${h.url}/api/callbacks/stream?command=Group.CallbackAfterMemberExit`,
+      viewer,
+    );
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
     await post(callbackUrl('State.StateChange'), { ignored: true });
     await post(callbackUrl('Group.CallbackAfterMemberExit'), {
       CallbackCommand: 'Group.CallbackAfterMemberExit',
       GroupId: 'g9',
     });
-    await readUntil(/event: callback\nid: \w+\ndata: .*\n\n/);
-    controller.abort();
-    const data = /data: (.*)\n/.exec(text)?.[1] ?? '';
-    const entry = callbackEntrySchema.parse(JSON.parse(data));
+    // The first event is the second callback: the first does not fit the filter.
+    const event = await stream.next();
+    stream.close();
+    expect(event?.event).toBe('callback');
+    const entry = callbackEntrySchema.parse(JSON.parse(event?.data ?? ''));
     expect(entry).toMatchObject({ command: 'Group.CallbackAfterMemberExit', body: { GroupId: 'g9' } });
-    expect(text).not.toContain('State.StateChange');
   });
 });
 

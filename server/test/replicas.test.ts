@@ -209,24 +209,8 @@ describe('two replicas on one PostgreSQL', () => {
   });
 
   it('streams a callback received by one replica live on the other (LISTEN/NOTIFY)', async () => {
-    const controller = new AbortController();
-    const res = await fetch(`${b.url}/api/callbacks/stream?environmentId=gateway`, {
-      headers: { cookie: await signIn(b.url) },
-      signal: controller.signal,
-    });
-    expect(res.status).toBe(200);
-    const reader = res.body?.getReader();
-    if (!reader) throw new Error('no body');
-    const decoder = new TextDecoder();
-    let text = '';
-    const readUntil = async (pattern: RegExp) => {
-      while (!pattern.test(text)) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error(`stream ended: ${text}`);
-        text += decoder.decode(value, { stream: true });
-      }
-    };
-    await readUntil(/: connected/);
+    const stream = await openSse(`${b.url}/api/callbacks/stream?environmentId=gateway`, await signIn(b.url));
+    expect(stream.status).toBe(200);
     const query = signedCallbackQuery({
       sdkAppId: SDKAPPID,
       command: 'Group.CallbackAfterMemberExit',
@@ -238,9 +222,10 @@ describe('two replicas on one PostgreSQL', () => {
       body: JSON.stringify({ CallbackCommand: 'Group.CallbackAfterMemberExit', GroupId: 'replicated' }),
     });
     expect(received.status).toBe(200);
-    await readUntil(/event: callback\nid: \w+\ndata: .*\n\n/);
-    controller.abort();
-    const entry = callbackEntrySchema.parse(JSON.parse(/data: (.*)\n/.exec(text)?.[1] ?? ''));
+    const event = await stream.next();
+    stream.close();
+    expect(event?.event).toBe('callback');
+    const entry = callbackEntrySchema.parse(JSON.parse(event?.data ?? ''));
     expect(entry).toMatchObject({
       environmentId: 'gateway',
       command: 'Group.CallbackAfterMemberExit',

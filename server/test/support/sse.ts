@@ -6,12 +6,13 @@ export interface SseEvent {
 
 /**
  * Opens an events stream and hands its events over as they come (comments such as keep-alives are
- * skipped); `next()` answers undefined once the stream ended.
+ * skipped); `next()` answers undefined once the stream ended. The console's streams subscribe in the
+ * same turn as they send their headers, so once this resolves, what happens next is streamed.
  */
 export async function openSse(
   url: string,
   cookie: string,
-): Promise<{ status: number; next(): Promise<SseEvent | undefined>; close(): void }> {
+): Promise<{ status: number; headers: Headers; next(): Promise<SseEvent | undefined>; close(): void }> {
   const controller = new AbortController();
   const res = await fetch(url, { headers: { cookie }, signal: controller.signal });
   const reader = res.body?.getReader();
@@ -20,6 +21,7 @@ export async function openSse(
   let ended = false;
   return {
     status: res.status,
+    headers: res.headers,
     async next() {
       for (;;) {
         const cut = text.indexOf('\n\n');
