@@ -29,6 +29,68 @@ function rollupOperatorOf(user: Principal): string {
 
 const upstreamStatus = { 'upstream/timeout': 504, 'upstream/unreachable': 502, 'upstream/bad-response': 502 };
 
+/** What a call's history entry says before it has a result. */
+type CallBase = Omit<HistoryEntry, keyof CallResult>;
+/** What a call's history entry says about its result. */
+type CallResult = Pick<
+  HistoryEntry,
+  | 'httpStatus'
+  | 'durationMs'
+  | 'outcome'
+  | 'actionStatus'
+  | 'errorCode'
+  | 'errorInfo'
+  | 'requestId'
+  | 'response'
+  | 'errorDoc'
+  | 'failure'
+>;
+
+const pendingResult: CallResult = {
+  httpStatus: null,
+  durationMs: null,
+  outcome: 'pending',
+  actionStatus: null,
+  errorCode: null,
+  errorInfo: null,
+  requestId: null,
+  response: null,
+  errorDoc: null,
+  failure: null,
+};
+
+/**
+ * A call's history entry as one object literal, every field named (`satisfies` keeps it whole when
+ * the schema grows). Spread into each of the two entries (`{ ...base, httpStatus, … }`), the call's
+ * eleven fields grew the object property by property: ~4 % of the server's CPU per call in the
+ * profile (decision 060).
+ */
+function historyEntry(base: CallBase, r: CallResult): HistoryEntry {
+  return {
+    id: base.id,
+    createdAt: base.createdAt,
+    operator: base.operator,
+    environmentId: base.environmentId,
+    region: base.region,
+    service: base.service,
+    command: base.command,
+    requestBody: base.requestBody,
+    url: base.url,
+    replayOf: base.replayOf,
+    source: base.source,
+    httpStatus: r.httpStatus,
+    durationMs: r.durationMs,
+    outcome: r.outcome,
+    actionStatus: r.actionStatus,
+    errorCode: r.errorCode,
+    errorInfo: r.errorInfo,
+    requestId: r.requestId,
+    response: r.response,
+    errorDoc: r.errorDoc,
+    failure: r.failure,
+  } satisfies Record<keyof HistoryEntry, unknown>;
+}
+
 export class SendRequestService {
   constructor(
     private readonly deps: {
@@ -184,7 +246,7 @@ export class SendRequestService {
       },
       bodyText,
     );
-    const base = {
+    const base: CallBase = {
       id: opts.id,
       createdAt: new Date().toISOString(),
       operator: user.username,
@@ -198,22 +260,7 @@ export class SendRequestService {
       source: opts.source,
     };
     // Written before it goes out: if the process dies mid-call, the history still has it (as unknown).
-    await repos.calls.begin(
-      {
-        ...base,
-        httpStatus: null,
-        durationMs: null,
-        outcome: 'pending',
-        actionStatus: null,
-        errorCode: null,
-        errorInfo: null,
-        requestId: null,
-        response: null,
-        errorDoc: null,
-        failure: null,
-      },
-      bodyText,
-    );
+    await repos.calls.begin(historyEntry(base, pendingResult), bodyText);
 
     let entry: HistoryEntry;
     let failure: UpstreamError | undefined;
@@ -222,8 +269,7 @@ export class SendRequestService {
     slot.stamp();
     try {
       const result = await client.send(call);
-      entry = {
-        ...base,
+      entry = historyEntry(base, {
         httpStatus: result.httpStatus,
         durationMs: result.durationMs,
         outcome: result.outcome,
@@ -235,12 +281,11 @@ export class SendRequestService {
         errorDoc:
           result.errorCode !== null && result.errorCode !== 0 ? lookupErrorCode(result.errorCode) : null,
         failure: null,
-      };
+      });
     } catch (err) {
       if (!(err instanceof UpstreamError)) throw err;
       failure = err;
-      entry = {
-        ...base,
+      entry = historyEntry(base, {
         httpStatus: err.httpStatus,
         durationMs: err.durationMs,
         outcome: 'error',
@@ -251,7 +296,7 @@ export class SendRequestService {
         response: null,
         errorDoc: null,
         failure: { code: err.code, message: err.message },
-      };
+      });
     }
 
     // The result and the audit row are committed before the caller answers.
