@@ -2,7 +2,7 @@ import type { HistoryEntry } from '@console/shared/api';
 import { CompiledQuery, type Transaction } from 'kysely';
 import { type AuditEvent, auditRow } from './audit-repository';
 import { DuplicateError, isUniqueViolation } from './errors';
-import { historyRow, historyRowResult } from './history-repository';
+import { historyResultRow, historyRow } from './history-repository';
 import { drainHistoryText } from './history-text-index';
 import type { Database } from './open';
 import type { DB } from './schema';
@@ -108,7 +108,7 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
   const auditInsert = cachedCompiler((row: ReturnType<typeof auditRow>) =>
     db.kysely.insertInto('audit_log').values(row).compile(),
   );
-  type Result = ReturnType<typeof historyRowResult> & { id: string };
+  type Result = ReturnType<typeof historyResultRow>;
   // A live process may complete a call that a sweep already called `unknown`: the answer is known now.
   const resultUpdate = cachedCompiler(
     ({ id, ...set }: Result) =>
@@ -121,7 +121,7 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
     () => ['pending', 'unknown'],
   );
   // `id` last: the compiled statement binds the SET values, then the id, then the outcomes.
-  const updateOf = (entry: HistoryEntry) => resultUpdate({ ...historyRowResult(entry), id: entry.id });
+  const updateOf = (entry: HistoryEntry) => resultUpdate(historyResultRow(entry));
 
   const queue: Pending[] = [];
   /** A flush is scheduled or a batch is being written; new records then only join the queue. */

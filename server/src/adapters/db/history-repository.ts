@@ -36,9 +36,11 @@ const parseJson = (text: string | null): unknown => (text === null ? null : JSON
 
 /**
  * The stored row of an entry. `bodyText`, when given, is the request body's JSON text as it was sent
- * upstream: made once per call, not a second time here.
+ * upstream: made once per call, not a second time here. Every column named in one literal, as
+ * `historyResultRow` (a spread grew the object column by column on every call: decision 060).
  */
 export function historyRow(entry: HistoryEntry, bodyText?: string): Selectable<HistoryTable> {
+  const r = historyResultRow(entry);
   return {
     id: entry.id,
     created_at: toStoredTime(entry.createdAt),
@@ -48,14 +50,24 @@ export function historyRow(entry: HistoryEntry, bodyText?: string): Selectable<H
     service: entry.service,
     command: entry.command,
     request_body: bodyText ?? JSON.stringify(entry.requestBody),
-    ...historyRowResult(entry),
+    url: r.url,
+    http_status: r.http_status,
+    duration_ms: r.duration_ms,
+    outcome: r.outcome,
+    action_status: r.action_status,
+    error_code: r.error_code,
+    error_info: r.error_info,
+    request_id: r.request_id,
+    response: r.response,
+    error_doc: r.error_doc,
+    failure: r.failure,
     replay_of: entry.replayOf,
     source: entry.source === 'explorer' ? 'explorer' : null,
   };
 }
 
-/** The columns a call's result fills in: what completing a pending row updates. */
-export function historyRowResult(entry: HistoryEntry) {
+/** The columns a call's result fills in, what completing a pending row updates, and (last) its id. */
+export function historyResultRow(entry: HistoryEntry) {
   return {
     url: entry.url,
     http_status: entry.httpStatus,
@@ -68,6 +80,7 @@ export function historyRowResult(entry: HistoryEntry) {
     response: jsonOrNull(entry.response),
     error_doc: jsonOrNull(entry.errorDoc),
     failure: jsonOrNull(entry.failure),
+    id: entry.id,
   };
 }
 
