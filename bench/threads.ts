@@ -5,7 +5,8 @@
 // than a fast one. Prints calls per second and CPU per call per thread (and its system time and
 // sleeps, i.e. voluntary context switches). Environment: THREADS_WARM=<s> (a 32-connection load
 // first), THREADS_REPEATS=<n>, THREADS_PERF=<file> (`perf record`), THREADS_STRACE=<file>
-// (`strace -c` of the main thread), CONSOLE_BENCH_NODE_ARGS / CONSOLE_BENCH_STDOUT (processes.ts).
+// (`strace -c` of the main thread), THREADS_LOG_LEVEL=<level> (the server's, default info),
+// CONSOLE_BENCH_NODE_ARGS / CONSOLE_BENCH_STDOUT (processes.ts; only this script passes the former).
 // Node 20 names no thread: "main" is the thread whose id is the pid. See decision 055.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -85,7 +86,7 @@ writeFileSync(
 const server = await startConsole({
   dataDir: path.join(work, 'data'),
   environmentsFile,
-  logLevel: 'info',
+  logLevel: process.env.THREADS_LOG_LEVEL ?? 'info',
   env: { BENCH_SECRET_KEY: 'bench-secret-key-0123456789abcdef0123456789abcdef' },
   ...(process.env.CONSOLE_BENCH_NODE_ARGS
     ? { nodeArgs: process.env.CONSOLE_BENCH_NODE_ARGS.split(' ') }
