@@ -1,3 +1,4 @@
+import { pendingOf } from '../../server/src/adapters/db/call-recorder';
 import { createRepositories, openDatabase } from '../../server/src/adapters/db/index';
 import { seedEntry, seedHistory } from '../../server/src/adapters/db/testing';
 import { tokenCacheTtlMs } from '../../server/src/adapters/db/token-cache';
@@ -50,23 +51,6 @@ const callAudit = (target: string) => ({
     outcome: 'ok',
   },
 });
-
-/** The entry as `calls.begin` writes it, before the call has a result. */
-function pendingOf(e: HistoryEntry): HistoryEntry {
-  return {
-    ...e,
-    httpStatus: null,
-    durationMs: null,
-    outcome: 'pending',
-    actionStatus: null,
-    errorCode: null,
-    errorInfo: null,
-    requestId: null,
-    response: null,
-    errorDoc: null,
-    failure: null,
-  };
-}
 
 /**
  * The store work one `POST /api/requests` does, each step timed alone in this process against a

@@ -2,6 +2,7 @@ import type { CallSource, CatalogCommand, HistoryEntry, JsonObject } from '@cons
 import { findCommand } from '@console/shared/catalog';
 import { lookupErrorCode } from '@console/shared/error-codes';
 import { type AuditEvent, newId, type Repositories } from '../adapters/db';
+import { type CallResult, pendingResult } from '../adapters/db/call-recorder';
 import { tokenOperatorKey } from '../adapters/db/stats-repository';
 import { type TencentClient, UpstreamError } from '../adapters/tencent-client';
 import type { UserSigSigner } from '../adapters/usersig';
@@ -31,33 +32,6 @@ const upstreamStatus = { 'upstream/timeout': 504, 'upstream/unreachable': 502, '
 
 /** What a call's history entry says before it has a result. */
 type CallBase = Omit<HistoryEntry, keyof CallResult>;
-/** What a call's history entry says about its result. */
-type CallResult = Pick<
-  HistoryEntry,
-  | 'httpStatus'
-  | 'durationMs'
-  | 'outcome'
-  | 'actionStatus'
-  | 'errorCode'
-  | 'errorInfo'
-  | 'requestId'
-  | 'response'
-  | 'errorDoc'
-  | 'failure'
->;
-
-const pendingResult: CallResult = {
-  httpStatus: null,
-  durationMs: null,
-  outcome: 'pending',
-  actionStatus: null,
-  errorCode: null,
-  errorInfo: null,
-  requestId: null,
-  response: null,
-  errorDoc: null,
-  failure: null,
-};
 
 /**
  * A call's history entry as one object literal, every field named (`satisfies` keeps it whole when
@@ -286,15 +260,10 @@ export class SendRequestService {
       if (!(err instanceof UpstreamError)) throw err;
       failure = err;
       entry = historyEntry(base, {
+        ...pendingResult,
         httpStatus: err.httpStatus,
         durationMs: err.durationMs,
         outcome: 'error',
-        actionStatus: null,
-        errorCode: null,
-        errorInfo: null,
-        requestId: null,
-        response: null,
-        errorDoc: null,
         failure: { code: err.code, message: err.message },
       });
     }

@@ -3,7 +3,7 @@ import type { HistoryEntry } from '@console/shared/api';
 import BetterSqlite3 from 'better-sqlite3';
 import { type Driver, Kysely, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCallRecorder, interruptedFailure } from './call-recorder';
+import { createCallRecorder, interruptedFailure, pendingOf } from './call-recorder';
 import { createRepositories, DuplicateError, type Repositories, sqliteFileName } from './index';
 import { type Database, openDatabase } from './open';
 import type { DB } from './schema';
@@ -184,21 +184,6 @@ describe('call recorder', () => {
       await db.close();
     }
   });
-});
-
-/** The entry as `begin` writes it: no result yet. */
-const pendingOf = (e: HistoryEntry): HistoryEntry => ({
-  ...e,
-  httpStatus: null,
-  durationMs: null,
-  outcome: 'pending',
-  actionStatus: null,
-  errorCode: null,
-  errorInfo: null,
-  requestId: null,
-  response: null,
-  errorDoc: null,
-  failure: null,
 });
 
 describe('call recorder: calls in flight', () => {

@@ -17,6 +17,38 @@ export const interruptedFailure = {
     'have reached Tencent and been carried out: check its effect before sending it again.',
 } as const;
 
+/** What a call's history entry says about its result: what `complete` fills in. */
+export type CallResult = Pick<
+  HistoryEntry,
+  | 'httpStatus'
+  | 'durationMs'
+  | 'outcome'
+  | 'actionStatus'
+  | 'errorCode'
+  | 'errorInfo'
+  | 'requestId'
+  | 'response'
+  | 'errorDoc'
+  | 'failure'
+>;
+
+/** The result of a call that `begin` records: none yet. */
+export const pendingResult: Readonly<CallResult> = {
+  httpStatus: null,
+  durationMs: null,
+  outcome: 'pending',
+  actionStatus: null,
+  errorCode: null,
+  errorInfo: null,
+  requestId: null,
+  response: null,
+  errorDoc: null,
+  failure: null,
+};
+
+/** An entry as `begin` records it (tests and benchmarks; the send path builds it as a literal). */
+export const pendingOf = (entry: HistoryEntry): HistoryEntry => ({ ...entry, ...pendingResult });
+
 /** The store side of one upstream call: its history entry and the audit row that names it. */
 export interface CallRecorder {
   /**
