@@ -234,6 +234,7 @@ async function expectBruteForceAnswers(
     fail: want.fail,
     error: want.error,
     limited: want.limited,
+    calls: want.ok + want.fail + want.error,
   });
   const commandsGot = got.topCommands
     .filter((c) => c.calls > 0)
@@ -254,6 +255,52 @@ describe('StatsService over the rollups', () => {
         fc.array(rangeArb, { minLength: 1, maxLength: 4 }),
         fc.option(fc.constantFrom(...envs), { nil: undefined }),
         async (calls, ranges, env) => {
+          await clear();
+          const entries = await record(calls);
+          for (const range of ranges) await expectBruteForceAnswers(calls, entries, range, env);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('answers what a pass over the history answers, point by point, for ranges that cut through minutes, quarter hours, hours and days', async () => {
+    // Three days from an odd minute, so ranges cross midnight and start and end anywhere.
+    const start = Date.UTC(2026, 10, 26, 21, 17, 0);
+    const span = 3 * 24 * 3_600_000;
+    // Lengths that give each step: 1, 5 and 15 minutes, and an hour (from a day up, whole days inside).
+    const longRangeArb = fc
+      .tuple(
+        fc.integer({ min: 0, max: span / 60_000 }),
+        fc.oneof(
+          fc.integer({ min: 1, max: 180 }),
+          fc.integer({ min: 181, max: 720 }),
+          fc.integer({ min: 721, max: 2160 }),
+          fc.integer({ min: 2161, max: 4320 }),
+        ),
+      )
+      .map(([a, len]) => ({ from: start + a * 60_000, to: start + (a + len) * 60_000 }));
+    // Calls anywhere, and many within 90 minutes of a range's ends, where the minute and quarter-hour
+    // edges are read: a call counted twice or not at all there changes a point.
+    const casesArb = fc.array(longRangeArb, { minLength: 1, maxLength: 3 }).chain((ranges) => {
+      const edges = ranges.flatMap((r) => [r.from, r.to]);
+      const at = fc.oneof(
+        fc.integer({ min: 0, max: span - 1 }).map((ms) => start + ms),
+        fc
+          .tuple(fc.constantFrom(...edges), fc.integer({ min: -90 * 60_000, max: 90 * 60_000 }))
+          .map(([edge, d]) => edge + d),
+      );
+      const calls = fc.array(
+        fc.tuple(callArb, at).map(([c, ms]) => ({ ...c, offsetMs: ms - T0 })),
+        { minLength: 1, maxLength: 150 },
+      );
+      return fc.tuple(calls, fc.constant(ranges));
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        casesArb,
+        fc.option(fc.constantFrom(...envs), { nil: undefined }),
+        async ([calls, ranges], env) => {
           await clear();
           const entries = await record(calls);
           for (const range of ranges) await expectBruteForceAnswers(calls, entries, range, env);
