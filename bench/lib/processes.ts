@@ -161,7 +161,7 @@ async function thisCheckoutsServer(): Promise<string> {
 }
 
 /** How Node runs an entry: built JavaScript as `pnpm start` does, TypeScript through tsx. */
-export const nodeArgsForEntry = (entry: string): readonly string[] =>
+const nodeArgsForEntry = (entry: string): readonly string[] =>
   /\.m?js$/.test(entry) ? serverNodeArgs : ['--import', 'tsx'];
 
 /**
