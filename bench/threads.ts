@@ -10,12 +10,12 @@
 // Node 20 names no thread: "main" is the thread whose id is the pid. See decision 055.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { authenticate } from './lib/auth';
 import { measureLoad } from './lib/load';
-import { startConsole, startUpstream } from './lib/processes';
+import { startConsole, startUpstream, writeBenchEnvironments } from './lib/processes';
 import { makeTempDir, removeTempDir } from './lib/temp';
 
 // A comma list (32,1,32,1) measures each in turn on the same server.
@@ -66,28 +66,11 @@ function byName(d: Map<string, number>, pid: number): Map<string, number> {
 
 const work = makeTempDir('threads');
 const upstream = await startUpstream(0);
-const environmentsFile = path.join(work, 'environments.json');
-writeFileSync(
-  environmentsFile,
-  JSON.stringify({
-    environments: [
-      {
-        id: 'bench-upstream',
-        label: 'Benchmark upstream',
-        endpoint: upstream.url,
-        sdkAppId: 1400000001,
-        adminIdentifier: 'administrator',
-        secretKey: { env: 'BENCH_SECRET_KEY' },
-        rateLimits: { '*': 100_000 },
-      },
-    ],
-  }),
-);
+const environmentsFile = writeBenchEnvironments(work, upstream.url);
 const server = await startConsole({
   dataDir: path.join(work, 'data'),
   environmentsFile,
   logLevel: process.env.THREADS_LOG_LEVEL ?? 'info',
-  env: { BENCH_SECRET_KEY: 'bench-secret-key-0123456789abcdef0123456789abcdef' },
   ...(process.env.CONSOLE_BENCH_NODE_ARGS
     ? { nodeArgs: process.env.CONSOLE_BENCH_NODE_ARGS.split(' ') }
     : {}),

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const serverDir = path.dirname(fileURLToPath(import.meta.url));
-const outDir = path.join(serverDir, 'dist');
+const defaultOutDir = path.join(serverDir, 'dist');
 const workers = ['read-worker.mjs', 'checkpoint-worker.mjs'];
 
 /**
@@ -21,13 +21,22 @@ const workers = ['read-worker.mjs', 'checkpoint-worker.mjs'];
  */
 export const serverNodeArgs = [];
 
-export async function buildServer({ quiet = false } = {}) {
+/**
+ * `entry` and `outDir` build another entry the same way (the benchmark's variants of the server);
+ * `outDir` must sit inside `server/`, so the packages resolve from server/node_modules.
+ */
+export async function buildServer({
+  quiet = false,
+  entry = path.join(serverDir, 'src/main.ts'),
+  outDir = defaultOutDir,
+} = {}) {
   const started = Date.now();
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
+  const outfile = path.join(outDir, 'main.mjs');
   await build({
-    entryPoints: [path.join(serverDir, 'src/main.ts')],
-    outfile: path.join(outDir, 'main.mjs'),
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -50,7 +59,8 @@ export async function buildServer({ quiet = false } = {}) {
   for (const worker of workers) {
     copyFileSync(path.join(serverDir, 'src/adapters/db', worker), path.join(outDir, worker));
   }
-  if (!quiet) console.log(`server/dist/main.mjs built in ${Date.now() - started} ms`);
+  if (!quiet) console.log(`${path.relative(process.cwd(), outfile)} built in ${Date.now() - started} ms`);
+  return outfile;
 }
 
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { openSync } from 'node:fs';
+import { openSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -10,6 +10,38 @@ import { buildServer, serverNodeArgs } from '../../server/build.mjs';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
+
+/** The secret key of the bench's upstream environment (never a real one); consoles get it as BENCH_SECRET_KEY. */
+export const BENCH_SECRET_KEY = 'bench-secret-key-0123456789abcdef0123456789abcdef';
+export const BENCH_ENVIRONMENT = 'bench-upstream';
+export const BENCH_SDKAPPID = 1400000001;
+export const BENCH_ADMIN = 'administrator';
+
+/**
+ * Writes `<dir>/environments.json` for `startConsole`: one environment, `bench-upstream`, that sends
+ * to `upstreamUrl` with the bench's key, its rate limits raised so the console's own limiter never
+ * refuses during a load (on PostgreSQL each call still reserves and stamps). Answers its path.
+ */
+export function writeBenchEnvironments(dir: string, upstreamUrl: string): string {
+  const file = path.join(dir, 'environments.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      environments: [
+        {
+          id: BENCH_ENVIRONMENT,
+          label: 'Benchmark upstream',
+          endpoint: upstreamUrl,
+          sdkAppId: BENCH_SDKAPPID,
+          adminIdentifier: BENCH_ADMIN,
+          secretKey: { env: 'BENCH_SECRET_KEY' },
+          rateLimits: { '*': 100_000 },
+        },
+      ],
+    }),
+  );
+  return file;
+}
 
 const running = new Set<ChildProcess>();
 // A crashed or interrupted run must not leave servers holding ports and CPU for the next one.
@@ -151,13 +183,28 @@ export interface ConsoleOptions {
   entry?: string;
 }
 
-let built: Promise<void> | undefined;
+let built: Promise<string> | undefined;
 
 /** This checkout's server as `pnpm start` runs it: `server/dist/main.mjs`, built once per bench. */
-async function thisCheckoutsServer(): Promise<string> {
+function thisCheckoutsServer(): Promise<string> {
   built ??= buildServer({ quiet: true });
-  await built;
-  return path.join(repoRoot, 'server/dist/main.mjs');
+  return built;
+}
+
+let builtWithoutRollups: Promise<string> | undefined;
+
+/**
+ * This checkout's server without the dashboard's rollups (bench/lib/console-without-rollups.ts),
+ * built like `server/dist/main.mjs` into `server/bench/dist`, once per bench: an `entry` for
+ * `startConsole`.
+ */
+export function consoleWithoutRollups(): Promise<string> {
+  builtWithoutRollups ??= buildServer({
+    quiet: true,
+    entry: path.join(repoRoot, 'bench/lib/console-without-rollups.ts'),
+    outDir: path.join(repoRoot, 'server/bench/dist'),
+  });
+  return builtWithoutRollups;
 }
 
 /** How Node runs an entry: built JavaScript as `pnpm start` does, TypeScript through tsx. */
@@ -177,6 +224,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleProcess
     DATA_DIR: opts.dataDir,
     CONSOLE_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
     LOG_LEVEL: opts.logLevel,
+    BENCH_SECRET_KEY,
     ...(opts.environmentsFile ? { CONSOLE_CONFIG: opts.environmentsFile } : {}),
     ...(opts.clientDist ? { CLIENT_DIST: opts.clientDist } : {}),
     ...opts.env,

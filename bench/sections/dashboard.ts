@@ -1,12 +1,21 @@
+import path from 'node:path';
 import { createCallRecorder } from '../../server/src/adapters/db/call-recorder';
 import { createRepositories, FOLD_LAG_MS, openDatabase } from '../../server/src/adapters/db/index';
 import { migration0005StatsRollups } from '../../server/src/adapters/db/migrations/0005-stats-rollups';
 import { migration0012StatsRollupTiers } from '../../server/src/adapters/db/migrations/0012-stats-rollup-tiers';
 import { seedHistory } from '../../server/src/adapters/db/testing';
 import { statsResponseSchema } from '../../shared/src/api/index';
+import { alternatingLoads, type ComparedServer } from '../lib/alternate';
 import { authenticate } from '../lib/auth';
 import { type Figure, figure } from '../lib/figure';
-import { startConsole } from '../lib/processes';
+import {
+  BENCH_ENVIRONMENT,
+  type ConsoleProcess,
+  consoleWithoutRollups,
+  startConsole,
+  startUpstream,
+  writeBenchEnvironments,
+} from '../lib/processes';
 import { seedCache } from '../lib/seed-cache';
 import { sendPathCpuPerCall } from '../lib/send-path';
 import { median, type Timing, timeLoop } from '../lib/stats';
@@ -141,6 +150,70 @@ async function sendPathCpu(ctx: SectionContext) {
   }
 }
 
+/**
+ * The server's CPU per call through `POST /api/requests`, with the dashboard's rollups (this
+ * checkout's server as `pnpm start` runs it) and without (the same server built from
+ * bench/lib/console-without-rollups.ts: the send path as before the dashboard), side by side on one
+ * upstream and loaded in turn at 1 and 32 connections (decision 061). Medians of the rounds.
+ */
+async function serverCpuWithAndWithoutRollups(ctx: SectionContext) {
+  const work = makeTempDir('dashboard-server');
+  const upstream = await startUpstream(0);
+  const consoles: ConsoleProcess[] = [];
+  try {
+    const environmentsFile = writeBenchEnvironments(work, upstream.url);
+    const rounds = ctx.options.quick ? 1 : 5;
+    const seconds = ctx.options.quick ? 1 : 3;
+    const variants = [
+      ['with', undefined],
+      ['without', await consoleWithoutRollups()],
+    ] as const;
+    const servers: ComparedServer[] = [];
+    for (const [name, entry] of variants) {
+      const proc = await startConsole({
+        dataDir: path.join(work, name),
+        environmentsFile,
+        logLevel: ctx.options.logLevel,
+        ...(entry === undefined ? {} : { entry }),
+      });
+      consoles.push(proc);
+      const { headers } = await authenticate(proc.url);
+      servers.push({ name, url: `${proc.url}/api/requests`, headers, pid: proc.pid, warm: true });
+    }
+    ctx.log(`dashboard: server CPU with and without rollups, ${rounds} alternating rounds of ${seconds} s`);
+    const results = await alternatingLoads({
+      servers,
+      body: JSON.stringify({
+        environmentId: BENCH_ENVIRONMENT,
+        service: 'im_open_login_svc',
+        command: 'account_check',
+        body: { CheckItem: [{ UserID: 'user1' }] },
+      }),
+      connectionCounts: [1, 32],
+      rounds,
+      seconds,
+      warmSeconds: ctx.options.quick ? 1 : 3,
+    });
+    const cpuPerCall = (name: string, connections: number) =>
+      (results.get(`${name} ${connections}`) ?? []).map((r) => {
+        if (typeof r.serverCpuMsPerCall !== 'number')
+          throw new Error(`no server CPU: ${r.serverCpuMsPerCall}`);
+        return r.serverCpuMsPerCall;
+      });
+    return {
+      rounds,
+      seconds,
+      perCallMs: Object.fromEntries(
+        [1, 32].map((c) => [c, { with: cpuPerCall('with', c), without: cpuPerCall('without', c) }]),
+      ) as Record<1 | 32, { with: number[]; without: number[] }>,
+    };
+  } finally {
+    for (const c of consoles) await c.stop();
+    await upstream.stop();
+    removeTempDir(work);
+  }
+}
+
 export async function runDashboard(ctx: SectionContext): Promise<SectionResult> {
   const rows = Math.min(ctx.options.maxRows, GOAL_ROWS);
   const figures: Figure[] = [];
@@ -160,20 +233,33 @@ export async function runDashboard(ctx: SectionContext): Promise<SectionResult> 
       }),
     );
   }
+  const server = await serverCpuWithAndWithoutRollups(ctx);
+  for (const connections of [1, 32] as const) {
+    const { with: withRollups, without } = server.perCallMs[connections];
+    figures.push(
+      figure('dashboard', {
+        name: `server CPU per call with rollups, ${connections} conn`,
+        unit: 'ms',
+        value: median(withRollups),
+        baseline: median(without),
+        baselineName: 'without rollups',
+        compare: 'ratio',
+        goal: { text: '≤ ×1.05', test: (f) => f.ratio <= 1.05 },
+        note: `POST /api/requests, median of ${server.rounds} alternating rounds of ${server.seconds} s, the server process's CPU`,
+      }),
+    );
+  }
   const cpu = await sendPathCpu(ctx);
-  const withRollups = median(cpu.perCallMs.with);
-  const without = median(cpu.perCallMs.without);
   figures.push(
     figure('dashboard', {
-      name: 'send path CPU per call, with rollups',
+      name: 'send path alone (in process) with rollups',
       unit: 'ms',
-      value: withRollups,
-      baseline: without,
+      value: median(cpu.perCallMs.with),
+      baseline: median(cpu.perCallMs.without),
       baselineName: 'without rollups',
       compare: 'ratio',
-      goal: { text: '≤ ×1.05', test: (f) => f.ratio <= 1.05 },
-      note: `median of ${cpu.rounds} rounds of ${cpu.callsPerRound} calls, this process's CPU; the fold of the ${cpu.fold.calls} calls they wrote took ${(cpu.fold.msPerCall * 1000).toFixed(2)} µs per call`,
+      note: `the store's share, without HTTP, auth or logging (decision 061): median of ${cpu.rounds} rounds of ${cpu.callsPerRound} calls, this process's CPU; the fold of the ${cpu.fold.calls} calls they wrote took ${(cpu.fold.msPerCall * 1000).toFixed(2)} µs per call`,
     }),
   );
-  return { figures, details: { rows, ...answers, sendPath: cpu } };
+  return { figures, details: { rows, ...answers, server, sendPath: cpu } };
 }

@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { UserSigSigner } from '../../server/src/adapters/usersig';
 import { historyEntrySchema } from '../../shared/src/api/index';
@@ -7,24 +7,26 @@ import { busiestProfile, formatProfileSummary, type ProfileSummary } from '../li
 import { type Figure, figure, fmt } from '../lib/figure';
 import { type LoadResult, measureLoad } from '../lib/load';
 import {
+  BENCH_ADMIN,
+  BENCH_ENVIRONMENT,
+  BENCH_SDKAPPID,
+  BENCH_SECRET_KEY,
   type ChildServer,
   type ConsoleProcess,
   repoRoot,
   startConsole,
   startFloorProxy,
   startUpstream,
+  writeBenchEnvironments,
 } from '../lib/processes';
 import { concurrentCalls, measureStoreCosts, type StoreCosts } from '../lib/store-costs';
 import { makeTempDir, removeTempDir } from '../lib/temp';
 import type { SectionContext, SectionResult } from './context';
 
-const SDKAPPID = 1400000001;
-const ADMIN = 'administrator';
 const SERVICE = 'im_open_login_svc';
 // A read command, so guard rails (confirmation of writes) never stand in the way of the load.
 const COMMAND = 'account_check';
 const COMMAND_BODY = { CheckItem: [{ UserID: 'user1' }] };
-const ENVIRONMENT = 'bench-upstream';
 
 export const profilesDir = path.join(repoRoot, 'bench/results/profiles');
 
@@ -58,48 +60,29 @@ function profileLines(
 export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
   const { options } = ctx;
   const work = makeTempDir('overhead');
-  const secretKey = 'bench-secret-key-0123456789abcdef0123456789abcdef';
   const upstream = await startUpstream(options.upstreamDelayMs);
-  const environmentsFile = path.join(work, 'environments.json');
-  writeFileSync(
-    environmentsFile,
-    JSON.stringify({
-      environments: [
-        {
-          id: ENVIRONMENT,
-          label: 'Benchmark upstream',
-          endpoint: upstream.url,
-          sdkAppId: SDKAPPID,
-          adminIdentifier: ADMIN,
-          secretKey: { env: 'BENCH_SECRET_KEY' },
-          // Raised so the console's own rate limiter never answers 429 during the load.
-          rateLimits: { '*': 100_000 },
-        },
-      ],
-    }),
-  );
+  const environmentsFile = writeBenchEnvironments(work, upstream.url);
   const startServer = (dataDir: string, nodeArgs: string[] = []) =>
     startConsole({
       dataDir,
       environmentsFile,
       logLevel: options.logLevel,
-      env: { BENCH_SECRET_KEY: secretKey },
       nodeArgs,
     });
 
   // The URL the console itself sends, UserSig included, so both paths carry the same request.
   const userSig = new UserSigSigner().sign({
     id: 'bench',
-    sdkAppId: SDKAPPID,
-    adminIdentifier: ADMIN,
-    secretKey,
+    sdkAppId: BENCH_SDKAPPID,
+    adminIdentifier: BENCH_ADMIN,
+    secretKey: BENCH_SECRET_KEY,
   });
   const directUrl =
-    `${upstream.url}/v4/${SERVICE}/${COMMAND}?sdkappid=${SDKAPPID}&identifier=${ADMIN}` +
+    `${upstream.url}/v4/${SERVICE}/${COMMAND}?sdkappid=${BENCH_SDKAPPID}&identifier=${BENCH_ADMIN}` +
     `&usersig=${encodeURIComponent(userSig)}&random=1234567&contenttype=json`;
   const directBody = JSON.stringify(COMMAND_BODY);
   const consoleBody = JSON.stringify({
-    environmentId: ENVIRONMENT,
+    environmentId: BENCH_ENVIRONMENT,
     service: SERVICE,
     command: COMMAND,
     body: COMMAND_BODY,
@@ -110,8 +93,8 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
   try {
     floor = await startFloorProxy({
       upstreamUrl: upstream.url,
-      sdkAppId: SDKAPPID,
-      identifier: ADMIN,
+      sdkAppId: BENCH_SDKAPPID,
+      identifier: BENCH_ADMIN,
       userSig,
     });
     server = await startServer(path.join(work, 'data'));

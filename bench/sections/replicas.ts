@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTempPostgresDatabase } from '../../server/src/adapters/db/testing';
 import { type PostgresCluster, startPostgres } from '../../server/test/support/postgres';
@@ -7,16 +6,20 @@ import { authenticate } from '../lib/auth';
 import { type Figure, figure } from '../lib/figure';
 import { type LoadResult, type LoadSpec, measureLoad } from '../lib/load';
 import { processTreeCpuMs } from '../lib/proc-cpu';
-import { type ConsoleProcess, startConsole, startUpstream, type Upstream } from '../lib/processes';
+import {
+  BENCH_ENVIRONMENT,
+  type ConsoleProcess,
+  startConsole,
+  startUpstream,
+  type Upstream,
+  writeBenchEnvironments,
+} from '../lib/processes';
 import { makeTempDir, removeTempDir } from '../lib/temp';
 import type { SectionContext, SectionResult } from './context';
 
-const SDKAPPID = 1400000001;
-const ADMIN = 'administrator';
-const ENVIRONMENT = 'bench-upstream';
 // The overhead section's call: a read, so no guard rail stands in the way of the load.
 const BODY = JSON.stringify({
-  environmentId: ENVIRONMENT,
+  environmentId: BENCH_ENVIRONMENT,
   service: 'im_open_login_svc',
   command: 'account_check',
   body: { CheckItem: [{ UserID: 'user1' }] },
@@ -50,36 +53,18 @@ const cpuOf = (r: LoadResult): number => {
 export async function runReplicas(ctx: SectionContext): Promise<SectionResult> {
   const { options } = ctx;
   const work = makeTempDir('replicas');
-  const secretKey = 'bench-secret-key-0123456789abcdef0123456789abcdef';
-  const environmentsFile = path.join(work, 'environments.json');
   let upstream: Upstream | undefined;
   let cluster: PostgresCluster | undefined;
   const consoles: ConsoleProcess[] = [];
   try {
     upstream = await startUpstream(options.upstreamDelayMs);
-    writeFileSync(
-      environmentsFile,
-      JSON.stringify({
-        environments: [
-          {
-            id: ENVIRONMENT,
-            label: 'Benchmark upstream',
-            endpoint: upstream.url,
-            sdkAppId: SDKAPPID,
-            adminIdentifier: ADMIN,
-            secretKey: { env: 'BENCH_SECRET_KEY' },
-            // High, so the limiter never refuses; on PostgreSQL each call still reserves and stamps.
-            rateLimits: { '*': 100_000 },
-          },
-        ],
-      }),
-    );
+    const environmentsFile = writeBenchEnvironments(work, upstream.url);
     const start = (name: string, env: Record<string, string> = {}) =>
       startConsole({
         dataDir: path.join(work, name),
         environmentsFile,
         logLevel: options.logLevel,
-        env: { BENCH_SECRET_KEY: secretKey, SANDBOX: 'off', ...env },
+        env: { SANDBOX: 'off', ...env },
       }).then((c) => {
         consoles.push(c);
         return c;

@@ -3,6 +3,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import express from 'express';
 import type { DestinationStream } from 'pino';
 import {
+  type CallRecorderOptions,
   createLiveBus,
   createRateSlotStore,
   createRepositories,
@@ -73,6 +74,11 @@ export interface ServerOptions {
   routerOnly?: boolean;
   /** How often the dashboard's rollup fold runs (decision 056); 20 s by default, tests shorten it. */
   rollupFoldIntervalMs?: number;
+  /**
+   * The call recorder's options; the benchmark's baseline only (`rollups: false`: the send path as
+   * before the dashboard, decision 061). Not configurable from the environment.
+   */
+  callRecorder?: CallRecorderOptions;
 }
 
 export interface ConsoleServer {
@@ -133,7 +139,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Conso
       onConnectionError: (message) => logger.warn({ reason: message }, 'an idle database connection failed'),
       onMigrationProgress: (message, fields) => logger.info(fields, message),
     });
-    const repos = createRepositories(database);
+    const repos = createRepositories(database, { calls: options.callRecorder });
     if (config.trustProxy === true) {
       logger.warn(
         'TRUST_PROXY=true believes every X-Forwarded-For hop, so a client can rotate its address past the sign-in throttle: set the number of proxies (e.g. 1) or their addresses instead',

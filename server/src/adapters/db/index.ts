@@ -1,5 +1,5 @@
 import { type AuditRepository, createAuditRepository } from './audit-repository';
-import { type CallRecorder, createCallRecorder } from './call-recorder';
+import { type CallRecorder, type CallRecorderOptions, createCallRecorder } from './call-recorder';
 import { type CallbackRepository, createCallbackRepository } from './callback-repository';
 import { createHistoryRepository, type HistoryRepository } from './history-repository';
 import type { Database } from './open';
@@ -11,7 +11,7 @@ import { createUserRepository, type UserRepository } from './user-repository';
 
 export { advisoryKey, withAdvisoryLock } from './advisory-lock';
 export type { AuditEvent, AuditRepository } from './audit-repository';
-export type { CallRecorder } from './call-recorder';
+export type { CallRecorder, CallRecorderOptions } from './call-recorder';
 export type { CallbackRepository } from './callback-repository';
 export { DuplicateError, InvalidCursorError, LastAdminError } from './errors';
 export type { HistoryRepository } from './history-repository';
@@ -69,14 +69,19 @@ export interface Repositories {
   callbacks: CallbackRepository;
 }
 
-export function createRepositories(db: Database): Repositories {
+export interface RepositoryOptions {
+  /** The call recorder's options (batch size, search index batching, the bench's rollups switch). */
+  calls?: CallRecorderOptions | undefined;
+}
+
+export function createRepositories(db: Database, options: RepositoryOptions = {}): Repositories {
   return {
     history: createHistoryRepository(db),
     users: createUserRepository(db),
     sessions: createSessionRepository(db),
     tokens: createTokenRepository(db),
     audit: createAuditRepository(db),
-    calls: createCallRecorder(db),
+    calls: createCallRecorder(db, options.calls),
     runs: createRunRepository(db),
     stats: createStatsRepository(db),
     callbacks: createCallbackRepository(db),

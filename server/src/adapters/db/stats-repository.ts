@@ -160,17 +160,20 @@ type RollupRow = (string | number)[];
  * same order and never deadlock.
  */
 class RollupRows {
-  private readonly rows = new Map<RollupTable['name'], Map<string, RollupRow>>(
-    allTables.map((t) => [t.name, new Map()]),
-  );
+  /** Per table, made on its first row: a group commit's rows go to `stats_recent` alone. */
+  private readonly rows = new Map<RollupTable['name'], Map<string, RollupRow>>();
 
   /** Adds `counts` (the table's count columns, in order) to the row of `key` (its key columns). */
   add(table: RollupTable, key: RollupRow, counts: readonly number[]): void {
-    const byKey = this.rows.get(table.name);
+    let byKey = this.rows.get(table.name);
+    if (byKey === undefined) {
+      byKey = new Map();
+      this.rows.set(table.name, byKey);
+    }
     const id = key.join('\u0000');
-    const row = byKey?.get(id);
+    const row = byKey.get(id);
     if (row === undefined) {
-      byKey?.set(id, [...key, ...counts]);
+      byKey.set(id, key.concat(counts));
       return;
     }
     const at = table.key.length;
@@ -179,11 +182,14 @@ class RollupRows {
 
   statements(dialect: Database['dialect']): CompiledQuery[] {
     const out: CompiledQuery[] = [];
-    for (const [name, byKey] of this.rows) {
-      if (byKey.size === 0) continue;
-      const sorted = [...byKey.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([, row]) => row);
+    // Tables in one fixed order, and rows by key within each (no deadlock between replicas).
+    for (const { name } of allTables) {
+      const byKey = this.rows.get(name);
+      if (byKey === undefined) continue;
+      const sorted =
+        byKey.size === 1
+          ? [...byKey.values()]
+          : [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
       if (dialect === 'sqlite' && sorted.length <= rowsBoundOneByOne) {
         for (const row of sorted) out.push(CompiledQuery.raw(rowUpserts.get(name) ?? '', row));
         continue;
@@ -227,7 +233,8 @@ function addAtEveryResolution(rows: RollupRows, minute: string, c: CallsAlike): 
 export function rollupStatements(facts: readonly CallFact[], dialect: Database['dialect']): CompiledQuery[] {
   const rows = new RollupRows();
   for (const f of facts) {
-    const counts = [1, ...latencyColumns.map(() => 0)];
+    const counts = new Array<number>(1 + latencyColumns.length).fill(0);
+    counts[0] = 1;
     if (f.durationMs !== null && f.outcome !== 'limited') counts[1 + latencyBucket(f.durationMs)] = 1;
     const errorCode = f.outcome === 'fail' && f.errorCode !== null ? f.errorCode : NO_ERROR_CODE;
     rows.add(

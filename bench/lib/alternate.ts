@@ -1,0 +1,65 @@
+import os from 'node:os';
+import { type LoadResult, measureLoad } from './load';
+
+/** One server of an alternating comparison: where its calls go and how they are authorised. */
+export interface ComparedServer {
+  name: string;
+  /** The URL the load POSTs to. */
+  url: string;
+  headers: Record<string, string>;
+  /** Its process, whose CPU per call is read from /proc; absent for one measured by latency only. */
+  pid?: number;
+  /** Whether it takes the warm-up load first (a server whose hot code V8 compiles as it runs). */
+  warm: boolean;
+}
+
+/**
+ * Loads each server in turn, round after round, at each connection count, so drift in the machine's
+ * load hits them all alike; every other round runs them in the reverse order, so none is always
+ * loaded right after another. Each server first takes `warmSeconds` at 32 connections: V8 compiles
+ * a server's hot code over its first few thousand calls, and a server measured cold at one
+ * connection paid for that compilation. Answers every round's result per `"<name> <connections>"`;
+ * a round with a failed call throws.
+ */
+export async function alternatingLoads(opts: {
+  servers: readonly ComparedServer[];
+  body: string;
+  connectionCounts: readonly number[];
+  rounds: number;
+  seconds: number;
+  warmSeconds: number;
+  /** Each round's figures as they come (progress on stderr). */
+  log?: (line: string) => void;
+}): Promise<Map<string, LoadResult[]>> {
+  const load = (s: ComparedServer, connections: number, seconds: number, warmupSeconds: number) =>
+    measureLoad({
+      url: s.url,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...s.headers },
+      body: opts.body,
+      connections,
+      seconds,
+      warmupSeconds,
+      ...(s.pid === undefined ? {} : { serverPid: s.pid }),
+    });
+  if (opts.warmSeconds > 0) {
+    for (const s of opts.servers) if (s.warm) await load(s, 32, opts.warmSeconds, 0);
+  }
+  const results = new Map<string, LoadResult[]>();
+  for (const connections of opts.connectionCounts) {
+    for (let round = 0; round < opts.rounds; round++) {
+      for (const s of round % 2 === 0 ? opts.servers : [...opts.servers].reverse()) {
+        const r = await load(s, connections, opts.seconds, 1);
+        if (r.failed > 0) throw new Error(`${s.name} answered ${JSON.stringify(r.statusCodes)}`);
+        const key = `${s.name} ${connections}`;
+        results.set(key, [...(results.get(key) ?? []), r]);
+        const cpu =
+          typeof r.serverCpuMsPerCall === 'number' ? `${r.serverCpuMsPerCall.toFixed(3)} ms CPU/call, ` : '';
+        opts.log?.(
+          `${key} conn round ${round + 1}: ${cpu}p50 ${r.p50Ms.toFixed(2)} ms, load ${os.loadavg()[0]?.toFixed(1)}`,
+        );
+      }
+    }
+  }
+  return results;
+}
