@@ -3,11 +3,15 @@
 // Both servers and the bare proxy (the floor) run side by side and are loaded in turn, round after
 // round, at 1 and 32 connections, so the machine's load drifts over all three alike; the medians of
 // the rounds are printed, with each as a ratio to the floor's. See docs/benchmarks.md.
+// AB_PAIRS (default 3) pairs of A and B are started anew, `rounds` rounds each: two processes of the
+// same code differ by up to ±5 % at one connection for their whole life (decision 061), so B/A is
+// the median of the rounds' ratios over every pair.
 import os from 'node:os';
 import path from 'node:path';
 import { UserSigSigner } from '../server/src/adapters/usersig';
 import { alternatingLoads } from './lib/alternate';
 import { authenticate } from './lib/auth';
+import type { LoadResult } from './lib/load';
 import {
   BENCH_ADMIN,
   BENCH_ENVIRONMENT,
@@ -20,16 +24,18 @@ import {
   startUpstream,
   writeBenchEnvironments,
 } from './lib/processes';
+import { median } from './lib/stats';
 import { makeTempDir, removeTempDir } from './lib/temp';
 
 const [otherEntry, roundsArg, secondsArg] = process.argv.slice(2);
 if (otherEntry === undefined) {
   process.stderr.write(
-    'usage: node --import tsx bench/ab.ts <other checkout>/server/src/main.ts [rounds=3] [seconds=3]\n',
+    'usage: [AB_PAIRS=3] node --import tsx bench/ab.ts <other checkout>/server/src/main.ts [rounds=2] [seconds=3]\n',
   );
   process.exit(2);
 }
-const rounds = Number(roundsArg ?? 3);
+const rounds = Number(roundsArg ?? 2);
+const pairs = Number(process.env.AB_PAIRS ?? 3);
 // AB_CONNECTIONS=1 (or 32) for a quicker run of one of the two loads.
 const connectionCounts = (process.env.AB_CONNECTIONS ?? '1,32').split(',').map(Number);
 const seconds = Number(secondsArg ?? 3);
@@ -39,12 +45,6 @@ const body = JSON.stringify({
   command: 'account_check',
   body: { CheckItem: [{ UserID: 'user1' }] },
 });
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] ?? Number.NaN) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-};
 
 const work = makeTempDir('ab');
 const upstream = await startUpstream(0);
@@ -66,38 +66,50 @@ try {
   servers.push({ name: 'floor', proc: floor, headers: {} });
   // Straight to the upstream: the added latency of a proxy is its p50 / p99 over this one's.
   servers.push({ name: 'direct', proc: upstream, headers: {} });
-  for (const [name, entry] of [
-    ['A', path.resolve(otherEntry)],
-    ['B', undefined],
-  ] as const) {
-    const proc = await startConsole({
-      dataDir: path.join(work, `data-${name}`),
-      environmentsFile,
-      logLevel: 'info',
-      ...(entry === undefined ? {} : { entry }),
+  const results = new Map<string, LoadResult[]>();
+  for (let pair = 0; pair < pairs; pair++) {
+    const consoles: typeof servers = [];
+    const ab = [
+      ['A', path.resolve(otherEntry)],
+      ['B', undefined],
+    ] as const;
+    for (const [name, entry] of pair % 2 === 0 ? ab : [...ab].reverse()) {
+      const proc = await startConsole({
+        dataDir: path.join(work, `data-${name}-${pair}`),
+        environmentsFile,
+        logLevel: 'info',
+        ...(entry === undefined ? {} : { entry }),
+      });
+      consoles.push({ name, proc, headers: (await authenticate(proc.url)).headers });
+    }
+    servers.push(...consoles);
+    const pairResults = await alternatingLoads({
+      servers: [...servers.slice(0, 2), ...consoles].map((s) => ({
+        name: s.name,
+        url:
+          s.name === 'direct'
+            ? `${s.proc.url}/v4/im_open_login_svc/account_check?sdkappid=${BENCH_SDKAPPID}&contenttype=json`
+            : `${s.proc.url}/api/requests`,
+        headers: s.headers,
+        pid: s.proc.pid,
+        // The floor is warm after the first pair.
+        warm: s.name === 'A' || s.name === 'B' || (s.name === 'floor' && pair === 0),
+      })),
+      body,
+      connectionCounts,
+      rounds,
+      seconds,
+      warmSeconds: Number(process.env.AB_WARM_SECONDS ?? 5),
+      log: (line) => process.stderr.write(`pair ${pair + 1}: ${line}\n`),
     });
-    servers.push({ name, proc, headers: (await authenticate(proc.url)).headers });
+    for (const [key, rs] of pairResults) results.set(key, [...(results.get(key) ?? []), ...rs]);
+    for (const c of consoles) {
+      await c.proc.stop();
+      servers.splice(servers.indexOf(c), 1);
+    }
   }
-  const results = await alternatingLoads({
-    servers: servers.map((s) => ({
-      name: s.name,
-      url:
-        s.name === 'direct'
-          ? `${s.proc.url}/v4/im_open_login_svc/account_check?sdkappid=${BENCH_SDKAPPID}&contenttype=json`
-          : `${s.proc.url}/api/requests`,
-      headers: s.headers,
-      pid: s.proc.pid,
-      warm: s.name !== 'direct',
-    })),
-    body,
-    connectionCounts,
-    rounds,
-    seconds,
-    warmSeconds: Number(process.env.AB_WARM_SECONDS ?? 5),
-    log: (line) => process.stderr.write(`${line}\n`),
-  });
   console.log(
-    `A = ${otherEntry}, B = this checkout; medians of ${rounds} rounds of ${seconds} s; load now ${os
+    `A = ${otherEntry}, B = this checkout; medians of ${rounds} rounds of ${seconds} s in each of ${pairs} pairs; load now ${os
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}`,
@@ -116,8 +128,12 @@ try {
         `${connections} conn ${name.padEnd(5)} CPU/call ${cpu(name).toFixed(3)} ms (×${(cpu(name) / f).toFixed(2)} floor)  p50 ${p(name, 'p50Ms').toFixed(2)} ms  p99 ${p(name, 'p99Ms').toFixed(2)} ms`,
       );
     }
+    const cpus = (name: string) =>
+      (results.get(`${name} ${connections}`) ?? []).map((r) => r.serverCpuMsPerCall as number);
+    // Each round loads A and B one right after the other: its ratio cancels the drift between rounds.
+    const paired = median(cpus('B').map((b, i) => b / (cpus('A')[i] ?? Number.NaN)));
     console.log(
-      `${connections} conn B/A CPU per call ×${(cpu('B') / cpu('A')).toFixed(3)} (${(cpu('B') - cpu('A')).toFixed(3)} ms)`,
+      `${connections} conn B/A CPU per call ×${paired.toFixed(3)} (median of the rounds' ratios; ratio of the medians ×${(cpu('B') / cpu('A')).toFixed(3)}, ${(cpu('B') - cpu('A')).toFixed(3)} ms)`,
     );
   }
 } finally {
