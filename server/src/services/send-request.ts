@@ -65,6 +65,16 @@ function historyEntry(base: CallBase, r: CallResult): HistoryEntry {
   } satisfies Record<keyof HistoryEntry, unknown>;
 }
 
+/** What one dispatch records about its call, beside the call itself. */
+interface DispatchOptions {
+  /** The history entry's id. */
+  id: string;
+  replayOf: string | null;
+  source: CallSource;
+  /** The audit row written with the call's result, or none (a run's calls are audited once). */
+  audit: (entry: HistoryEntry) => AuditEvent | null;
+}
+
 export class SendRequestService {
   constructor(
     private readonly deps: {
@@ -178,12 +188,7 @@ export class SendRequestService {
     command: CatalogCommand,
     body: JsonObject,
     slot: RateSlot,
-    opts: {
-      id: string;
-      replayOf: string | null;
-      source: CallSource;
-      audit: (entry: HistoryEntry) => AuditEvent | null;
-    },
+    opts: DispatchOptions,
   ): Promise<{ entry: HistoryEntry; failure: UpstreamError | undefined }> {
     try {
       return await this.dispatchHolding(user, env, command, body, slot, opts);
@@ -199,12 +204,7 @@ export class SendRequestService {
     command: CatalogCommand,
     body: JsonObject,
     slot: RateSlot,
-    opts: {
-      id: string;
-      replayOf: string | null;
-      source: CallSource;
-      audit: (entry: HistoryEntry) => AuditEvent | null;
-    },
+    opts: DispatchOptions,
   ): Promise<{ entry: HistoryEntry; failure: UpstreamError | undefined }> {
     const { repos, signer, client } = this.deps;
     const replayOf = opts.replayOf;
