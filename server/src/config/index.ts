@@ -94,12 +94,13 @@ export interface Config {
 /**
  * The checkout this server runs from: the nearest directory above this module that holds
  * pnpm-workspace.yaml. Found rather than counted, since the module is server/src/config/index.ts under
- * tsx and server/dist/main.mjs once built (decision 058).
+ * tsx and server/dist/main.mjs once built (decision 058). Outside a checkout (a copied bundle), the
+ * working directory; `CLIENT_DIST` then says where the client is.
  */
 function findRepoRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return dir;
-    if (path.dirname(dir) === dir) return path.resolve(from, '../../..');
+    if (path.dirname(dir) === dir) return process.cwd();
   }
 }
 
