@@ -64,6 +64,8 @@ export function ownerOf(frame: CallFrame): string {
   }
   const ours = /\/(server|shared|client)\/src\/(.*)$/.exec(url);
   if (ours) return `${ours[1]}/src`;
+  // The built server (decision 058): server/src and shared/src bundled into one module.
+  if (/\/server\/(bench\/)?dist\/main\.mjs$/.test(url)) return 'server/src';
   return url;
 }
 
@@ -72,7 +74,8 @@ function location(frame: CallFrame): string {
   const short = frame.url
     .replace(/^file:\/\//, '')
     .replace(/^.*\/node_modules\/\.pnpm\/[^/]+\/node_modules\//, '')
-    .replace(/^.*\/(server|shared)\/src\//, '$1/src/');
+    .replace(/^.*\/(server|shared)\/src\//, '$1/src/')
+    .replace(/^.*\/server\/((bench\/)?dist\/)/, 'server/$1');
   return `${short}:${frame.lineNumber + 1}`;
 }
 
