@@ -247,6 +247,31 @@ async function expectBruteForceAnswers(
   expect(new Map(got.topErrorCodes.map((c) => [c.code, c.count]))).toEqual(want.codes);
 }
 
+/** Three days from an odd minute, so ranges cross midnight and start and end anywhere. */
+const threeDaysFrom = Date.UTC(2026, 10, 26, 21, 17, 0);
+const threeDays = 3 * 24 * 3_600_000;
+
+/** A range of whole minutes starting in the three days, its length (minutes) drawn from one of `lengths`. */
+function rangeInThreeDays(lengths: fc.Arbitrary<number>[]) {
+  return fc
+    .tuple(fc.integer({ min: 0, max: threeDays / 60_000 }), fc.oneof(...lengths))
+    .map(([a, len]) => ({ from: threeDaysFrom + a * 60_000, to: threeDaysFrom + (a + len) * 60_000 }));
+}
+
+/** 1 to `maxLength` calls anywhere in the three days, and many within 90 minutes of one of `edges`. */
+function callsNear(edges: number[], maxLength: number) {
+  const at = fc.oneof(
+    fc.integer({ min: 0, max: threeDays - 1 }).map((ms) => threeDaysFrom + ms),
+    fc
+      .tuple(fc.constantFrom(...edges), fc.integer({ min: -90 * 60_000, max: 90 * 60_000 }))
+      .map(([edge, d]) => edge + d),
+  );
+  return fc.array(
+    fc.tuple(callArb, at).map(([c, ms]) => ({ ...c, offsetMs: ms - T0 })),
+    { minLength: 1, maxLength },
+  );
+}
+
 describe('StatsService over the rollups', () => {
   it('counts exactly what a brute-force pass over the history counts, for random calls and ranges', async () => {
     await fc.assert(
@@ -265,37 +290,24 @@ describe('StatsService over the rollups', () => {
   });
 
   it('answers what a pass over the history answers, point by point, for ranges that cut through minutes, quarter hours, hours and days', async () => {
-    // Three days from an odd minute, so ranges cross midnight and start and end anywhere.
-    const start = Date.UTC(2026, 10, 26, 21, 17, 0);
-    const span = 3 * 24 * 3_600_000;
     // Lengths that give each step: 1, 5 and 15 minutes, and an hour (from a day up, whole days inside).
-    const longRangeArb = fc
-      .tuple(
-        fc.integer({ min: 0, max: span / 60_000 }),
-        fc.oneof(
-          fc.integer({ min: 1, max: 180 }),
-          fc.integer({ min: 181, max: 720 }),
-          fc.integer({ min: 721, max: 2160 }),
-          fc.integer({ min: 2161, max: 4320 }),
+    const longRangeArb = rangeInThreeDays([
+      fc.integer({ min: 1, max: 180 }),
+      fc.integer({ min: 181, max: 720 }),
+      fc.integer({ min: 721, max: 2160 }),
+      fc.integer({ min: 2161, max: 4320 }),
+    ]);
+    // Many calls near a range's ends, where the minute and quarter-hour edges are read: a call counted
+    // twice or not at all there changes a point.
+    const casesArb = fc.array(longRangeArb, { minLength: 1, maxLength: 3 }).chain((ranges) =>
+      fc.tuple(
+        callsNear(
+          ranges.flatMap((r) => [r.from, r.to]),
+          150,
         ),
-      )
-      .map(([a, len]) => ({ from: start + a * 60_000, to: start + (a + len) * 60_000 }));
-    // Calls anywhere, and many within 90 minutes of a range's ends, where the minute and quarter-hour
-    // edges are read: a call counted twice or not at all there changes a point.
-    const casesArb = fc.array(longRangeArb, { minLength: 1, maxLength: 3 }).chain((ranges) => {
-      const edges = ranges.flatMap((r) => [r.from, r.to]);
-      const at = fc.oneof(
-        fc.integer({ min: 0, max: span - 1 }).map((ms) => start + ms),
-        fc
-          .tuple(fc.constantFrom(...edges), fc.integer({ min: -90 * 60_000, max: 90 * 60_000 }))
-          .map(([edge, d]) => edge + d),
-      );
-      const calls = fc.array(
-        fc.tuple(callArb, at).map(([c, ms]) => ({ ...c, offsetMs: ms - T0 })),
-        { minLength: 1, maxLength: 150 },
-      );
-      return fc.tuple(calls, fc.constant(ranges));
-    });
+        fc.constant(ranges),
+      ),
+    );
     await fc.assert(
       fc.asyncProperty(
         casesArb,
@@ -313,23 +325,16 @@ describe('StatsService over the rollups', () => {
   it('counts exactly what a brute-force pass counts whatever the fold moved, calls of past minutes included', async () => {
     // Three days from an odd minute; folds at random times (the lag included) after random shares of
     // the calls, so calls come in before and after the fold passed their minute; ranges of every step.
-    const start = Date.UTC(2026, 10, 26, 21, 17, 0);
-    const span = 3 * 24 * 3_600_000;
-    const longRangeArb = fc
-      .tuple(
-        fc.integer({ min: 0, max: span / 60_000 }),
-        fc.oneof(
-          fc.integer({ min: 1, max: 180 }),
-          fc.integer({ min: 181, max: 2160 }),
-          fc.integer({ min: 2161, max: 4320 }),
-        ),
-      )
-      .map(([a, len]) => ({ from: start + a * 60_000, to: start + (a + len) * 60_000 }));
+    const longRangeArb = rangeInThreeDays([
+      fc.integer({ min: 1, max: 180 }),
+      fc.integer({ min: 181, max: 2160 }),
+      fc.integer({ min: 2161, max: 4320 }),
+    ]);
     const foldArb = fc.record({
       after: fc.integer({ min: 0, max: 120 }),
-      now: fc.integer({ min: 0, max: span }).map((ms) => start + ms),
+      now: fc.integer({ min: 0, max: threeDays }).map((ms) => threeDaysFrom + ms),
     });
-    // Calls anywhere, and many within 90 minutes of where the folds cut and of the ranges' ends.
+    // Many calls near where the folds cut and the ranges' ends.
     const casesArb = fc
       .tuple(
         fc.array(foldArb, { minLength: 1, maxLength: 6 }),
@@ -337,17 +342,7 @@ describe('StatsService over the rollups', () => {
       )
       .chain(([folds, ranges]) => {
         const edges = [...folds.map((f) => f.now - FOLD_LAG_MS), ...ranges.flatMap((r) => [r.from, r.to])];
-        const at = fc.oneof(
-          fc.integer({ min: 0, max: span - 1 }).map((ms) => start + ms),
-          fc
-            .tuple(fc.constantFrom(...edges), fc.integer({ min: -90 * 60_000, max: 90 * 60_000 }))
-            .map(([edge, d]) => edge + d),
-        );
-        const calls = fc.array(
-          fc.tuple(callArb, at).map(([c, ms]) => ({ ...c, offsetMs: ms - T0 })),
-          { minLength: 1, maxLength: 120 },
-        );
-        return fc.tuple(calls, fc.constant(folds), fc.constant(ranges));
+        return fc.tuple(callsNear(edges, 120), fc.constant(folds), fc.constant(ranges));
       });
     await fc.assert(
       fc.asyncProperty(
