@@ -9,16 +9,15 @@
 import os from 'node:os';
 import path from 'node:path';
 import { UserSigSigner } from '../server/src/adapters/usersig';
-import { alternatingLoads } from './lib/alternate';
+import { alternatingPairs, roundRatios } from './lib/alternate';
 import { authenticate } from './lib/auth';
-import type { LoadResult } from './lib/load';
 import {
   BENCH_ADMIN,
-  BENCH_ENVIRONMENT,
+  BENCH_CALL,
+  BENCH_REQUEST_BODY,
   BENCH_SDKAPPID,
   BENCH_SECRET_KEY,
   type ChildServer,
-  type ConsoleProcess,
   startConsole,
   startFloorProxy,
   startUpstream,
@@ -39,17 +38,12 @@ const pairs = Number(process.env.AB_PAIRS ?? 3);
 // AB_CONNECTIONS=1 (or 32) for a quicker run of one of the two loads.
 const connectionCounts = (process.env.AB_CONNECTIONS ?? '1,32').split(',').map(Number);
 const seconds = Number(secondsArg ?? 3);
-const body = JSON.stringify({
-  environmentId: BENCH_ENVIRONMENT,
-  service: 'im_open_login_svc',
-  command: 'account_check',
-  body: { CheckItem: [{ UserID: 'user1' }] },
-});
 
 const work = makeTempDir('ab');
 const upstream = await startUpstream(0);
 const environmentsFile = writeBenchEnvironments(work, upstream.url);
-const servers: { name: string; proc: ConsoleProcess | ChildServer; headers: Record<string, string> }[] = [];
+/** The floor and the upstream itself, loaded beside every pair of consoles. */
+const servers: { name: string; proc: ChildServer; headers: Record<string, string> }[] = [];
 try {
   const userSig = new UserSigSigner().sign({
     id: 'bench',
@@ -66,48 +60,42 @@ try {
   servers.push({ name: 'floor', proc: floor, headers: {} });
   // Straight to the upstream: the added latency of a proxy is its p50 / p99 over this one's.
   servers.push({ name: 'direct', proc: upstream, headers: {} });
-  const results = new Map<string, LoadResult[]>();
-  for (let pair = 0; pair < pairs; pair++) {
-    const consoles: typeof servers = [];
-    const ab = [
-      ['A', path.resolve(otherEntry)],
-      ['B', undefined],
-    ] as const;
-    for (const [name, entry] of pair % 2 === 0 ? ab : [...ab].reverse()) {
+  const fixedServer = (s: (typeof servers)[number]) => ({
+    name: s.name,
+    url:
+      s.name === 'direct'
+        ? `${s.proc.url}/v4/${BENCH_CALL.service}/${BENCH_CALL.command}?sdkappid=${BENCH_SDKAPPID}&contenttype=json`
+        : `${s.proc.url}/api/requests`,
+    headers: s.headers,
+    pid: s.proc.pid,
+    warm: s.name !== 'direct',
+  });
+  const entries: Record<string, string | undefined> = { A: path.resolve(otherEntry), B: undefined };
+  const results = await alternatingPairs({
+    pairs,
+    variants: ['A', 'B'],
+    start: async (name, pair) => {
+      const entry = entries[name];
       const proc = await startConsole({
         dataDir: path.join(work, `data-${name}-${pair}`),
         environmentsFile,
         logLevel: 'info',
         ...(entry === undefined ? {} : { entry }),
       });
-      consoles.push({ name, proc, headers: (await authenticate(proc.url)).headers });
-    }
-    servers.push(...consoles);
-    const pairResults = await alternatingLoads({
-      servers: [...servers.slice(0, 2), ...consoles].map((s) => ({
-        name: s.name,
-        url:
-          s.name === 'direct'
-            ? `${s.proc.url}/v4/im_open_login_svc/account_check?sdkappid=${BENCH_SDKAPPID}&contenttype=json`
-            : `${s.proc.url}/api/requests`,
-        headers: s.headers,
-        pid: s.proc.pid,
-        // The floor is warm after the first pair.
-        warm: s.name === 'A' || s.name === 'B' || (s.name === 'floor' && pair === 0),
-      })),
-      body,
-      connectionCounts,
-      rounds,
-      seconds,
-      warmSeconds: Number(process.env.AB_WARM_SECONDS ?? 5),
-      log: (line) => process.stderr.write(`pair ${pair + 1}: ${line}\n`),
-    });
-    for (const [key, rs] of pairResults) results.set(key, [...(results.get(key) ?? []), ...rs]);
-    for (const c of consoles) {
-      await c.proc.stop();
-      servers.splice(servers.indexOf(c), 1);
-    }
-  }
+      const { headers } = await authenticate(proc.url);
+      return {
+        server: { name, url: `${proc.url}/api/requests`, headers, pid: proc.pid, warm: true },
+        stop: () => proc.stop(),
+      };
+    },
+    fixed: servers.map(fixedServer),
+    body: BENCH_REQUEST_BODY,
+    connectionCounts,
+    rounds,
+    seconds,
+    warmSeconds: Number(process.env.AB_WARM_SECONDS ?? 5),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
   console.log(
     `A = ${otherEntry}, B = this checkout; medians of ${rounds} rounds of ${seconds} s in each of ${pairs} pairs; load now ${os
       .loadavg()
@@ -115,8 +103,9 @@ try {
       .join(' ')}`,
   );
   for (const connections of connectionCounts) {
-    const cpu = (name: string) =>
-      median((results.get(`${name} ${connections}`) ?? []).map((r) => r.serverCpuMsPerCall as number));
+    const cpus = (name: string) =>
+      (results.get(`${name} ${connections}`) ?? []).map((r) => r.serverCpuMsPerCall as number);
+    const cpu = (name: string) => median(cpus(name));
     const p = (name: string, q: 'p50Ms' | 'p99Ms') =>
       median((results.get(`${name} ${connections}`) ?? []).map((r) => r[q]));
     const f = cpu('floor');
@@ -128,10 +117,7 @@ try {
         `${connections} conn ${name.padEnd(5)} CPU/call ${cpu(name).toFixed(3)} ms (×${(cpu(name) / f).toFixed(2)} floor)  p50 ${p(name, 'p50Ms').toFixed(2)} ms  p99 ${p(name, 'p99Ms').toFixed(2)} ms`,
       );
     }
-    const cpus = (name: string) =>
-      (results.get(`${name} ${connections}`) ?? []).map((r) => r.serverCpuMsPerCall as number);
-    // Each round loads A and B one right after the other: its ratio cancels the drift between rounds.
-    const paired = median(cpus('B').map((b, i) => b / (cpus('A')[i] ?? Number.NaN)));
+    const paired = median(roundRatios(cpus('B'), cpus('A')));
     console.log(
       `${connections} conn B/A CPU per call ×${paired.toFixed(3)} (median of the rounds' ratios; ratio of the medians ×${(cpu('B') / cpu('A')).toFixed(3)}, ${(cpu('B') - cpu('A')).toFixed(3)} ms)`,
     );

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { authenticate } from './lib/auth';
 import { measureLoad } from './lib/load';
-import { startConsole, startUpstream, writeBenchEnvironments } from './lib/processes';
+import { BENCH_REQUEST_BODY, startConsole, startUpstream, writeBenchEnvironments } from './lib/processes';
 import { makeTempDir, removeTempDir } from './lib/temp';
 
 // A comma list (32,1,32,1) measures each in turn on the same server.
@@ -77,17 +77,11 @@ const server = await startConsole({
 });
 try {
   const { headers } = await authenticate(server.url);
-  const body = JSON.stringify({
-    environmentId: 'bench-upstream',
-    service: 'im_open_login_svc',
-    command: 'account_check',
-    body: { CheckItem: [{ UserID: 'user1' }] },
-  });
   const spec = {
     url: `${server.url}/api/requests`,
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body,
+    body: BENCH_REQUEST_BODY,
     connections: connectionList[0] ?? 1,
     seconds,
     warmupSeconds: 2,

@@ -63,3 +63,58 @@ export async function alternatingLoads(opts: {
   }
   return results;
 }
+
+/** A server `alternatingPairs` started for one pair, and how to stop it. */
+export interface StartedServer {
+  server: ComparedServer;
+  stop(): Promise<void>;
+}
+
+/**
+ * `alternatingLoads` over `pairs` pairs of freshly started servers: two processes of the same code
+ * differ by up to ±5 % at one connection for their whole life (decision 061), so one pair cannot
+ * judge a few per cent. Each pair starts every one of `variants` anew with `start` (in the reverse
+ * order every other pair), loads them beside `fixed` (servers started once by the caller, e.g. a
+ * bare proxy, warmed with the first pair only) and stops them. Answers every round of every pair
+ * per `"<name> <connections>"`, in order: the i-th round of one variant ran right beside the i-th
+ * of another (`roundRatios`).
+ */
+export async function alternatingPairs(
+  opts: Omit<Parameters<typeof alternatingLoads>[0], 'servers'> & {
+    pairs: number;
+    variants: readonly string[];
+    start: (variant: string, pair: number) => Promise<StartedServer>;
+    fixed?: readonly ComparedServer[];
+  },
+): Promise<Map<string, LoadResult[]>> {
+  const { pairs, variants, start, fixed = [], log, ...loads } = opts;
+  const results = new Map<string, LoadResult[]>();
+  for (let pair = 0; pair < pairs; pair++) {
+    const started: StartedServer[] = [];
+    try {
+      for (const variant of pair % 2 === 0 ? variants : [...variants].reverse()) {
+        started.push(await start(variant, pair));
+      }
+      const pairResults = await alternatingLoads({
+        ...loads,
+        servers: [
+          ...fixed.map((s) => (pair === 0 ? s : { ...s, warm: false })),
+          ...started.map((s) => s.server),
+        ],
+        log: (line) => log?.(`pair ${pair + 1}: ${line}`),
+      });
+      for (const [key, rs] of pairResults) results.set(key, [...(results.get(key) ?? []), ...rs]);
+    } finally {
+      for (const s of started) await s.stop();
+    }
+  }
+  return results;
+}
+
+/**
+ * Each round's ratio `a[i] / b[i]` of two variants loaded one right after the other: it cancels the
+ * machine's drift between rounds, which the ratio of the two medians does not (decision 061).
+ */
+export function roundRatios(a: readonly number[], b: readonly number[]): number[] {
+  return a.map((x, i) => x / (b[i] ?? Number.NaN));
+}

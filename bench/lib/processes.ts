@@ -16,6 +16,14 @@ export const BENCH_SECRET_KEY = 'bench-secret-key-0123456789abcdef0123456789abcd
 export const BENCH_ENVIRONMENT = 'bench-upstream';
 export const BENCH_SDKAPPID = 1400000001;
 export const BENCH_ADMIN = 'administrator';
+/** The bench's call: a read, so no guard rail (confirmation of writes) stands in the way of a load. */
+export const BENCH_CALL = {
+  service: 'im_open_login_svc',
+  command: 'account_check',
+  body: { CheckItem: [{ UserID: 'user1' }] },
+} as const;
+/** `POST /api/requests`' body for `BENCH_CALL` on the bench environment. */
+export const BENCH_REQUEST_BODY = JSON.stringify({ environmentId: BENCH_ENVIRONMENT, ...BENCH_CALL });
 
 /**
  * Writes `<dir>/environments.json` for `startConsole`: one environment, `bench-upstream`, that sends

@@ -5,12 +5,11 @@ import { migration0005StatsRollups } from '../../server/src/adapters/db/migratio
 import { migration0012StatsRollupTiers } from '../../server/src/adapters/db/migrations/0012-stats-rollup-tiers';
 import { seedHistory } from '../../server/src/adapters/db/testing';
 import { statsResponseSchema } from '../../shared/src/api/index';
-import { alternatingLoads, type ComparedServer } from '../lib/alternate';
+import { alternatingPairs, roundRatios } from '../lib/alternate';
 import { authenticate } from '../lib/auth';
 import { type Figure, figure, fmt } from '../lib/figure';
 import {
-  BENCH_ENVIRONMENT,
-  type ConsoleProcess,
+  BENCH_REQUEST_BODY,
   consoleWithoutRollups,
   startConsole,
   startUpstream,
@@ -164,63 +163,53 @@ async function sendPathCpu(ctx: SectionContext) {
 async function serverCpuWithAndWithoutRollups(ctx: SectionContext) {
   const work = makeTempDir('dashboard-server');
   const upstream = await startUpstream(0);
-  const consoles: ConsoleProcess[] = [];
   const pairs = ctx.options.quick ? 1 : 5;
   const rounds = ctx.options.quick ? 1 : 2;
   const seconds = ctx.options.quick ? 1 : 3;
   const connectionCounts = [1, 32] as const;
-  const perCallMs = Object.fromEntries(
-    connectionCounts.map((c) => [c, { with: [] as number[], without: [] as number[] }]),
-  ) as Record<(typeof connectionCounts)[number], { with: number[]; without: number[] }>;
   try {
     const environmentsFile = writeBenchEnvironments(work, upstream.url);
-    const variants = [
-      ['with', undefined],
-      ['without', await consoleWithoutRollups()],
-    ] as const;
+    const entries: Record<string, string | undefined> = {
+      with: undefined,
+      without: await consoleWithoutRollups(),
+    };
     ctx.log(
       `dashboard: server CPU with and without rollups, ${pairs} pairs of servers, ${rounds} alternating rounds of ${seconds} s each`,
     );
-    for (let pair = 0; pair < pairs; pair++) {
-      const servers: ComparedServer[] = [];
-      for (const [name, entry] of pair % 2 === 0 ? variants : [...variants].reverse()) {
+    const results = await alternatingPairs({
+      pairs,
+      variants: ['with', 'without'],
+      start: async (name, pair) => {
+        const entry = entries[name];
         const proc = await startConsole({
           dataDir: path.join(work, `${name}-${pair}`),
           environmentsFile,
           logLevel: ctx.options.logLevel,
           ...(entry === undefined ? {} : { entry }),
         });
-        consoles.push(proc);
         const { headers } = await authenticate(proc.url);
-        servers.push({ name, url: `${proc.url}/api/requests`, headers, pid: proc.pid, warm: true });
-      }
-      const results = await alternatingLoads({
-        servers,
-        body: JSON.stringify({
-          environmentId: BENCH_ENVIRONMENT,
-          service: 'im_open_login_svc',
-          command: 'account_check',
-          body: { CheckItem: [{ UserID: 'user1' }] },
-        }),
-        connectionCounts,
-        rounds,
-        seconds,
-        warmSeconds: ctx.options.quick ? 1 : 3,
+        return {
+          server: { name, url: `${proc.url}/api/requests`, headers, pid: proc.pid, warm: true },
+          stop: () => proc.stop(),
+        };
+      },
+      body: BENCH_REQUEST_BODY,
+      connectionCounts,
+      rounds,
+      seconds,
+      warmSeconds: ctx.options.quick ? 1 : 3,
+    });
+    const cpuPerCall = (name: string, connections: number) =>
+      (results.get(`${name} ${connections}`) ?? []).map((r) => {
+        if (typeof r.serverCpuMsPerCall !== 'number')
+          throw new Error(`no server CPU: ${r.serverCpuMsPerCall}`);
+        return r.serverCpuMsPerCall;
       });
-      for (const c of connectionCounts) {
-        for (const name of ['with', 'without'] as const) {
-          for (const r of results.get(`${name} ${c}`) ?? []) {
-            if (typeof r.serverCpuMsPerCall !== 'number')
-              throw new Error(`no server CPU: ${r.serverCpuMsPerCall}`);
-            perCallMs[c][name].push(r.serverCpuMsPerCall);
-          }
-        }
-      }
-      for (const c of consoles.splice(0)) await c.stop();
-    }
+    const perCallMs = Object.fromEntries(
+      connectionCounts.map((c) => [c, { with: cpuPerCall('with', c), without: cpuPerCall('without', c) }]),
+    ) as Record<(typeof connectionCounts)[number], { with: number[]; without: number[] }>;
     return { pairs, rounds, seconds, perCallMs };
   } finally {
-    for (const c of consoles) await c.stop();
     await upstream.stop();
     removeTempDir(work);
   }
@@ -248,9 +237,7 @@ export async function runDashboard(ctx: SectionContext): Promise<SectionResult> 
   const server = await serverCpuWithAndWithoutRollups(ctx);
   for (const connections of [1, 32] as const) {
     const { with: withRollups, without } = server.perCallMs[connections];
-    // Each round loads both servers one right after the other: its ratio cancels the drift of the
-    // machine between rounds, which the ratio of the two medians does not.
-    const paired = withRollups.map((w, i) => w / (without[i] ?? Number.NaN));
+    const paired = roundRatios(withRollups, without);
     figures.push(
       figure('dashboard', {
         name: `server CPU per call with rollups, ${connections} conn`,

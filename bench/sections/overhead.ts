@@ -8,7 +8,8 @@ import { type Figure, figure, fmt } from '../lib/figure';
 import { type LoadResult, measureLoad } from '../lib/load';
 import {
   BENCH_ADMIN,
-  BENCH_ENVIRONMENT,
+  BENCH_CALL,
+  BENCH_REQUEST_BODY,
   BENCH_SDKAPPID,
   BENCH_SECRET_KEY,
   type ChildServer,
@@ -22,11 +23,6 @@ import {
 import { concurrentCalls, measureStoreCosts, type StoreCosts } from '../lib/store-costs';
 import { makeTempDir, removeTempDir } from '../lib/temp';
 import type { SectionContext, SectionResult } from './context';
-
-const SERVICE = 'im_open_login_svc';
-// A read command, so guard rails (confirmation of writes) never stand in the way of the load.
-const COMMAND = 'account_check';
-const COMMAND_BODY = { CheckItem: [{ UserID: 'user1' }] };
 
 export const profilesDir = path.join(repoRoot, 'bench/results/profiles');
 
@@ -78,15 +74,9 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
     secretKey: BENCH_SECRET_KEY,
   });
   const directUrl =
-    `${upstream.url}/v4/${SERVICE}/${COMMAND}?sdkappid=${BENCH_SDKAPPID}&identifier=${BENCH_ADMIN}` +
+    `${upstream.url}/v4/${BENCH_CALL.service}/${BENCH_CALL.command}?sdkappid=${BENCH_SDKAPPID}&identifier=${BENCH_ADMIN}` +
     `&usersig=${encodeURIComponent(userSig)}&random=1234567&contenttype=json`;
-  const directBody = JSON.stringify(COMMAND_BODY);
-  const consoleBody = JSON.stringify({
-    environmentId: BENCH_ENVIRONMENT,
-    service: SERVICE,
-    command: COMMAND,
-    body: COMMAND_BODY,
-  });
+  const directBody = JSON.stringify(BENCH_CALL.body);
 
   let server: ConsoleProcess | undefined;
   let floor: ChildServer | undefined;
@@ -105,7 +95,7 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
     const probe = await fetch(`${server.url}/api/requests`, {
       method: 'POST',
       headers: consoleHeaders,
-      body: consoleBody,
+      body: BENCH_REQUEST_BODY,
     });
     const probeText = await probe.text();
     const entry = historyEntrySchema.safeParse(JSON.parse(probeText));
@@ -115,7 +105,7 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
     const floorProbe = await fetch(`${floor.url}/api/requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: consoleBody,
+      body: BENCH_REQUEST_BODY,
     });
     const floorProbeText = await floorProbe.text();
     if (floorProbe.status !== 201 || !floorProbeText.includes('"outcome":"ok"')) {
@@ -134,7 +124,7 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
         url,
         method: 'POST',
         headers,
-        body: consoleBody,
+        body: BENCH_REQUEST_BODY,
         connections: 32,
         seconds: options.quick ? 2 : 5,
         warmupSeconds: 0,
@@ -158,7 +148,7 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
         url: `${floor.url}/api/requests`,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: consoleBody,
+        body: BENCH_REQUEST_BODY,
         connections,
         seconds: options.loadSeconds,
         warmupSeconds: options.warmupSeconds,
@@ -169,7 +159,7 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
         url: `${server.url}/api/requests`,
         method: 'POST',
         headers: consoleHeaders,
-        body: consoleBody,
+        body: BENCH_REQUEST_BODY,
         connections,
         seconds: options.loadSeconds,
         warmupSeconds: options.warmupSeconds,
@@ -199,7 +189,7 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
         url: `${server.url}/api/requests`,
         method: 'POST',
         headers: { 'content-type': 'application/json', ...profiled.headers },
-        body: consoleBody,
+        body: BENCH_REQUEST_BODY,
         connections: options.profileConnections,
         warmupSeconds: 0,
       };
@@ -363,7 +353,7 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
         authVia: credentials.via,
         logLevel: options.logLevel,
         upstreamDelayMs: options.upstreamDelayMs,
-        command: `${SERVICE}/${COMMAND}`,
+        command: `${BENCH_CALL.service}/${BENCH_CALL.command}`,
         runs: pairs,
         ...(profile ? { profile } : {}),
       },

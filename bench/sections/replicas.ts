@@ -7,7 +7,7 @@ import { type Figure, figure } from '../lib/figure';
 import { type LoadResult, type LoadSpec, measureLoad } from '../lib/load';
 import { processTreeCpuMs } from '../lib/proc-cpu';
 import {
-  BENCH_ENVIRONMENT,
+  BENCH_REQUEST_BODY,
   type ConsoleProcess,
   startConsole,
   startUpstream,
@@ -16,14 +16,6 @@ import {
 } from '../lib/processes';
 import { makeTempDir, removeTempDir } from '../lib/temp';
 import type { SectionContext, SectionResult } from './context';
-
-// The overhead section's call: a read, so no guard rail stands in the way of the load.
-const BODY = JSON.stringify({
-  environmentId: BENCH_ENVIRONMENT,
-  service: 'im_open_login_svc',
-  command: 'account_check',
-  body: { CheckItem: [{ UserID: 'user1' }] },
-});
 
 /** The replicas' side of one load: the console processes and PostgreSQL together. */
 interface ReplicaLoad {
@@ -70,7 +62,7 @@ export async function runReplicas(ctx: SectionContext): Promise<SectionResult> {
         return c;
       });
     const probe = async (url: string, headers: Record<string, string>) => {
-      const res = await fetch(`${url}/api/requests`, { method: 'POST', headers, body: BODY });
+      const res = await fetch(`${url}/api/requests`, { method: 'POST', headers, body: BENCH_REQUEST_BODY });
       const text = await res.text();
       const entry = historyEntrySchema.safeParse(JSON.parse(text));
       if (res.status !== 201 || !entry.success || entry.data.outcome !== 'ok') {
@@ -82,7 +74,7 @@ export async function runReplicas(ctx: SectionContext): Promise<SectionResult> {
         url: `${url}/api/requests`,
         method: 'POST',
         headers,
-        body: BODY,
+        body: BENCH_REQUEST_BODY,
         connections,
         seconds: options.loadSeconds,
         warmupSeconds: 0,
