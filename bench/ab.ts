@@ -9,8 +9,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { UserSigSigner } from '../server/src/adapters/usersig';
-import { alternatingPairs, roundRatios } from './lib/alternate';
-import { authenticate } from './lib/auth';
+import { alternatingPairs, comparedConsole, roundRatios } from './lib/alternate';
 import {
   BENCH_ADMIN,
   BENCH_CALL,
@@ -18,7 +17,6 @@ import {
   BENCH_SDKAPPID,
   BENCH_SECRET_KEY,
   type ChildServer,
-  startConsole,
   startFloorProxy,
   startUpstream,
   writeBenchEnvironments,
@@ -74,19 +72,14 @@ try {
   const results = await alternatingPairs({
     pairs,
     variants: ['A', 'B'],
-    start: async (name, pair) => {
+    start: (name, pair) => {
       const entry = entries[name];
-      const proc = await startConsole({
+      return comparedConsole(name, {
         dataDir: path.join(work, `data-${name}-${pair}`),
         environmentsFile,
         logLevel: 'info',
         ...(entry === undefined ? {} : { entry }),
       });
-      const { headers } = await authenticate(proc.url);
-      return {
-        server: { name, url: `${proc.url}/api/requests`, headers, pid: proc.pid, warm: true },
-        stop: () => proc.stop(),
-      };
     },
     fixed: servers.map(fixedServer),
     body: BENCH_REQUEST_BODY,

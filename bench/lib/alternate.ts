@@ -1,5 +1,7 @@
 import os from 'node:os';
+import { authenticate } from './auth';
 import { type LoadResult, measureLoad } from './load';
+import { type ConsoleOptions, startConsole } from './processes';
 
 /** One server of an alternating comparison: where its calls go and how they are authorised. */
 export interface ComparedServer {
@@ -68,6 +70,16 @@ export async function alternatingLoads(opts: {
 export interface StartedServer {
   server: ComparedServer;
   stop(): Promise<void>;
+}
+
+/** A console started for `alternatingPairs`: signed in, its calls to `POST /api/requests`, warmed. */
+export async function comparedConsole(name: string, options: ConsoleOptions): Promise<StartedServer> {
+  const proc = await startConsole(options);
+  const { headers } = await authenticate(proc.url);
+  return {
+    server: { name, url: `${proc.url}/api/requests`, headers, pid: proc.pid, warm: true },
+    stop: () => proc.stop(),
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import { migration0005StatsRollups } from '../../server/src/adapters/db/migratio
 import { migration0012StatsRollupTiers } from '../../server/src/adapters/db/migrations/0012-stats-rollup-tiers';
 import { seedHistory } from '../../server/src/adapters/db/testing';
 import { statsResponseSchema } from '../../shared/src/api/index';
-import { alternatingPairs, roundRatios } from '../lib/alternate';
+import { alternatingPairs, comparedConsole, roundRatios } from '../lib/alternate';
 import { authenticate } from '../lib/auth';
 import { type Figure, figure, fmt } from '../lib/figure';
 import {
@@ -179,19 +179,14 @@ async function serverCpuWithAndWithoutRollups(ctx: SectionContext) {
     const results = await alternatingPairs({
       pairs,
       variants: ['with', 'without'],
-      start: async (name, pair) => {
+      start: (name, pair) => {
         const entry = entries[name];
-        const proc = await startConsole({
+        return comparedConsole(name, {
           dataDir: path.join(work, `${name}-${pair}`),
           environmentsFile,
           logLevel: ctx.options.logLevel,
           ...(entry === undefined ? {} : { entry }),
         });
-        const { headers } = await authenticate(proc.url);
-        return {
-          server: { name, url: `${proc.url}/api/requests`, headers, pid: proc.pid, warm: true },
-          stop: () => proc.stop(),
-        };
       },
       body: BENCH_REQUEST_BODY,
       connectionCounts,
