@@ -3,11 +3,15 @@
 // the console sends (same URL shape, same undici Agent settings), reads and parses the answer, and
 // answers 201 with a small JSON. No auth, no validation beyond JSON.parse, no history, no audit, no
 // logging. What the console costs above this line is the console; what this costs over going direct
-// is what any proxy costs here. Prints {"port":N} once it listens.
+// is what any proxy costs here. With FLOOR_STORE_DIR it also records each call as the console must
+// (lib/recording-floor.ts): the pending row before sending, the result and audit row before answering.
+// Prints {"port":N} once it listens.
 import { randomInt } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Agent } from 'undici';
+import type { JsonObject } from '../shared/src/api/index';
 import { listenAndAnnounce } from './lib/announce';
+import { openRecording } from './lib/recording-floor';
 
 const upstream = process.env.FLOOR_UPSTREAM_URL ?? '';
 const sdkAppId = process.env.FLOOR_SDKAPPID ?? '';
@@ -20,6 +24,10 @@ if (!upstream || !sdkAppId || !identifier || !userSig) {
 const origin = new URL(upstream).origin;
 const prefix = upstream.slice(origin.length);
 const query = `?sdkappid=${encodeURIComponent(sdkAppId)}&identifier=${encodeURIComponent(identifier)}&usersig=${encodeURIComponent(userSig)}`;
+// What the history stores of the URL: the UserSig is never written down.
+const redactedQuery = `?sdkappid=${encodeURIComponent(sdkAppId)}&identifier=${encodeURIComponent(identifier)}&usersig=REDACTED`;
+const storeDir = process.env.FLOOR_STORE_DIR;
+const recording = storeDir ? await openRecording(storeDir) : undefined;
 
 // The console's TencentClient settings.
 const agent = new Agent({
@@ -42,7 +50,7 @@ const server = createServer((req, res) => {
     void (async () => {
       let service: string;
       let command: string;
-      let body: unknown;
+      let body: JsonObject;
       try {
         const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
         if (typeof parsed !== 'object' || parsed === null) throw new Error('not an object');
@@ -50,23 +58,34 @@ const server = createServer((req, res) => {
         if (typeof p.service !== 'string' || typeof p.command !== 'string') throw new Error('no command');
         service = p.service;
         command = p.command;
-        body = p.body ?? {};
+        body = typeof p.body === 'object' && p.body !== null ? (p.body as JsonObject) : {};
       } catch {
         answer(res, 400, '{"error":"bad request"}');
         return;
       }
       try {
+        const path = `${prefix}/v4/${encodeURIComponent(service)}/${encodeURIComponent(command)}`;
+        const tail = `&random=${randomInt(0x100000000)}&contenttype=json`;
+        const bodyText = JSON.stringify(body);
+        const recorded = recording?.call(
+          service,
+          command,
+          body,
+          bodyText,
+          `${origin}${path}${redactedQuery}${tail}`,
+        );
+        if (recorded) await recorded.begin();
+        const started = performance.now();
         const upstreamRes = await agent.request({
           origin,
-          path:
-            `${prefix}/v4/${encodeURIComponent(service)}/${encodeURIComponent(command)}${query}` +
-            `&random=${randomInt(0x100000000)}&contenttype=json`,
+          path: `${path}${query}${tail}`,
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'application/json' },
-          body: JSON.stringify(body),
+          body: bodyText,
         });
         const text = await upstreamRes.body.text();
-        const json = JSON.parse(text) as { ActionStatus?: unknown; RequestId?: unknown };
+        const json = JSON.parse(text) as JsonObject;
+        if (recorded) await recorded.complete(upstreamRes.statusCode, performance.now() - started, json);
         answer(
           res,
           201,
@@ -86,6 +105,9 @@ listenAndAnnounce(server);
 process.on('SIGTERM', () => {
   server.closeAllConnections();
   server.close(() => {
-    void agent.close().finally(() => process.exit(0));
+    void agent
+      .close()
+      .then(() => recording?.close())
+      .finally(() => process.exit(0));
   });
 });

@@ -155,6 +155,8 @@ export interface FloorProxyOptions {
   sdkAppId: number;
   identifier: string;
   userSig: string;
+  /** Also record every call in a console store in this directory (the recording floor, decision 062). */
+  storeDir?: string;
 }
 
 /**
@@ -167,6 +169,7 @@ export function startFloorProxy(opts: FloorProxyOptions): Promise<ChildServer> {
     FLOOR_SDKAPPID: String(opts.sdkAppId),
     FLOOR_IDENTIFIER: opts.identifier,
     FLOOR_USERSIG: opts.userSig,
+    ...(opts.storeDir === undefined ? {} : { FLOOR_STORE_DIR: opts.storeDir }),
   });
 }
 
