@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import type { HistoryEntry } from '@console/shared/api';
 import BetterSqlite3 from 'better-sqlite3';
 import { type Driver, Kysely, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditRow } from './audit-repository';
 import { createCallRecorder, interruptedFailure, pendingOf } from './call-recorder';
 import { createRepositories, DuplicateError, type Repositories, sqliteFileName } from './index';
-import { type Database, openDatabase } from './open';
+import { createSqliteWriter, type Database, openDatabase } from './open';
 import type { DB } from './schema';
 import { openTempDatabase, seedEntry } from './testing';
 
@@ -44,15 +44,38 @@ class CountingDialect extends SqliteDialect {
   }
 }
 
-/** A second connection to the migrated temp file whose commits are counted. */
-function countingDatabase(): { db: Database; dialect: CountingDialect } {
+/**
+ * How the recorder commits: on SQLite, through the synchronous writer (decision 062), except the
+ * commits that feed the search index; through Kysely's transactions on PostgreSQL and for those.
+ */
+const writePaths = [
+  ['synchronous writer', true],
+  ['Kysely transactions', false],
+] as const;
+
+/**
+ * A second connection to the migrated temp file whose commits are counted; with `writer`, it has a
+ * synchronous writer as the store's own connection does, whose commits are counted too.
+ */
+function countingDatabase(writer: boolean): { db: Database; dialect: CountingDialect } {
   const sqlite = new BetterSqlite3(join(store.dataDir, sqliteFileName));
   sqlite.pragma('busy_timeout = 5000');
   const dialect = new CountingDialect({ database: sqlite });
   const kysely = new Kysely<DB>({ dialect });
+  const sqliteWriter = createSqliteWriter(sqlite, (text) => sqlite.prepare(text), kysely);
   const db: Database = {
     kysely,
     dialect: 'sqlite',
+    ...(writer
+      ? {
+          sqliteWriter: {
+            async transaction(write) {
+              await sqliteWriter.transaction(write);
+              dialect.commits += 1;
+            },
+          },
+        }
+      : {}),
     close: () => kysely.destroy(),
     ping: async () => {},
     pendingMigrations: async () => [],
@@ -100,53 +123,61 @@ describe('call recorder', () => {
     expect(audit.items.map((a) => a.target)).toEqual([entry.id]);
   });
 
-  it('commits concurrent records together, and a lone record alone', async () => {
-    const { db, dialect } = countingDatabase();
-    try {
-      const calls = createCallRecorder(db);
-      const concurrent = entries(32);
-      await Promise.all(concurrent.map((e) => calls.record(e, auditFor(e.id))));
-      expect(dialect.commits).toBe(1);
+  it.each(writePaths)(
+    'commits concurrent records together, and a lone record alone (%s)',
+    async (_path, writer) => {
+      const { db, dialect } = countingDatabase(writer);
+      try {
+        const calls = createCallRecorder(db);
+        const concurrent = entries(32);
+        await Promise.all(concurrent.map((e) => calls.record(e, auditFor(e.id))));
+        expect(dialect.commits).toBe(1);
 
-      const sequential = entries(3, 100);
-      for (const e of sequential) await calls.record(e, auditFor(e.id));
-      expect(dialect.commits).toBe(4);
+        const sequential = entries(3, 100);
+        for (const e of sequential) await calls.record(e, auditFor(e.id));
+        expect(dialect.commits).toBe(4);
 
-      const all = [...concurrent, ...sequential].map((e) => e.id);
-      expect(storedIds('history', 'id')).toEqual(all);
-      expect(storedIds('audit_log', 'target')).toEqual(all);
-    } finally {
-      await db.close();
-    }
-  });
+        const all = [...concurrent, ...sequential].map((e) => e.id);
+        expect(storedIds('history', 'id')).toEqual(all);
+        expect(storedIds('audit_log', 'target')).toEqual(all);
+      } finally {
+        await db.close();
+      }
+    },
+  );
 
-  it('rejects only the duplicates of a batch and commits all the others', async () => {
-    const stored = seedEntry(0, new Date('2026-11-26T09:59:59.000Z'));
-    await repos.calls.record(stored, auditFor(stored.id));
-    const batch = entries(10);
-    // One record repeats an id already stored, one repeats an id earlier in the same batch.
-    const dupOfStored = { ...batch[3]!, id: stored.id };
-    const dupInBatch = { ...batch[7]!, id: batch[5]!.id };
-    batch[3] = dupOfStored;
-    batch[7] = dupInBatch;
-    const { db, dialect } = countingDatabase();
-    try {
-      const calls = createCallRecorder(db);
-      const outcomes = await Promise.allSettled(batch.map((e, i) => calls.record(e, auditFor(`call-${i}`))));
-      const rejected = outcomes.flatMap((o, i) => (o.status === 'rejected' ? [[i, o.reason]] : []));
-      expect(rejected.map(([i]) => i)).toEqual([3, 7]);
-      for (const [, reason] of rejected) expect(reason).toBeInstanceOf(DuplicateError);
-      // The failed batch was rolled back whole, then each record committed alone: eight commits.
-      expect(dialect.commits).toBe(8);
+  it.each(writePaths)(
+    'rejects only the duplicates of a batch and commits all the others (%s)',
+    async (_path, writer) => {
+      const stored = seedEntry(0, new Date('2026-11-26T09:59:59.000Z'));
+      await repos.calls.record(stored, auditFor(stored.id));
+      const batch = entries(10);
+      // One record repeats an id already stored, one repeats an id earlier in the same batch.
+      const dupOfStored = { ...batch[3]!, id: stored.id };
+      const dupInBatch = { ...batch[7]!, id: batch[5]!.id };
+      batch[3] = dupOfStored;
+      batch[7] = dupInBatch;
+      const { db, dialect } = countingDatabase(writer);
+      try {
+        const calls = createCallRecorder(db);
+        const outcomes = await Promise.allSettled(
+          batch.map((e, i) => calls.record(e, auditFor(`call-${i}`))),
+        );
+        const rejected = outcomes.flatMap((o, i) => (o.status === 'rejected' ? [[i, o.reason]] : []));
+        expect(rejected.map(([i]) => i)).toEqual([3, 7]);
+        for (const [, reason] of rejected) expect(reason).toBeInstanceOf(DuplicateError);
+        // The failed batch was rolled back whole, then each record committed alone: eight commits.
+        expect(dialect.commits).toBe(8);
 
-      const kept = [0, 1, 2, 4, 5, 6, 8, 9];
-      expect(storedIds('history', 'id')).toEqual([stored.id, ...kept.map((i) => batch[i]!.id)]);
-      expect(storedIds('audit_log', 'target')).toEqual([stored.id, ...kept.map((i) => `call-${i}`)]);
-      for (const i of kept) expect(await repos.history.get(batch[i]!.id)).toEqual(batch[i]);
-    } finally {
-      await db.close();
-    }
-  });
+        const kept = [0, 1, 2, 4, 5, 6, 8, 9];
+        expect(storedIds('history', 'id')).toEqual([stored.id, ...kept.map((i) => batch[i]!.id)]);
+        expect(storedIds('audit_log', 'target')).toEqual([stored.id, ...kept.map((i) => `call-${i}`)]);
+        for (const i of kept) expect(await repos.history.get(batch[i]!.id)).toEqual(batch[i]);
+      } finally {
+        await db.close();
+      }
+    },
+  );
 
   it('has every row on disk, for another connection, when its record resolves', async () => {
     const batch = entries(40);
@@ -169,21 +200,24 @@ describe('call recorder', () => {
     expect(seenOnResolve).toEqual(batch.map(() => true));
   });
 
-  it('splits more records than a batch holds into several commits, in order, losing none', async () => {
-    const { db, dialect } = countingDatabase();
-    try {
-      const calls = createCallRecorder(db, { maxBatch: 4 });
-      const batch = entries(50);
-      const done: number[] = [];
-      await Promise.all(batch.map((e, i) => calls.record(e, auditFor(e.id)).then(() => done.push(i))));
-      expect(dialect.commits).toBe(13);
-      expect(done).toEqual(batch.map((_, i) => i));
-      expect(storedIds('history', 'id')).toEqual(batch.map((e) => e.id));
-      expect(storedIds('audit_log', 'target')).toEqual(batch.map((e) => e.id));
-    } finally {
-      await db.close();
-    }
-  });
+  it.each(writePaths)(
+    'splits more records than a batch holds into several commits, in order, losing none (%s)',
+    async (_path, writer) => {
+      const { db, dialect } = countingDatabase(writer);
+      try {
+        const calls = createCallRecorder(db, { maxBatch: 4 });
+        const batch = entries(50);
+        const done: number[] = [];
+        await Promise.all(batch.map((e, i) => calls.record(e, auditFor(e.id)).then(() => done.push(i))));
+        expect(dialect.commits).toBe(13);
+        expect(done).toEqual(batch.map((_, i) => i));
+        expect(storedIds('history', 'id')).toEqual(batch.map((e) => e.id));
+        expect(storedIds('audit_log', 'target')).toEqual(batch.map((e) => e.id));
+      } finally {
+        await db.close();
+      }
+    },
+  );
 });
 
 describe('call recorder: calls in flight', () => {
@@ -200,27 +234,61 @@ describe('call recorder: calls in flight', () => {
     expect(storedIds('audit_log', 'target')).toEqual([entry.id]);
   });
 
-  it('commits the begins of concurrent calls together, and their completions together', async () => {
-    const { db, dialect } = countingDatabase();
-    try {
-      const calls = createCallRecorder(db);
-      const batch = entries(20);
-      await Promise.all(batch.map((e) => calls.begin(pendingOf(e), JSON.stringify(e.requestBody))));
-      expect(dialect.commits).toBe(1);
-      await Promise.all(batch.map((e) => calls.complete(e, auditFor(e.id))));
-      expect(dialect.commits).toBe(2);
-      for (const e of batch) expect(await repos.history.get(e.id)).toEqual(e);
-    } finally {
-      await db.close();
-    }
-  });
+  it.each(writePaths)(
+    'commits the begins of concurrent calls together, and their completions together (%s)',
+    async (_path, writer) => {
+      const { db, dialect } = countingDatabase(writer);
+      try {
+        const calls = createCallRecorder(db);
+        const batch = entries(20);
+        await Promise.all(batch.map((e) => calls.begin(pendingOf(e), JSON.stringify(e.requestBody))));
+        expect(dialect.commits).toBe(1);
+        await Promise.all(batch.map((e) => calls.complete(e, auditFor(e.id))));
+        expect(dialect.commits).toBe(2);
+        for (const e of batch) expect(await repos.history.get(e.id)).toEqual(e);
+      } finally {
+        await db.close();
+      }
+    },
+  );
 
-  it('keeps a completed call whose pending row was purged meanwhile', async () => {
+  it.each(writePaths)(
+    'keeps a completed call whose pending row was purged meanwhile (%s)',
+    async (_path, writer) => {
+      const { db } = countingDatabase(writer);
+      try {
+        const calls = createCallRecorder(db);
+        const entry = seedEntry(1, new Date('2026-11-26T10:00:00.000Z'));
+        await calls.begin(pendingOf(entry), JSON.stringify(entry.requestBody));
+        await repos.history.purge({ keepLatest: 0 });
+        await calls.complete(entry, auditFor(entry.id));
+        expect(await repos.history.get(entry.id)).toEqual(entry);
+        expect(storedIds('audit_log', 'target')).toEqual([entry.id]);
+      } finally {
+        await db.close();
+      }
+    },
+  );
+
+  it('waits for a transaction that holds the connection, and is not rolled back with it', async () => {
     const entry = seedEntry(1, new Date('2026-11-26T10:00:00.000Z'));
-    await repos.calls.begin(pendingOf(entry), JSON.stringify(entry.requestBody));
-    await repos.history.purge({ keepLatest: 0 });
-    await repos.calls.complete(entry, auditFor(entry.id));
+    let recorded: Promise<void> | undefined;
+    await expect(
+      store.db.kysely.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('audit_log')
+          .values(auditRow(auditFor('rolled-back')))
+          .execute();
+        recorded = repos.calls.record(entry, auditFor(entry.id));
+        // The recorder's commit is due now (setImmediate): it must not join this transaction.
+        for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+        expect(storedIds('history', 'id')).toEqual([]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await recorded;
     expect(await repos.history.get(entry.id)).toEqual(entry);
+    expect(storedIds('audit_log', 'target')).toEqual([entry.id]);
   });
 
   it('turns the pending rows of a process that died into unknown on reopening, with an audit row each', async () => {

@@ -1,11 +1,10 @@
 import type { HistoryEntry } from '@console/shared/api';
-import { CompiledQuery, type Transaction } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import { type AuditEvent, auditRow } from './audit-repository';
 import { DuplicateError, isUniqueViolation } from './errors';
 import { historyResultRow, historyRow } from './history-repository';
 import { drainHistoryText } from './history-text-index';
 import type { Database } from './open';
-import type { DB } from './schema';
 import { type CallFact, callFactOf, rollupStatements } from './stats-repository';
 import { toStoredTime } from './time';
 
@@ -117,9 +116,20 @@ function cachedCompiler<T extends Row>(
   };
 }
 
+/**
+ * One statement of a record. `unlessChanged`: run only when the statement before it changed no row
+ * (a completion whose pending row is gone inserts the whole row instead); such a statement is made
+ * only when it runs.
+ */
+type Step =
+  | { query: CompiledQuery; unlessChanged?: never }
+  | { query: () => CompiledQuery; unlessChanged: true };
+
+const queryOf = (step: Step): CompiledQuery => (typeof step.query === 'function' ? step.query() : step.query);
+
 interface Pending {
   id: string;
-  write(trx: Transaction<DB>): Promise<void>;
+  steps: readonly Step[];
   /** Writes a call's answer, which the search index then takes (or a drain of its queue, `'drain'`). */
   answers?: boolean | 'drain';
   /** What the dashboard's rollups count of this record, written in the same transaction. */
@@ -186,7 +196,7 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
     drainTimer = setTimeout(() => {
       drainTimer = undefined;
       // A drain that fails leaves the rows queued, where the q search still finds them; the next retries.
-      enqueue('search-index', async () => {}, undefined, 'drain').catch(() => {});
+      enqueue('search-index', [], undefined, 'drain').catch(() => {});
     }, indexDelayMs);
     drainTimer.unref();
   }
@@ -198,16 +208,39 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
       (batch.some((p) => p.answers === 'drain') ||
         unindexed + answers >= indexBatch ||
         (unindexed > 0 && Date.now() - unindexedSince >= indexDelayMs));
-    await db.kysely.transaction().execute(async (trx) => {
-      for (const p of batch) await p.write(trx);
-      // The answered calls enter the search index together, in one statement (decision 043).
-      if (drain) await drainHistoryText(trx);
-      // The dashboard's rollups commit with the rows they count (decision 032), in `stats_recent`
-      // until the fold moves them (decision 056).
-      if (!rollups) return;
-      const facts = batch.flatMap((p) => (p.fact === undefined ? [] : [p.fact]));
-      for (const q of rollupStatements(facts, db.dialect)) await trx.executeQuery(q);
-    });
+    // The dashboard's rollups commit with the rows they count (decision 032), in `stats_recent`
+    // until the fold moves them (decision 056).
+    const rollupQueries = rollups
+      ? rollupStatements(
+          batch.flatMap((p) => (p.fact === undefined ? [] : [p.fact])),
+          db.dialect,
+        )
+      : [];
+    const { sqliteWriter } = db;
+    if (sqliteWriter !== undefined && !drain) {
+      // SQLite, nothing for the search index: the statements run back to back, with no promise
+      // between them (decision 062).
+      await sqliteWriter.transaction((run) => {
+        for (const p of batch) {
+          let changed = 0;
+          for (const step of p.steps) if (!step.unlessChanged || changed === 0) changed = run(queryOf(step));
+        }
+        for (const q of rollupQueries) run(q);
+      });
+    } else {
+      await db.kysely.transaction().execute(async (trx) => {
+        for (const p of batch) {
+          let changed = 0;
+          for (const step of p.steps) {
+            if (step.unlessChanged && changed !== 0) continue;
+            changed = Number((await trx.executeQuery(queryOf(step))).numAffectedRows ?? 0n);
+          }
+        }
+        // The answered calls enter the search index together, in one statement (decision 043).
+        if (drain) await drainHistoryText(trx);
+        for (const q of rollupQueries) await trx.executeQuery(q);
+      });
+    }
     if (db.dialect === 'sqlite') afterCommit(answers, drain);
   }
 
@@ -246,12 +279,12 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
 
   function enqueue(
     id: string,
-    write: Pending['write'],
+    steps: readonly Step[],
     fact?: CallFact,
     answers: Pending['answers'] = false,
   ): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      queue.push({ id, write, fact, answers, resolve, reject });
+      queue.push({ id, steps, fact, answers, resolve, reject });
       if (busy) return;
       busy = true;
       // After this turn's I/O callbacks, so the other requests answered in it join the same commit.
@@ -307,39 +340,24 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
 
   return {
     begin(pending, bodyText) {
-      const history = historyInsert(historyRow(pending, bodyText));
-      return enqueue(pending.id, async (trx) => {
-        await trx.executeQuery(history);
-      });
+      return enqueue(pending.id, [{ query: historyInsert(historyRow(pending, bodyText)) }]);
     },
 
     complete(entry, audit, rollupOperator) {
-      const update = updateOf(entry);
+      const steps: Step[] = [
+        { query: updateOf(entry) },
+        // The pending row is gone (a retention purge by count, say): keep the call all the same.
+        { query: () => historyInsert(historyRow(entry)), unlessChanged: true },
+      ];
       // A run's rows are audited once for the whole run (run.start), not one row per call.
-      const auditQuery = audit === null ? null : auditInsert(auditRow(audit));
-      return enqueue(
-        entry.id,
-        async (trx) => {
-          const res = await trx.executeQuery(update);
-          // The pending row is gone (a retention purge by count, say): keep the call all the same.
-          if (Number(res.numAffectedRows ?? 0n) === 0)
-            await trx.executeQuery(historyInsert(historyRow(entry)));
-          if (auditQuery !== null) await trx.executeQuery(auditQuery);
-        },
-        callFactOf(entry, rollupOperator),
-        true,
-      );
+      if (audit !== null) steps.push({ query: auditInsert(auditRow(audit)) });
+      return enqueue(entry.id, steps, callFactOf(entry, rollupOperator), true);
     },
 
     record(entry, audit) {
-      const history = historyInsert(historyRow(entry));
-      const auditQuery = auditInsert(auditRow(audit));
       return enqueue(
         entry.id,
-        async (trx) => {
-          await trx.executeQuery(history);
-          await trx.executeQuery(auditQuery);
-        },
+        [{ query: historyInsert(historyRow(entry)) }, { query: auditInsert(auditRow(audit)) }],
         callFactOf(entry),
         true,
       );

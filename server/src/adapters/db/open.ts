@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { MigrationProvider, SqliteDatabase, SqliteStatement } from 'kysely';
+import type { CompiledQuery, MigrationProvider, SqliteDatabase, SqliteStatement } from 'kysely';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { type Checkpointer, startCheckpointer } from './checkpointer';
@@ -16,6 +16,8 @@ export interface Database {
   checkpointer?: Checkpointer | undefined;
   /** SQLite only: a read-only connection on its own thread, for queries that scan (decision 020). */
   reader?: Reader | undefined;
+  /** SQLite only: one transaction run synchronously on the store's connection (decision 062). */
+  sqliteWriter?: SqliteWriter | undefined;
   close(): Promise<void>;
   ping(): Promise<void>;
   /** Migrations this build knows that the store has not run (empty once `openDatabase` answered). */
@@ -36,6 +38,34 @@ export interface OpenDatabaseOptions {
   onConnectionError?: ((message: string) => void) | undefined;
   /** Told how a migration that indexes existing rows is coming along. */
   onMigrationProgress?: MigrationLog | undefined;
+}
+
+/**
+ * Statements run one after the other, with nothing awaited between them, in one SQLite transaction on
+ * the connection Kysely uses: the call recorder's commits (decision 062). `transaction` waits for the
+ * connection like any Kysely query, so no other query runs inside the transaction; when `write`
+ * throws, the transaction is rolled back and the promise rejects with the error.
+ */
+export interface SqliteWriter {
+  transaction(write: (run: (query: CompiledQuery) => number) => void): Promise<void>;
+}
+
+/**
+ * The writer for one better-sqlite3 connection and the Kysely instance over it; `prepare` is the
+ * connection's statement cache (the one Kysely's dialect was given).
+ */
+export function createSqliteWriter(
+  sqlite: BetterSqlite3.Database,
+  prepare: (sql: string) => SqliteStatement,
+  kysely: Kysely<DB>,
+): SqliteWriter {
+  /** Answers how many rows a statement changed. */
+  const run = (query: CompiledQuery): number => Number(prepare(query.sql).run(query.parameters).changes);
+  const inTransaction = sqlite.transaction((write: (r: typeof run) => void) => write(run));
+  return {
+    // Kysely's SQLite driver hands its one connection to one query or transaction at a time.
+    transaction: (write) => kysely.connection().execute(async () => inTransaction(write)),
+  };
 }
 
 export const sqliteFileName = 'console.sqlite';
@@ -79,7 +109,7 @@ function withStatementCache(db: BetterSqlite3.Database): SqliteDatabase {
  */
 const fallbackAutocheckpointPages = 16384;
 
-function openSqlite(dataDir: string): { kysely: Kysely<DB>; sqliteFile: string } {
+function openSqlite(dataDir: string): { kysely: Kysely<DB>; sqliteFile: string; sqliteWriter: SqliteWriter } {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, sqliteFileName);
   const db = new BetterSqlite3(file);
@@ -94,9 +124,12 @@ function openSqlite(dataDir: string): { kysely: Kysely<DB>; sqliteFile: string }
   db.pragma('busy_timeout = 5000');
   // 64 MiB of page cache keeps the history indexes of a million entries in memory.
   db.pragma('cache_size = -65536');
+  const cached = withStatementCache(db);
+  const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: cached }) });
   return {
-    kysely: new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(db) }) }),
+    kysely,
     sqliteFile: file,
+    sqliteWriter: createSqliteWriter(db, (text) => cached.prepare(text), kysely),
   };
 }
 
@@ -140,11 +173,12 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       'DATABASE_URL must be a postgres:// URL (leave it unset for the SQLite file in DATA_DIR)',
     );
   }
-  const { dialect, kysely, sqliteFile } = isPostgresUrl(opts.databaseUrl)
+  const { dialect, kysely, sqliteFile, sqliteWriter } = isPostgresUrl(opts.databaseUrl)
     ? {
         dialect: 'postgres' as const,
         kysely: openPostgres(opts.databaseUrl, opts.onConnectionError),
         sqliteFile: undefined,
+        sqliteWriter: undefined,
       }
     : { dialect: 'sqlite' as const, ...openSqlite(opts.dataDir) };
   const provider = migrationProviderFor(dialect, opts.onMigrationProgress ?? (() => {}));
@@ -167,6 +201,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     dialect,
     checkpointer,
     reader,
+    sqliteWriter,
     async close() {
       if (closed) return;
       closed = true;
