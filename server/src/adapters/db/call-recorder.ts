@@ -127,6 +127,9 @@ type Step =
 
 const queryOf = (step: Step): CompiledQuery => (typeof step.query === 'function' ? step.query() : step.query);
 
+/** Whether a step runs, given how many rows the step before it changed. */
+const runsAfter = (step: Step, changed: number): boolean => step.unlessChanged !== true || changed === 0;
+
 interface Pending {
   id: string;
   steps: readonly Step[];
@@ -223,7 +226,7 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
       await sqliteWriter.transaction((run) => {
         for (const p of batch) {
           let changed = 0;
-          for (const step of p.steps) if (!step.unlessChanged || changed === 0) changed = run(queryOf(step));
+          for (const step of p.steps) if (runsAfter(step, changed)) changed = run(queryOf(step));
         }
         for (const q of rollupQueries) run(q);
       });
@@ -232,7 +235,7 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
         for (const p of batch) {
           let changed = 0;
           for (const step of p.steps) {
-            if (step.unlessChanged && changed !== 0) continue;
+            if (!runsAfter(step, changed)) continue;
             changed = Number((await trx.executeQuery(queryOf(step))).numAffectedRows ?? 0n);
           }
         }
