@@ -95,6 +95,7 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
     server = await startServer(path.join(work, 'data'));
     const credentials = await authenticate(server.url);
     const consoleHeaders = { 'content-type': 'application/json', ...credentials.headers };
+    const proxyHeaders = { 'content-type': 'application/json' };
 
     // One call each way first: a benchmark of error answers would measure nothing useful.
     const probe = await fetch(`${server.url}/api/requests`, {
@@ -107,25 +108,19 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
     if (probe.status !== 201 || !entry.success || entry.data.outcome !== 'ok') {
       throw new Error(`POST /api/requests answered ${probe.status}: ${probeText.slice(0, 300)}`);
     }
-    const floorProbe = await fetch(`${floor.url}/api/requests`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: BENCH_REQUEST_BODY,
-    });
-    const floorProbeText = await floorProbe.text();
-    if (floorProbe.status !== 201 || !floorProbeText.includes('"outcome":"ok"')) {
-      throw new Error(`the bare proxy answered ${floorProbe.status}: ${floorProbeText.slice(0, 300)}`);
-    }
-    const recordingProbe = await fetch(`${recording.url}/api/requests`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: BENCH_REQUEST_BODY,
-    });
-    const recordingProbeText = await recordingProbe.text();
-    if (recordingProbe.status !== 201 || !recordingProbeText.includes('"outcome":"ok"')) {
-      throw new Error(
-        `the recording bare proxy answered ${recordingProbe.status}: ${recordingProbeText.slice(0, 300)}`,
-      );
+    for (const [proxy, what] of [
+      [floor, 'the bare proxy'],
+      [recording, 'the recording bare proxy'],
+    ] as const) {
+      const res = await fetch(`${proxy.url}/api/requests`, {
+        method: 'POST',
+        headers: proxyHeaders,
+        body: BENCH_REQUEST_BODY,
+      });
+      const text = await res.text();
+      if (res.status !== 201 || !text.includes('"outcome":"ok"')) {
+        throw new Error(`${what} answered ${res.status}: ${text.slice(0, 300)}`);
+      }
     }
 
     // V8 compiles a server's hot code over its first thousands of calls. Measured cold, the one-
@@ -133,8 +128,8 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
     // threads at the start (decision 055). Both servers first take a 32-connection load, so every
     // figure below is of warm code, as in a server that has been up a while.
     for (const [url, headers] of [
-      [`${floor.url}/api/requests`, { 'content-type': 'application/json' }],
-      [`${recording.url}/api/requests`, { 'content-type': 'application/json' }],
+      [`${floor.url}/api/requests`, proxyHeaders],
+      [`${recording.url}/api/requests`, proxyHeaders],
       [`${server.url}/api/requests`, consoleHeaders],
     ] as const) {
       await measureLoad({
@@ -160,39 +155,27 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
         seconds: options.loadSeconds,
         warmupSeconds: options.warmupSeconds,
       });
-      ctx.log(`overhead: ${connections} connection(s), through the bare proxy (floor)`);
-      const viaFloor = await measureLoad({
-        url: `${floor.url}/api/requests`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: BENCH_REQUEST_BODY,
-        connections,
-        seconds: options.loadSeconds,
-        warmupSeconds: options.warmupSeconds,
-        serverPid: floor.pid,
-      });
-      ctx.log(`overhead: ${connections} connection(s), through the bare proxy recording each call`);
-      const viaRecording = await measureLoad({
-        url: `${recording.url}/api/requests`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: BENCH_REQUEST_BODY,
-        connections,
-        seconds: options.loadSeconds,
-        warmupSeconds: options.warmupSeconds,
-        serverPid: recording.pid,
-      });
-      ctx.log(`overhead: ${connections} connection(s), through the console`);
-      const viaConsole = await measureLoad({
-        url: `${server.url}/api/requests`,
-        method: 'POST',
-        headers: consoleHeaders,
-        body: BENCH_REQUEST_BODY,
-        connections,
-        seconds: options.loadSeconds,
-        warmupSeconds: options.warmupSeconds,
-        serverPid: server.pid,
-      });
+      /** The bench call's load at this many connections through one of the servers, its CPU read. */
+      const through = (
+        target: { url: string; pid: number },
+        headers: Record<string, string>,
+        what: string,
+      ) => {
+        ctx.log(`overhead: ${connections} connection(s), through ${what}`);
+        return measureLoad({
+          url: `${target.url}/api/requests`,
+          method: 'POST',
+          headers,
+          body: BENCH_REQUEST_BODY,
+          connections,
+          seconds: options.loadSeconds,
+          warmupSeconds: options.warmupSeconds,
+          serverPid: target.pid,
+        });
+      };
+      const viaFloor = await through(floor, proxyHeaders, 'the bare proxy (floor)');
+      const viaRecording = await through(recording, proxyHeaders, 'the bare proxy recording each call');
+      const viaConsole = await through(server, consoleHeaders, 'the console');
       pairs.push({ connections, direct, floor: viaFloor, recording: viaRecording, console: viaConsole });
     }
     await server.stop();
