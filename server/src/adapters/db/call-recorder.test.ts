@@ -3,7 +3,13 @@ import BetterSqlite3 from 'better-sqlite3';
 import { type Driver, Kysely, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditRow } from './audit-repository';
-import { createCallRecorder, interruptedFailure, pendingOf } from './call-recorder';
+import {
+  type CallRecorder,
+  type CallRecorderOptions,
+  createCallRecorder,
+  interruptedFailure,
+  pendingOf,
+} from './call-recorder';
 import { createRepositories, DuplicateError, type Repositories, sqliteFileName } from './index';
 import { createSqliteWriter, type Database, openDatabase } from './open';
 import type { DB } from './schema';
@@ -62,26 +68,42 @@ function countingDatabase(writer: boolean): { db: Database; dialect: CountingDia
   sqlite.pragma('busy_timeout = 5000');
   const dialect = new CountingDialect({ database: sqlite });
   const kysely = new Kysely<DB>({ dialect });
-  const sqliteWriter = createSqliteWriter(sqlite, (text) => sqlite.prepare(text), kysely);
+  const sqliteWriter = writer
+    ? createSqliteWriter(sqlite, (text) => sqlite.prepare(text), kysely)
+    : undefined;
   const db: Database = {
     kysely,
     dialect: 'sqlite',
-    ...(writer
-      ? {
+    ...(sqliteWriter === undefined
+      ? {}
+      : {
           sqliteWriter: {
             async transaction(write) {
               await sqliteWriter.transaction(write);
               dialect.commits += 1;
             },
           },
-        }
-      : {}),
+        }),
     close: () => kysely.destroy(),
     ping: async () => {},
     pendingMigrations: async () => [],
     appliedMigrations: async () => 0,
   };
   return { db, dialect };
+}
+
+/** A recorder over `countingDatabase(writer)`, its connection closed once `use` is done. */
+async function withCountingRecorder(
+  writer: boolean,
+  use: (calls: CallRecorder, dialect: CountingDialect) => Promise<void>,
+  options?: CallRecorderOptions,
+): Promise<void> {
+  const { db, dialect } = countingDatabase(writer);
+  try {
+    await use(createCallRecorder(db, options), dialect);
+  } finally {
+    await db.close();
+  }
 }
 
 /** An independent read-only connection: what any other process would see on disk. */
@@ -126,9 +148,7 @@ describe('call recorder', () => {
   it.each(writePaths)(
     'commits concurrent records together, and a lone record alone (%s)',
     async (_path, writer) => {
-      const { db, dialect } = countingDatabase(writer);
-      try {
-        const calls = createCallRecorder(db);
+      await withCountingRecorder(writer, async (calls, dialect) => {
         const concurrent = entries(32);
         await Promise.all(concurrent.map((e) => calls.record(e, auditFor(e.id))));
         expect(dialect.commits).toBe(1);
@@ -140,9 +160,7 @@ describe('call recorder', () => {
         const all = [...concurrent, ...sequential].map((e) => e.id);
         expect(storedIds('history', 'id')).toEqual(all);
         expect(storedIds('audit_log', 'target')).toEqual(all);
-      } finally {
-        await db.close();
-      }
+      });
     },
   );
 
@@ -157,9 +175,7 @@ describe('call recorder', () => {
       const dupInBatch = { ...batch[7]!, id: batch[5]!.id };
       batch[3] = dupOfStored;
       batch[7] = dupInBatch;
-      const { db, dialect } = countingDatabase(writer);
-      try {
-        const calls = createCallRecorder(db);
+      await withCountingRecorder(writer, async (calls, dialect) => {
         const outcomes = await Promise.allSettled(
           batch.map((e, i) => calls.record(e, auditFor(`call-${i}`))),
         );
@@ -173,9 +189,7 @@ describe('call recorder', () => {
         expect(storedIds('history', 'id')).toEqual([stored.id, ...kept.map((i) => batch[i]!.id)]);
         expect(storedIds('audit_log', 'target')).toEqual([stored.id, ...kept.map((i) => `call-${i}`)]);
         for (const i of kept) expect(await repos.history.get(batch[i]!.id)).toEqual(batch[i]);
-      } finally {
-        await db.close();
-      }
+      });
     },
   );
 
@@ -203,19 +217,19 @@ describe('call recorder', () => {
   it.each(writePaths)(
     'splits more records than a batch holds into several commits, in order, losing none (%s)',
     async (_path, writer) => {
-      const { db, dialect } = countingDatabase(writer);
-      try {
-        const calls = createCallRecorder(db, { maxBatch: 4 });
-        const batch = entries(50);
-        const done: number[] = [];
-        await Promise.all(batch.map((e, i) => calls.record(e, auditFor(e.id)).then(() => done.push(i))));
-        expect(dialect.commits).toBe(13);
-        expect(done).toEqual(batch.map((_, i) => i));
-        expect(storedIds('history', 'id')).toEqual(batch.map((e) => e.id));
-        expect(storedIds('audit_log', 'target')).toEqual(batch.map((e) => e.id));
-      } finally {
-        await db.close();
-      }
+      await withCountingRecorder(
+        writer,
+        async (calls, dialect) => {
+          const batch = entries(50);
+          const done: number[] = [];
+          await Promise.all(batch.map((e, i) => calls.record(e, auditFor(e.id)).then(() => done.push(i))));
+          expect(dialect.commits).toBe(13);
+          expect(done).toEqual(batch.map((_, i) => i));
+          expect(storedIds('history', 'id')).toEqual(batch.map((e) => e.id));
+          expect(storedIds('audit_log', 'target')).toEqual(batch.map((e) => e.id));
+        },
+        { maxBatch: 4 },
+      );
     },
   );
 });
@@ -237,36 +251,28 @@ describe('call recorder: calls in flight', () => {
   it.each(writePaths)(
     'commits the begins of concurrent calls together, and their completions together (%s)',
     async (_path, writer) => {
-      const { db, dialect } = countingDatabase(writer);
-      try {
-        const calls = createCallRecorder(db);
+      await withCountingRecorder(writer, async (calls, dialect) => {
         const batch = entries(20);
         await Promise.all(batch.map((e) => calls.begin(pendingOf(e), JSON.stringify(e.requestBody))));
         expect(dialect.commits).toBe(1);
         await Promise.all(batch.map((e) => calls.complete(e, auditFor(e.id))));
         expect(dialect.commits).toBe(2);
         for (const e of batch) expect(await repos.history.get(e.id)).toEqual(e);
-      } finally {
-        await db.close();
-      }
+      });
     },
   );
 
   it.each(writePaths)(
     'keeps a completed call whose pending row was purged meanwhile (%s)',
     async (_path, writer) => {
-      const { db } = countingDatabase(writer);
-      try {
-        const calls = createCallRecorder(db);
+      await withCountingRecorder(writer, async (calls) => {
         const entry = seedEntry(1, new Date('2026-11-26T10:00:00.000Z'));
         await calls.begin(pendingOf(entry), JSON.stringify(entry.requestBody));
         await repos.history.purge({ keepLatest: 0 });
         await calls.complete(entry, auditFor(entry.id));
         expect(await repos.history.get(entry.id)).toEqual(entry);
         expect(storedIds('audit_log', 'target')).toEqual([entry.id]);
-      } finally {
-        await db.close();
-      }
+      });
     },
   );
 
