@@ -9,7 +9,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { UserSigSigner } from '../server/src/adapters/usersig';
-import { alternatingPairs, comparedConsole, roundRatios } from './lib/alternate';
+import { alternatingPairs, consoleVariants, roundRatios } from './lib/alternate';
 import {
   BENCH_ADMIN,
   BENCH_CALL,
@@ -68,19 +68,13 @@ try {
     pid: s.proc.pid,
     warm: s.name !== 'direct',
   });
-  const entries: Record<string, string | undefined> = { A: path.resolve(otherEntry), B: undefined };
   const results = await alternatingPairs({
     pairs,
     variants: ['A', 'B'],
-    start: (name, pair) => {
-      const entry = entries[name];
-      return comparedConsole(name, {
-        dataDir: path.join(work, `data-${name}-${pair}`),
-        environmentsFile,
-        logLevel: 'info',
-        ...(entry === undefined ? {} : { entry }),
-      });
-    },
+    start: consoleVariants({ A: path.resolve(otherEntry), B: undefined }, work, {
+      environmentsFile,
+      logLevel: 'info',
+    }),
     fixed: servers.map(fixedServer),
     body: BENCH_REQUEST_BODY,
     connectionCounts,

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import path from 'node:path';
 import { authenticate } from './auth';
 import { type LoadResult, measureLoad } from './load';
 import { type ConsoleOptions, startConsole } from './processes';
@@ -79,6 +80,25 @@ export async function comparedConsole(name: string, options: ConsoleOptions): Pr
   return {
     server: { name, url: `${proc.url}/api/requests`, headers, pid: proc.pid, warm: true },
     stop: () => proc.stop(),
+  };
+}
+
+/**
+ * `alternatingPairs`' `start` for consoles: each variant is a server entry point (`undefined`: this
+ * checkout's), started with `options` and a data directory of its own per pair under `workDir`.
+ */
+export function consoleVariants(
+  entries: Readonly<Record<string, string | undefined>>,
+  workDir: string,
+  options: Omit<ConsoleOptions, 'dataDir' | 'entry'>,
+): (variant: string, pair: number) => Promise<StartedServer> {
+  return (variant, pair) => {
+    const entry = entries[variant];
+    return comparedConsole(variant, {
+      ...options,
+      dataDir: path.join(workDir, `${variant}-${pair}`),
+      ...(entry === undefined ? {} : { entry }),
+    });
   };
 }
 

@@ -1,11 +1,10 @@
-import path from 'node:path';
 import { createCallRecorder } from '../../server/src/adapters/db/call-recorder';
 import { createRepositories, FOLD_LAG_MS, openDatabase } from '../../server/src/adapters/db/index';
 import { migration0005StatsRollups } from '../../server/src/adapters/db/migrations/0005-stats-rollups';
 import { migration0012StatsRollupTiers } from '../../server/src/adapters/db/migrations/0012-stats-rollup-tiers';
 import { seedHistory } from '../../server/src/adapters/db/testing';
 import { statsResponseSchema } from '../../shared/src/api/index';
-import { alternatingPairs, comparedConsole, roundRatios } from '../lib/alternate';
+import { alternatingPairs, consoleVariants, roundRatios } from '../lib/alternate';
 import { authenticate } from '../lib/auth';
 import { type Figure, figure, fmt } from '../lib/figure';
 import {
@@ -169,25 +168,17 @@ async function serverCpuWithAndWithoutRollups(ctx: SectionContext) {
   const connectionCounts = [1, 32] as const;
   try {
     const environmentsFile = writeBenchEnvironments(work, upstream.url);
-    const entries: Record<string, string | undefined> = {
-      with: undefined,
-      without: await consoleWithoutRollups(),
-    };
+    const start = consoleVariants({ with: undefined, without: await consoleWithoutRollups() }, work, {
+      environmentsFile,
+      logLevel: ctx.options.logLevel,
+    });
     ctx.log(
       `dashboard: server CPU with and without rollups, ${pairs} pairs of servers, ${rounds} alternating rounds of ${seconds} s each`,
     );
     const results = await alternatingPairs({
       pairs,
       variants: ['with', 'without'],
-      start: (name, pair) => {
-        const entry = entries[name];
-        return comparedConsole(name, {
-          dataDir: path.join(work, `${name}-${pair}`),
-          environmentsFile,
-          logLevel: ctx.options.logLevel,
-          ...(entry === undefined ? {} : { entry }),
-        });
-      },
+      start,
       body: BENCH_REQUEST_BODY,
       connectionCounts,
       rounds,
