@@ -52,11 +52,13 @@ export async function openRecording(dataDir: string): Promise<Recording> {
         begin: () => calls.begin({ ...base, ...pendingResult }, bodyText),
         complete(httpStatus, durationMs, answer) {
           const errorCode = typeof answer.ErrorCode === 'number' ? answer.ErrorCode : null;
+          const actionStatus = typeof answer.ActionStatus === 'string' ? answer.ActionStatus : null;
           const result: CallResult = {
             httpStatus,
             durationMs,
-            outcome: answer.ActionStatus === 'OK' && (errorCode ?? 0) === 0 ? 'ok' : 'fail',
-            actionStatus: typeof answer.ActionStatus === 'string' ? answer.ActionStatus : null,
+            // TencentClient's rule: ActionStatus when the answer has one, else ErrorCode 0.
+            outcome: (actionStatus !== null ? actionStatus === 'OK' : errorCode === 0) ? 'ok' : 'fail',
+            actionStatus,
             errorCode,
             errorInfo: typeof answer.ErrorInfo === 'string' ? answer.ErrorInfo : null,
             requestId: typeof answer.RequestId === 'string' ? answer.RequestId : null,
