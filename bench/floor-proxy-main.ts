@@ -4,14 +4,15 @@
 // answers 201 with a small JSON. No auth, no validation beyond JSON.parse, no history, no audit, no
 // logging. What the console costs above this line is the console; what this costs over going direct
 // is what any proxy costs here. With FLOOR_STORE_DIR it also records each call as the console must
-// (lib/recording-floor.ts): the pending row before sending, the result and audit row before answering.
+// (lib/recording-floor.ts): the pending row before sending, the result and audit row before answering;
+// FLOOR_RECORDING picks another design of that record (decision 063).
 // Prints {"port":N} once it listens.
 import { randomInt } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Agent } from 'undici';
 import type { JsonObject } from '../shared/src/api/index';
 import { listenAndAnnounce } from './lib/announce';
-import { openRecording } from './lib/recording-floor';
+import { openRecording, type RecordingDesign, recordingDesigns } from './lib/recording-floor';
 
 const upstream = process.env.FLOOR_UPSTREAM_URL ?? '';
 const sdkAppId = process.env.FLOOR_SDKAPPID ?? '';
@@ -27,7 +28,10 @@ const query = `?sdkappid=${encodeURIComponent(sdkAppId)}&identifier=${encodeURIC
 // What the history stores of the URL: the UserSig is never written down.
 const redactedQuery = `?sdkappid=${encodeURIComponent(sdkAppId)}&identifier=${encodeURIComponent(identifier)}&usersig=REDACTED`;
 const storeDir = process.env.FLOOR_STORE_DIR;
-const recording = storeDir ? await openRecording(storeDir) : undefined;
+const design = process.env.FLOOR_RECORDING ?? 'two-commits';
+if (!recordingDesigns.some((d) => d === design))
+  throw new Error(`FLOOR_RECORDING: one of ${recordingDesigns.join(', ')}`);
+const recording = storeDir ? await openRecording(storeDir, design as RecordingDesign) : undefined;
 
 // The console's TencentClient settings.
 const agent = new Agent({

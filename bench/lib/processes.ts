@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { buildServer, serverNodeArgs } from '../../server/build.mjs';
+import type { RecordingDesign } from './recording-floor';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -157,6 +158,8 @@ export interface FloorProxyOptions {
   userSig: string;
   /** Also record every call in a console store in this directory (the recording floor, decision 062). */
   storeDir?: string;
+  /** How the recording floor records (lib/recording-floor.ts); the console's two commits when absent. */
+  recording?: RecordingDesign;
 }
 
 /**
@@ -170,6 +173,7 @@ export function startFloorProxy(opts: FloorProxyOptions): Promise<ChildServer> {
     FLOOR_IDENTIFIER: opts.identifier,
     FLOOR_USERSIG: opts.userSig,
     ...(opts.storeDir === undefined ? {} : { FLOOR_STORE_DIR: opts.storeDir }),
+    ...(opts.recording === undefined ? {} : { FLOOR_RECORDING: opts.recording }),
   });
 }
 

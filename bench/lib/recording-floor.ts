@@ -4,6 +4,18 @@
 // each upstream call, writes the pending history row before sending and completes it with its audit
 // row after, as `SendRequestService.dispatch` does. Issue 18 forbids switching either commit off, so
 // its CPU per call is the least any console that keeps the issue's guarantees can cost here.
+//
+// FLOOR_RECORDING picks how the record is made (decision 063 measured the three with
+// bench/recording-designs.ts). Only `two-commits` is what the console does; the other two are
+// designs it could adopt, measured so that their worth is known before anyone builds them:
+// - `two-commits`: the pending row committed before sending, completed in a second commit (today's);
+// - `one-commit`: the pending record appended to a journal file (a `write`, no b-tree page), the
+//   whole row inserted with its audit row in one commit before answering;
+// - `deferred`: both records appended to the journal, which is the durable record the answer waits
+//   for; the history and audit rows are inserted from it in batches (every 256 calls or 50 ms), as a
+//   log-structured store would.
+import { openSync, writeSync } from 'node:fs';
+import type { AuditEvent } from '../../server/src/adapters/db/audit-repository';
 import {
   type CallResult,
   createCallRecorder,
@@ -30,9 +42,28 @@ export interface Recording {
 const operator = 'admin';
 const rollupOperator = tokenOperatorKey('bench-token');
 
-export async function openRecording(dataDir: string): Promise<Recording> {
+export const recordingDesigns = ['two-commits', 'one-commit', 'deferred'] as const;
+export type RecordingDesign = (typeof recordingDesigns)[number];
+
+export async function openRecording(
+  dataDir: string,
+  design: RecordingDesign = 'two-commits',
+): Promise<Recording> {
   const db = await openDatabase({ dataDir });
   const calls = createCallRecorder(db);
+  const journal = design === 'two-commits' ? undefined : openSync(`${dataDir}/journal`, 'a');
+  const append = (record: object) => {
+    if (journal !== undefined) writeSync(journal, `${JSON.stringify(record)}\n`);
+  };
+  // `deferred`: journaled calls waiting to be inserted. Their commit is not awaited; the group commit
+  // writes each drained batch in one transaction.
+  const waiting: [HistoryEntry, AuditEvent][] = [];
+  let drainTimer: NodeJS.Timeout | undefined;
+  const drain = () => {
+    clearTimeout(drainTimer);
+    drainTimer = undefined;
+    for (const [entry, audit] of waiting.splice(0)) void calls.record(entry, audit, rollupOperator);
+  };
   return {
     call(service, command, body, bodyText, url) {
       const base = {
@@ -49,7 +80,10 @@ export async function openRecording(dataDir: string): Promise<Recording> {
         source: 'console' as const,
       };
       return {
-        begin: () => calls.begin({ ...base, ...pendingResult }, bodyText),
+        async begin() {
+          if (design === 'two-commits') return calls.begin({ ...base, ...pendingResult }, bodyText);
+          append({ pending: { ...base, requestBody: bodyText } });
+        },
         complete(httpStatus, durationMs, answer) {
           const errorCode = typeof answer.ErrorCode === 'number' ? answer.ErrorCode : null;
           const actionStatus = typeof answer.ActionStatus === 'string' ? answer.ActionStatus : null;
@@ -67,19 +101,25 @@ export async function openRecording(dataDir: string): Promise<Recording> {
             failure: null,
           };
           const entry: HistoryEntry = { ...base, ...result };
-          return calls.complete(
-            entry,
-            {
-              actor: operator,
-              action: 'request.send',
-              target: entry.id,
-              details: { environmentId: BENCH_ENVIRONMENT, service, command, outcome: entry.outcome },
-            },
-            rollupOperator,
-          );
+          const audit: AuditEvent = {
+            actor: operator,
+            action: 'request.send',
+            target: entry.id,
+            details: { environmentId: BENCH_ENVIRONMENT, service, command, outcome: entry.outcome },
+          };
+          if (design === 'two-commits') return calls.complete(entry, audit, rollupOperator);
+          if (design === 'one-commit') return calls.record(entry, audit, rollupOperator);
+          append({ entry, audit });
+          waiting.push([entry, audit]);
+          if (waiting.length >= 256) drain();
+          else drainTimer ??= setTimeout(drain, 50);
+          return Promise.resolve();
         },
       };
     },
-    close: () => db.close(),
+    async close() {
+      drain();
+      await db.close();
+    },
   };
 }

@@ -63,8 +63,11 @@ export interface CallRecorder {
    * (an API token's key, `tokenOperatorKey`).
    */
   complete(entry: HistoryEntry, audit: AuditEvent | null, rollupOperator?: string): Promise<void>;
-  /** A finished call in one go (both rows, one transaction): imports, tests and benchmarks. */
-  record(entry: HistoryEntry, audit: AuditEvent): Promise<void>;
+  /**
+   * A finished call in one go (both rows, one transaction): imports, tests and benchmarks.
+   * `rollupOperator` as for `complete`.
+   */
+  record(entry: HistoryEntry, audit: AuditEvent, rollupOperator?: string): Promise<void>;
   /**
    * Pending calls left by a process that died become `unknown`, each with an audit row saying so.
    * `startedBefore` limits it to calls begun before then (all pending calls when absent). Answers how many.
@@ -357,11 +360,11 @@ export function createCallRecorder(db: Database, options: CallRecorderOptions = 
       return enqueue(entry.id, steps, callFactOf(entry, rollupOperator), true);
     },
 
-    record(entry, audit) {
+    record(entry, audit, rollupOperator) {
       return enqueue(
         entry.id,
         [{ query: historyInsert(historyRow(entry)) }, { query: auditInsert(auditRow(audit)) }],
-        callFactOf(entry),
+        callFactOf(entry, rollupOperator),
         true,
       );
     },
