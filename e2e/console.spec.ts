@@ -101,6 +101,14 @@ test.describe('the console page', () => {
     expect(curl).toContain('usersig=$USERSIG');
     expect(curl).not.toContain('REDACTED');
     expect(curl).toContain(`"UserID":"${userId}"`);
+    // The same call as Python: the ticket from the environment, the body as a literal.
+    await response.getByRole('button', { name: 'Copy as code in another language' }).click();
+    await page.getByRole('menuitem', { name: 'Python (requests)' }).click();
+    const python = String(await page.evaluate('navigator.clipboard.readText()'));
+    expect(python).toContain('/sandbox/env/sandbox/v4/im_open_login_svc/account_import"');
+    expect(python).toContain('"usersig": os.environ["USERSIG"],');
+    expect(python).toContain(`"UserID": "${userId}",`);
+    expect(python).not.toContain('REDACTED');
     expect(sends).toHaveLength(1);
     expect(JSON.parse(sends[0] ?? '')).toMatchObject({
       environmentId: 'sandbox',

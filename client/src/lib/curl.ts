@@ -42,30 +42,50 @@ function pathOf(recorded: URL | null, service: string, command: string): string 
   return recordedPath.endsWith(path) ? recordedPath : path;
 }
 
-function queryOf(recorded: URL | null, environment?: Environment): string {
-  const pairs: string[] = [];
-  let hasUserSig = false;
+/** One parameter of the call's query: its ticket and nonce are written by whoever runs the copy. */
+export type QueryParam =
+  | { key: string; kind: 'value'; value: string }
+  | { key: 'usersig'; kind: 'usersig' }
+  | { key: 'random'; kind: 'random' };
+
+/**
+ * The query of a recorded call, in its order: `usersig` is always a placeholder (the recorded one is
+ * `REDACTED` anyway), the recorded `random` is kept. Without a usable recorded URL (a call that
+ * failed before its URL was built) it is rebuilt from the environment, with a fresh `random`.
+ */
+function queryParams(recorded: URL | null, environment?: Environment): QueryParam[] {
+  const params: QueryParam[] = [];
   for (const [key, value] of recorded?.searchParams ?? []) {
-    if (key === 'usersig') {
-      hasUserSig = true;
-      pairs.push(`usersig=${USERSIG_PLACEHOLDER}`);
-    } else {
-      pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
-    }
+    params.push(key === 'usersig' ? { key, kind: 'usersig' } : { key, kind: 'value', value });
   }
-  if (pairs.length === 0) {
-    // No recorded query (a call that failed before its URL was built): rebuild it from the environment.
+  if (params.length === 0) {
     if (environment) {
-      pairs.push(
-        `sdkappid=${environment.sdkAppId}`,
-        `identifier=${encodeURIComponent(environment.adminIdentifier)}`,
+      params.push(
+        { key: 'sdkappid', kind: 'value', value: String(environment.sdkAppId) },
+        { key: 'identifier', kind: 'value', value: environment.adminIdentifier },
       );
     }
-    pairs.push(`usersig=${USERSIG_PLACEHOLDER}`, 'random=$RANDOM', 'contenttype=json');
-    return pairs.join('&');
+    params.push(
+      { key: 'usersig', kind: 'usersig' },
+      { key: 'random', kind: 'random' },
+      { key: 'contenttype', kind: 'value', value: 'json' },
+    );
+  } else if (!params.some((p) => p.kind === 'usersig')) {
+    params.push({ key: 'usersig', kind: 'usersig' });
   }
-  if (!hasUserSig) pairs.push(`usersig=${USERSIG_PLACEHOLDER}`);
-  return pairs.join('&');
+  return params;
+}
+
+/** Where a recorded call goes (scheme, host, path, no query) and its query's parameters. */
+export function callTarget(
+  entry: HistoryEntry,
+  environment?: Environment,
+): { endpoint: string; params: QueryParam[] } {
+  const recorded = parseUrl(entry.url);
+  return {
+    endpoint: `${baseOf(recorded, environment)}${pathOf(recorded, entry.service, entry.command)}`,
+    params: queryParams(recorded, environment),
+  };
 }
 
 /**
@@ -73,8 +93,13 @@ function queryOf(recorded: URL | null, environment?: Environment): string {
  * `usersig=$USERSIG` in place of the ticket, and the exact body that was sent.
  */
 export function toCurl(entry: HistoryEntry, environment?: Environment): string {
-  const recorded = parseUrl(entry.url);
-  const url = `${baseOf(recorded, environment)}${pathOf(recorded, entry.service, entry.command)}?${queryOf(recorded, environment)}`;
+  const { endpoint, params } = callTarget(entry, environment);
+  const query = params.map((p) => {
+    if (p.kind === 'usersig') return `usersig=${USERSIG_PLACEHOLDER}`;
+    if (p.kind === 'random') return 'random=$RANDOM';
+    return `${encodeURIComponent(p.key)}=${encodeURIComponent(p.value)}`;
+  });
+  const url = `${endpoint}?${query.join('&')}`;
   return [
     `curl -X POST ${shellDoubleQuote(url)}`,
     `  -H 'Content-Type: application/json'`,

@@ -5,7 +5,7 @@ import { useClipboard } from '@mantine/hooks';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { EnvironmentLabel } from '../environment/EnvironmentLabel';
-import { CopyCurlButton } from './CopyCurlButton';
+import { CopyCallButton } from './CopyCallButton';
 import { ErrorExplanation } from './ErrorExplanation';
 import { ResponseBody } from './ResponseBody';
 
@@ -13,7 +13,7 @@ export type ResponsePanelProps = {
   entry: HistoryEntry;
   /** The transport failure of a 502/504 answer; defaults to `entry.failure`. */
   failure?: Failure | null;
-  /** Enables "Copy as cURL" with the real host; shown next to the status when given. */
+  /** Enables "Copy as cURL" (and as code) with the real host; shown next to the status when given. */
   environment?: Environment;
 };
 
@@ -105,7 +105,7 @@ export function ResponsePanel({ entry, failure, environment }: ResponsePanelProp
           </Group>
           <Group gap="lg" align="flex-end" justify="space-between" wrap="wrap">
             <RequestIdField requestId={entry.requestId} />
-            {environment && <CopyCurlButton entry={entry} environment={environment} />}
+            {environment && <CopyCallButton entry={entry} environment={environment} />}
           </Group>
           {entry.errorInfo && (
             <Text size="sm">

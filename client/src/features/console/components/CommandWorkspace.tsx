@@ -1,8 +1,9 @@
 import type { CatalogCommand, Environment, JsonObject, Role } from '@console/shared/api';
+import { cursorRuleFor } from '@console/shared/catalog/cursors';
 import { commandKey } from '@console/shared/catalog/lookups';
 import { type ConfirmationReason, confirmationReason } from '@console/shared/guard-rails';
 import { SimpleGrid } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useEntry } from '../../../api/get-entry';
 import type { RecordedCall } from '../../../api/recorded-call';
 import { useSendRequest } from '../../../api/send-request';
@@ -11,10 +12,15 @@ import { useSendShortcut } from '../hooks/use-send-shortcut';
 import { loadDraft, pretty, saveDraft } from '../lib/drafts';
 import { loadLastAnswer, saveLastAnswer } from '../lib/last-answers';
 import { parseBody } from '../lib/parse-body';
-import { ConfirmSendModal } from './ConfirmSendModal';
-import { FetchAllPages } from './FetchAllPages';
 import { RequestEditor } from './RequestEditor';
 import { ResponseRegion } from './ResponseRegion';
+
+// Off the console's first paint: "Fetch all" only for commands with a cursor, the confirmation only
+// when a send asks for one (their Mantine inputs and modal are ~13 KB gz the first screen never shows).
+const FetchAllPages = lazy(async () => ({ default: (await import('./FetchAllPages')).FetchAllPages }));
+const ConfirmSendModal = lazy(async () => ({
+  default: (await import('./ConfirmSendModal')).ConfirmSendModal,
+}));
 
 type Props = { command: CatalogCommand; environment: Environment; role: Role };
 
@@ -124,24 +130,30 @@ export function CommandWorkspace({ command, environment, role }: Props) {
           environment={environment}
         />
       </SimpleGrid>
-      <FetchAllPages
-        command={command}
-        environment={environment}
-        blockedReason={blockedReason}
-        currentText={() => textRef.current}
-      />
+      {cursorRuleFor(command.service, command.command) && (
+        <Suspense fallback={null}>
+          <FetchAllPages
+            command={command}
+            environment={environment}
+            blockedReason={blockedReason}
+            currentText={() => textRef.current}
+          />
+        </Suspense>
+      )}
       {pending && (
-        <ConfirmSendModal
-          opened
-          command={command}
-          environment={environment}
-          confirmation={pending.confirmation}
-          onCancel={() => setPending(null)}
-          onConfirm={(confirm) => {
-            setPending(null);
-            dispatch(pending.body, confirm);
-          }}
-        />
+        <Suspense fallback={null}>
+          <ConfirmSendModal
+            opened
+            command={command}
+            environment={environment}
+            confirmation={pending.confirmation}
+            onCancel={() => setPending(null)}
+            onConfirm={(confirm) => {
+              setPending(null);
+              dispatch(pending.body, confirm);
+            }}
+          />
+        </Suspense>
       )}
     </>
   );

@@ -1,9 +1,8 @@
 import type { Environment, HistoryEntry } from '@console/shared/api';
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { useClipboard } from '@mantine/hooks';
-import { IconArrowsDiff, IconCheck, IconExternalLink, IconRepeat, IconTerminal2 } from '@tabler/icons-react';
+import { IconArrowsDiff, IconExternalLink, IconRepeat } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { toCurl } from '../../../lib/curl';
+import { CopyCallButton } from '../../../components/response/CopyCallButton';
 
 type Props = {
   entry: HistoryEntry;
@@ -21,7 +20,6 @@ export function consoleHref(entry: HistoryEntry): string {
 }
 
 export function EntryActions({ entry, environment, replayBlocked, replaying, onReplay, onCompare }: Props) {
-  const clipboard = useClipboard({ timeout: 1500 });
   return (
     <Stack gap={4}>
       <Group gap="xs">
@@ -45,15 +43,7 @@ export function EntryActions({ entry, environment, replayBlocked, replaying, onR
         <Button variant="default" leftSection={<IconArrowsDiff size={16} aria-hidden />} onClick={onCompare}>
           Compare
         </Button>
-        <Button
-          variant="default"
-          leftSection={
-            clipboard.copied ? <IconCheck size={16} aria-hidden /> : <IconTerminal2 size={16} aria-hidden />
-          }
-          onClick={() => clipboard.copy(toCurl(entry, environment))}
-        >
-          {clipboard.copied ? 'Copied' : 'Copy as cURL'}
-        </Button>
+        <CopyCallButton entry={entry} environment={environment} size="sm" />
       </Group>
       {replayBlocked && (
         <Text size="sm" c="dimmed" id="replay-blocked">
