@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import {
   ADMIN,
@@ -104,7 +105,10 @@ test.describe('the console page', () => {
     // The same call as Python: the ticket from the environment, the body as a literal.
     await response.getByRole('button', { name: 'Copy as code in another language' }).click();
     await page.getByRole('menuitem', { name: 'Python (requests)' }).click();
-    const python = String(await page.evaluate('navigator.clipboard.readText()'));
+    // Copied once the snippet's code has loaded (on the first copy).
+    const clipboard = async () => String(await page.evaluate('navigator.clipboard.readText()'));
+    await expect.poll(clipboard).toContain('import requests');
+    const python = await clipboard();
     expect(python).toContain('/sandbox/env/sandbox/v4/im_open_login_svc/account_import"');
     expect(python).toContain('"usersig": os.environ["USERSIG"],');
     expect(python).toContain(`"UserID": "${userId}",`);
@@ -116,6 +120,31 @@ test.describe('the console page', () => {
       command: 'account_import',
       body: { UserID: userId, Nick: 'Typed in Monaco' },
     });
+  });
+
+  test('shows the list of records in an answer as a table and downloads it as CSV', async ({ page }) => {
+    await signIn(page, ADMIN, '/?env=sandbox&command=im_open_login_svc/account_check');
+    await editorIn(page, 'Request body');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const response = page.getByRole('region', { name: 'Response' });
+    await expect(response.getByTestId('action-status')).toHaveText('OK');
+    await response.getByText('Table (2)').click();
+    const table = page.getByRole('region', { name: 'ResultItem of account_check' });
+    await expect(table.getByRole('columnheader', { name: 'UserID' })).toBeVisible();
+    await expect(table.getByRole('cell', { name: 'user2', exact: true })).toBeVisible();
+    await expect(response.getByText('2 rows, 4 columns')).toBeVisible();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      response.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('account_check-ResultItem.csv');
+    const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
+    expect(csv[0]).toBe('UserID,ResultCode,ResultInfo,AccountStatus');
+    expect(csv[1]).toMatch(/^user1,0,,(Imported|NotImported)$/);
+    expect(csv[2]).toMatch(/^user2,0,,(Imported|NotImported)$/);
+    // Back to the JSON view.
+    await response.getByText('JSON', { exact: true }).click();
+    await expect(table).toHaveCount(0);
   });
 
   test('explains the error code of a call about an account that does not exist', async ({ page }) => {

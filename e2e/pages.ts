@@ -115,6 +115,28 @@ export const consolePages: ConsolePage[] = [
     },
   },
   {
+    name: 'history entry, its answer as a table',
+    path: async (page) => {
+      const res = await page.request.post('/api/requests', {
+        data: {
+          environmentId: 'sandbox',
+          service: 'im_open_login_svc',
+          command: 'account_check',
+          body: { CheckItem: [{ UserID: 'user1' }, { UserID: 'nobody-a11y' }] },
+        },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+      return `/history/${historyEntrySchema.parse(await res.json()).id}`;
+    },
+    ready: monacoReady('Request body'),
+    act: async (page) => {
+      await page.getByText('Table (2)').click();
+      await expect(
+        page.getByRole('region', { name: 'ResultItem of account_check' }).getByRole('cell').first(),
+      ).toBeVisible();
+    },
+  },
+  {
     name: 'history entry, picking a recent call to compare',
     path: async (page) => {
       await recordCall(page);

@@ -2,6 +2,7 @@ import type { HistoryEntry } from '@console/shared/api';
 import { Alert, Button, Code, Group, Paper, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useMemo } from 'react';
+import { downloadText } from '../../lib/download';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { JsonViewer } from '../monaco/JsonViewer';
 
@@ -24,16 +25,6 @@ function preview(text: string, limit: number): string {
 
 function formatKiB(bytes: number): string {
   return `${Math.round(bytes / 1024).toLocaleString('en')} KB`;
-}
-
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  // Revoke later: some browsers read the blob after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function ResponseBody({ entry }: { entry: HistoryEntry }) {
@@ -63,7 +54,7 @@ export function ResponseBody({ entry }: { entry: HistoryEntry }) {
             <Button
               size="xs"
               leftSection={<IconDownload size={14} />}
-              onClick={() => download(text, fileName)}
+              onClick={() => downloadText(text, fileName, 'application/json')}
             >
               Download
             </Button>

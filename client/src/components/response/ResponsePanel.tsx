@@ -4,6 +4,7 @@ import { ActionIcon, Badge, Group, Paper, Stack, Text, Tooltip } from '@mantine/
 import { useClipboard } from '@mantine/hooks';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { lazy, type ReactNode, Suspense, useMemo } from 'react';
+import { tablesOf } from '../../lib/answer-tables';
 import { EnvironmentLabel } from '../environment/EnvironmentLabel';
 import { CopyCallButton } from './CopyCallButton';
 import { ErrorExplanation } from './ErrorExplanation';
@@ -123,23 +124,26 @@ export function ResponsePanel({ entry, failure, environment }: ResponsePanelProp
   );
 }
 
-const MessagesAnswer = lazy(() => import('./MessagesAnswer'));
+const AnswerViews = lazy(() => import('./AnswerViews'));
 
-/** The body as JSON, or, for a list of messages, also as a conversation (issue 15). */
+/** The body as JSON, and also as tables of its lists of records and, for messages, a conversation (issue 15). */
 function AnswerBody({ entry }: { entry: HistoryEntry }) {
   const messages = useMemo(
     () => conversationOf(entry.service, entry.command, entry.response),
     [entry.service, entry.command, entry.response],
   );
-  if (messages === undefined) return <ResponseBody entry={entry} />;
+  const tables = useMemo(() => tablesOf(entry.response), [entry.response]);
+  if (messages === undefined && tables.length === 0) return <ResponseBody entry={entry} />;
   const self = entry.requestBody.Operator_Account;
   return (
     <Suspense fallback={<ResponseBody entry={entry} />}>
-      <MessagesAnswer
+      <AnswerViews
         json={<ResponseBody entry={entry} />}
+        tables={tables}
         messages={messages}
         selfId={typeof self === 'string' ? self : null}
-        label={`Messages of ${entry.command}`}
+        label={entry.command}
+        conversationLabel={`Messages of ${entry.command}`}
       />
     </Suspense>
   );

@@ -7,6 +7,7 @@ import { IconCheck, IconSend, IconTerminal2 } from '@tabler/icons-react';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useSession } from '../../../api/get-session';
 import { Spinner } from '../../../components/Spinner';
+import { tablesOf } from '../../../lib/answer-tables';
 import { formatTime } from '../../../lib/format-time';
 import { useCallbackEntry, useForwardCallback } from '../api/callbacks';
 import { toCallbackCurl } from '../lib/curl';
@@ -16,21 +17,24 @@ import { VerdictBadge } from './VerdictBadge';
 
 type Props = { id: string; endpoint: CallbackEndpoint | undefined };
 
-// The explorer's JSON/conversation switch, in a chunk of its own (the conversation view is not small).
-const MessagesAnswer = lazy(() => import('../../../components/response/MessagesAnswer'));
+// The answer's JSON/table/conversation switch, in a chunk of its own (the conversation view is not small).
+const AnswerViews = lazy(() => import('../../../components/response/AnswerViews'));
 
-/** The body as JSON, or, for a callback that carries a message, also as a one-message conversation. */
+/** The body as JSON, and also as tables of its lists of records and, for a message, a one-message conversation. */
 function CallbackBody({ command, body }: { command: string; body: unknown }) {
   const messages = useMemo(() => callbackConversation(body), [body]);
+  const tables = useMemo(() => tablesOf(body), [body]);
   const json = <JsonBlock title="Body" value={body} />;
-  if (messages === undefined) return json;
+  if (messages === undefined && tables.length === 0) return json;
   return (
     <Suspense fallback={json}>
-      <MessagesAnswer
+      <AnswerViews
         json={json}
+        tables={tables}
         messages={messages}
         selfId={null}
-        label={`Message of ${command || 'the callback'}`}
+        label={command || 'the callback'}
+        conversationLabel={`Message of ${command || 'the callback'}`}
         switchLabel="Show the body as"
       />
     </Suspense>
