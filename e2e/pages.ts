@@ -18,15 +18,16 @@ export type ConsolePage = {
   signedOut?: boolean;
 };
 
-async function recordCall(page: Page): Promise<{ id: string; requestId: string }> {
-  const res = await page.request.post('/api/requests', {
-    data: {
-      environmentId: 'sandbox',
-      service: 'profile',
-      command: 'portrait_get',
-      body: { To_Account: ['nobody-a11y'], TagList: ['Tag_Profile_IM_Nick'] },
-    },
-  });
+/** A call sent through the console (a profile lookup unless told), recorded in its history. */
+async function recordCall(
+  page: Page,
+  call = {
+    service: 'profile',
+    command: 'portrait_get',
+    body: { To_Account: ['nobody-a11y'], TagList: ['Tag_Profile_IM_Nick'] } as object,
+  },
+): Promise<{ id: string; requestId: string }> {
+  const res = await page.request.post('/api/requests', { data: { environmentId: 'sandbox', ...call } });
   expect(res.status(), await res.text()).toBe(201);
   const entry = historyEntrySchema.parse(await res.json());
   return { id: entry.id, requestId: entry.requestId ?? '' };
@@ -117,16 +118,12 @@ export const consolePages: ConsolePage[] = [
   {
     name: 'history entry, its answer as a table',
     path: async (page) => {
-      const res = await page.request.post('/api/requests', {
-        data: {
-          environmentId: 'sandbox',
-          service: 'im_open_login_svc',
-          command: 'account_check',
-          body: { CheckItem: [{ UserID: 'user1' }, { UserID: 'nobody-a11y' }] },
-        },
+      const { id } = await recordCall(page, {
+        service: 'im_open_login_svc',
+        command: 'account_check',
+        body: { CheckItem: [{ UserID: 'user1' }, { UserID: 'nobody-a11y' }] },
       });
-      expect(res.status(), await res.text()).toBe(201);
-      return `/history/${historyEntrySchema.parse(await res.json()).id}`;
+      return `/history/${id}`;
     },
     ready: monacoReady('Request body'),
     act: async (page) => {

@@ -1,46 +1,14 @@
-import type { Environment, HistoryEntry } from '@console/shared/api';
 import { describe, expect, it } from 'vitest';
 import { toCurl } from './curl';
+import { productionSingapore, recordedCall } from './testing/recorded-call';
 
-const entry: HistoryEntry = {
-  id: 'e1',
-  createdAt: '2026-11-26T10:40:00.000Z',
-  operator: 'admin',
-  environmentId: 'prod-sg',
-  region: 'singapore',
-  service: 'openim',
-  command: 'sendmsg',
+const entry = recordedCall({
   requestBody: {
     From_Account: 'bob',
     MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: "it's $HOME `x`" } }],
   },
-  url: 'https://adminapisgp.im.qcloud.com/v4/openim/sendmsg?sdkappid=20001234&identifier=administrator&usersig=REDACTED&random=123456&contenttype=json',
-  httpStatus: 200,
-  durationMs: 81,
-  outcome: 'ok',
-  actionStatus: 'OK',
-  errorCode: 0,
-  errorInfo: '',
-  requestId: 'Id-1',
-  response: { ActionStatus: 'OK' },
-  errorDoc: null,
-  failure: null,
-  replayOf: null,
-};
-
-const environment: Environment = {
-  id: 'prod-sg',
-  label: 'Production · Singapore',
-  region: 'singapore',
-  host: 'adminapisgp.im.qcloud.com',
-  sdkAppId: 20001234,
-  adminIdentifier: 'administrator',
-  production: true,
-  readOnly: false,
-  confirmWrites: true,
-  sandbox: false,
-  notEmulated: null,
-};
+});
+const environment = productionSingapore;
 
 /**
  * What a POSIX shell makes of the command: its words after quote removal and expansion of `vars`.

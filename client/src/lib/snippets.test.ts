@@ -1,15 +1,8 @@
-import type { Environment, HistoryEntry } from '@console/shared/api';
 import { describe, expect, it } from 'vitest';
 import { pythonLiteral, toNodeFetch, toPythonRequests } from './snippets';
+import { productionSingapore, recordedCall } from './testing/recorded-call';
 
-const entry: HistoryEntry = {
-  id: 'e1',
-  createdAt: '2026-11-26T10:40:00.000Z',
-  operator: 'admin',
-  environmentId: 'prod-sg',
-  region: 'singapore',
-  service: 'openim',
-  command: 'sendmsg',
+const entry = recordedCall({
   requestBody: {
     From_Account: 'bob',
     SyncOtherMachine: 2,
@@ -21,32 +14,8 @@ const entry: HistoryEntry = {
   },
   // A recorded URL never holds a real ticket; this one pretends to, to show it is not copied.
   url: 'https://adminapisgp.im.qcloud.com/v4/openim/sendmsg?sdkappid=20001234&identifier=admin%20x&usersig=REAL-TICKET&random=123456&contenttype=json',
-  httpStatus: 200,
-  durationMs: 81,
-  outcome: 'ok',
-  actionStatus: 'OK',
-  errorCode: 0,
-  errorInfo: '',
-  requestId: 'Id-1',
-  response: { ActionStatus: 'OK' },
-  errorDoc: null,
-  failure: null,
-  replayOf: null,
-};
-
-const environment: Environment = {
-  id: 'prod-sg',
-  label: 'Production · Singapore',
-  region: 'singapore',
-  host: 'adminapisgp.im.qcloud.com',
-  sdkAppId: 20001234,
-  adminIdentifier: 'administrator',
-  production: true,
-  readOnly: false,
-  confirmWrites: true,
-  sandbox: false,
-  notEmulated: null,
-};
+});
+const environment = productionSingapore;
 
 /** Runs the Node snippet with its globals stubbed: what it would send, and what it prints. */
 async function runNode(code: string, env: Record<string, string | undefined>) {

@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { type AnswerTable, cellText, tableCsv } from '../../lib/answer-tables';
 import { downloadText } from '../../lib/download';
+import { VirtualSpacerRow } from '../VirtualSpacerRow';
 
 const ROW_HEIGHT = 33;
 /** What a cell shows of a long value; the whole value is its tooltip, the JSON view and the CSV. */
@@ -90,11 +91,7 @@ export function AnswerTableView({ tables, label }: { tables: readonly AnswerTabl
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {paddingTop > 0 && (
-              <tr aria-hidden>
-                <td colSpan={table.columns.length} style={{ height: paddingTop, padding: 0 }} />
-              </tr>
-            )}
+            <VirtualSpacerRow height={paddingTop} colSpan={table.columns.length} />
             {items.map((item) => {
               const row = rows[item.index];
               if (!row) return null;
@@ -122,11 +119,7 @@ export function AnswerTableView({ tables, label }: { tables: readonly AnswerTabl
                 </Table.Tr>
               );
             })}
-            {paddingBottom > 0 && (
-              <tr aria-hidden>
-                <td colSpan={table.columns.length} style={{ height: paddingBottom, padding: 0 }} />
-              </tr>
-            )}
+            <VirtualSpacerRow height={paddingBottom} colSpan={table.columns.length} />
           </Table.Tbody>
         </Table>
       </section>

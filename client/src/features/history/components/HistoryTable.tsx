@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { RequestIdText } from '../../../components/RequestIdText';
 import { Timestamp, TimeTooltip, timeCopyHandlers } from '../../../components/Timestamp';
+import { VirtualSpacerRow } from '../../../components/VirtualSpacerRow';
 import { formatDuration } from '../utils/format';
 import { EnvironmentName } from './EnvironmentName';
 import { OutcomeBadge } from './OutcomeBadge';
@@ -137,11 +138,7 @@ export function HistoryTable({
             ))}
           </Table.Thead>
           <Table.Tbody>
-            {paddingTop > 0 && (
-              <tr aria-hidden>
-                <td colSpan={colSpan} style={{ height: paddingTop, padding: 0 }} />
-              </tr>
-            )}
+            <VirtualSpacerRow height={paddingTop} colSpan={colSpan} />
             {items.map((item) => {
               const row = rows[item.index];
               if (!row) return null;
@@ -166,11 +163,7 @@ export function HistoryTable({
                 </Table.Tr>
               );
             })}
-            {paddingBottom > 0 && (
-              <tr aria-hidden>
-                <td colSpan={colSpan} style={{ height: paddingBottom, padding: 0 }} />
-              </tr>
-            )}
+            <VirtualSpacerRow height={paddingBottom} colSpan={colSpan} />
           </Table.Tbody>
         </Table>
       </section>
