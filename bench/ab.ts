@@ -8,14 +8,11 @@
 // the median of the rounds' ratios over every pair.
 import os from 'node:os';
 import path from 'node:path';
-import { UserSigSigner } from '../server/src/adapters/usersig';
 import { alternatingPairs, consoleVariants, roundRatios } from './lib/alternate';
 import {
-  BENCH_ADMIN,
   BENCH_CALL,
   BENCH_REQUEST_BODY,
   BENCH_SDKAPPID,
-  BENCH_SECRET_KEY,
   type ChildServer,
   startFloorProxy,
   startUpstream,
@@ -43,18 +40,7 @@ const environmentsFile = writeBenchEnvironments(work, upstream.url);
 /** The floor and the upstream itself, loaded beside every pair of consoles. */
 const servers: { name: string; proc: ChildServer; headers: Record<string, string> }[] = [];
 try {
-  const userSig = new UserSigSigner().sign({
-    id: 'bench',
-    sdkAppId: BENCH_SDKAPPID,
-    adminIdentifier: BENCH_ADMIN,
-    secretKey: BENCH_SECRET_KEY,
-  });
-  const floor = await startFloorProxy({
-    upstreamUrl: upstream.url,
-    sdkAppId: BENCH_SDKAPPID,
-    identifier: BENCH_ADMIN,
-    userSig,
-  });
+  const floor = await startFloorProxy({ upstreamUrl: upstream.url });
   servers.push({ name: 'floor', proc: floor, headers: {} });
   // Straight to the upstream: the added latency of a proxy is its p50 / p99 over this one's.
   servers.push({ name: 'direct', proc: upstream, headers: {} });

@@ -5,17 +5,8 @@
 // with its CPU as a ratio to the bare proxy's: the console's own figure adds its auth, validation,
 // logging and limiter to its design's.
 import os from 'node:os';
-import { UserSigSigner } from '../server/src/adapters/usersig';
 import { alternatingLoads } from './lib/alternate';
-import {
-  BENCH_ADMIN,
-  BENCH_REQUEST_BODY,
-  BENCH_SDKAPPID,
-  BENCH_SECRET_KEY,
-  type ChildServer,
-  startFloorProxy,
-  startUpstream,
-} from './lib/processes';
+import { BENCH_REQUEST_BODY, type ChildServer, startFloorProxy, startUpstream } from './lib/processes';
 import { recordingDesigns } from './lib/recording-floor';
 import { median } from './lib/stats';
 import { makeTempDir, removeTempDir } from './lib/temp';
@@ -28,17 +19,7 @@ const work = makeTempDir('recording-designs');
 const upstream = await startUpstream(0);
 const servers: { name: string; proc: ChildServer }[] = [];
 try {
-  const floor = {
-    upstreamUrl: upstream.url,
-    sdkAppId: BENCH_SDKAPPID,
-    identifier: BENCH_ADMIN,
-    userSig: new UserSigSigner().sign({
-      id: 'bench',
-      sdkAppId: BENCH_SDKAPPID,
-      adminIdentifier: BENCH_ADMIN,
-      secretKey: BENCH_SECRET_KEY,
-    }),
-  };
+  const floor = { upstreamUrl: upstream.url };
   servers.push({ name: 'bare', proc: await startFloorProxy(floor) });
   for (const recording of recordingDesigns) {
     servers.push({

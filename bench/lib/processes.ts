@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { buildServer, serverNodeArgs } from '../../server/build.mjs';
+import { UserSigSigner } from '../../server/src/adapters/usersig';
 import type { RecordingDesign } from './recording-floor';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -151,11 +152,22 @@ export function startUpstream(delayMs = 0): Promise<Upstream> {
   });
 }
 
+/**
+ * The UserSig of the bench app's admin, as the console would sign it from BENCH_SECRET_KEY. The floor
+ * proxy takes it signed once, as the console caches its own, so neither side signs per call.
+ */
+export function benchUserSig(): string {
+  return new UserSigSigner().sign({
+    id: 'bench',
+    sdkAppId: BENCH_SDKAPPID,
+    adminIdentifier: BENCH_ADMIN,
+    secretKey: BENCH_SECRET_KEY,
+  });
+}
+
+/** The floor proxy calls the bench's app (BENCH_SDKAPPID as BENCH_ADMIN) on this upstream. */
 export interface FloorProxyOptions {
   upstreamUrl: string;
-  sdkAppId: number;
-  identifier: string;
-  userSig: string;
   /** Also record every call in a console store in this directory (the recording floor, decision 062). */
   storeDir?: string;
   /** How the recording floor records (lib/recording-floor.ts); the console's two commits when absent. */
@@ -169,9 +181,9 @@ export interface FloorProxyOptions {
 export function startFloorProxy(opts: FloorProxyOptions): Promise<ChildServer> {
   return startPortPrinter('bench/floor-proxy-main.ts', 'the bare bench proxy', {
     FLOOR_UPSTREAM_URL: opts.upstreamUrl,
-    FLOOR_SDKAPPID: String(opts.sdkAppId),
-    FLOOR_IDENTIFIER: opts.identifier,
-    FLOOR_USERSIG: opts.userSig,
+    FLOOR_SDKAPPID: String(BENCH_SDKAPPID),
+    FLOOR_IDENTIFIER: BENCH_ADMIN,
+    FLOOR_USERSIG: benchUserSig(),
     ...(opts.storeDir === undefined ? {} : { FLOOR_STORE_DIR: opts.storeDir }),
     ...(opts.recording === undefined ? {} : { FLOOR_RECORDING: opts.recording }),
   });

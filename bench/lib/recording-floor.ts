@@ -55,14 +55,14 @@ export async function openRecording(
   const append = (record: object) => {
     if (journal !== undefined) writeSync(journal, `${JSON.stringify(record)}\n`);
   };
-  // `deferred`: journaled calls waiting to be inserted. Their commit is not awaited; the group commit
-  // writes each drained batch in one transaction.
+  // `deferred`: journaled calls waiting to be inserted. No answer waits for their commit (only closing
+  // does); the group commit writes each drained batch in one transaction.
   const waiting: [HistoryEntry, AuditEvent][] = [];
   let drainTimer: NodeJS.Timeout | undefined;
   const drain = () => {
     clearTimeout(drainTimer);
     drainTimer = undefined;
-    for (const [entry, audit] of waiting.splice(0)) void calls.record(entry, audit, rollupOperator);
+    return Promise.all(waiting.splice(0).map(([entry, audit]) => calls.record(entry, audit, rollupOperator)));
   };
   return {
     call(service, command, body, bodyText, url) {
@@ -111,14 +111,14 @@ export async function openRecording(
           if (design === 'one-commit') return calls.record(entry, audit, rollupOperator);
           append({ entry, audit });
           waiting.push([entry, audit]);
-          if (waiting.length >= 256) drain();
+          if (waiting.length >= 256) void drain();
           else drainTimer ??= setTimeout(drain, 50);
           return Promise.resolve();
         },
       };
     },
     async close() {
-      drain();
+      await drain();
       await db.close();
     },
   };

@@ -1,6 +1,5 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { UserSigSigner } from '../../server/src/adapters/usersig';
 import { historyEntrySchema } from '../../shared/src/api/index';
 import { authenticate } from '../lib/auth';
 import { busiestProfile, formatProfileSummary, type ProfileSummary } from '../lib/cpuprofile';
@@ -11,7 +10,7 @@ import {
   BENCH_CALL,
   BENCH_REQUEST_BODY,
   BENCH_SDKAPPID,
-  BENCH_SECRET_KEY,
+  benchUserSig,
   type ChildServer,
   type ConsoleProcess,
   repoRoot,
@@ -69,12 +68,7 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
     });
 
   // The URL the console itself sends, UserSig included, so both paths carry the same request.
-  const userSig = new UserSigSigner().sign({
-    id: 'bench',
-    sdkAppId: BENCH_SDKAPPID,
-    adminIdentifier: BENCH_ADMIN,
-    secretKey: BENCH_SECRET_KEY,
-  });
+  const userSig = benchUserSig();
   const directUrl =
     `${upstream.url}/v4/${BENCH_CALL.service}/${BENCH_CALL.command}?sdkappid=${BENCH_SDKAPPID}&identifier=${BENCH_ADMIN}` +
     `&usersig=${encodeURIComponent(userSig)}&random=1234567&contenttype=json`;
@@ -84,14 +78,11 @@ export async function runOverhead(ctx: SectionContext): Promise<SectionResult> {
   let floor: ChildServer | undefined;
   let recording: ChildServer | undefined;
   try {
-    const floorOptions = {
+    floor = await startFloorProxy({ upstreamUrl: upstream.url });
+    recording = await startFloorProxy({
       upstreamUrl: upstream.url,
-      sdkAppId: BENCH_SDKAPPID,
-      identifier: BENCH_ADMIN,
-      userSig,
-    };
-    floor = await startFloorProxy(floorOptions);
-    recording = await startFloorProxy({ ...floorOptions, storeDir: path.join(work, 'data-recording') });
+      storeDir: path.join(work, 'data-recording'),
+    });
     server = await startServer(path.join(work, 'data'));
     const credentials = await authenticate(server.url);
     const consoleHeaders = { 'content-type': 'application/json', ...credentials.headers };
