@@ -43,6 +43,7 @@ export function CommandWorkspace({ command, environment, role }: Props) {
   const shown: RecordedCall | undefined =
     send.data ?? (last.data ? { entry: last.data, failure: last.data.failure } : undefined);
   const blockedReason = sendBlockedReason(role, command.access, environment);
+  const cursorRule = cursorRuleFor(command.service, command.command);
 
   const edit = (value: string) => {
     textRef.current = value;
@@ -130,10 +131,11 @@ export function CommandWorkspace({ command, environment, role }: Props) {
           environment={environment}
         />
       </SimpleGrid>
-      {cursorRuleFor(command.service, command.command) && (
+      {cursorRule && (
         <Suspense fallback={null}>
           <FetchAllPages
             command={command}
+            rule={cursorRule}
             environment={environment}
             blockedReason={blockedReason}
             currentText={() => textRef.current}

@@ -1,6 +1,6 @@
 import type { CatalogCommand, Environment } from '@console/shared/api';
 import { RUN_DEFAULT_MAX_PAGES, RUN_MAX_PAGES } from '@console/shared/api';
-import { cursorRuleFor } from '@console/shared/catalog/cursors';
+import type { CursorRule } from '@console/shared/catalog/cursors';
 import { Alert, Button, Group, NumberInput, Text } from '@mantine/core';
 import { IconStack2 } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
@@ -11,6 +11,8 @@ import { parseBody } from '../lib/parse-body';
 
 type Props = {
   command: CatalogCommand;
+  /** How the command's cursor is followed (`cursorRuleFor`); only a command with one has the panel. */
+  rule: CursorRule;
   environment: Environment;
   blockedReason: string | null;
   /** The body in the editor now: the first page's request. */
@@ -18,7 +20,7 @@ type Props = {
 };
 
 /** "Fetch all": follows the command's cursor from the body in the editor, as a run of pages. */
-export function FetchAllPages({ command, environment, blockedReason, currentText }: Props) {
+export function FetchAllPages({ command, rule, environment, blockedReason, currentText }: Props) {
   const navigate = useNavigate();
   const [maxPages, setMaxPages] = useState<number | string>(RUN_DEFAULT_MAX_PAGES);
   const [bodyError, setBodyError] = useState<string | null>(null);
@@ -26,8 +28,6 @@ export function FetchAllPages({ command, environment, blockedReason, currentText
     mutationFn: startRun,
     onSuccess: (run) => navigate(`/runs?run=${encodeURIComponent(run.id)}`),
   });
-  const rule = cursorRuleFor(command.service, command.command);
-  if (!rule) return null;
 
   const fetchAll = () => {
     const parsed = parseBody(currentText());
