@@ -1,7 +1,7 @@
 import { Button, Group, NativeSelect, Paper, Table, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { type AnswerTable, cellText, tableCsv } from '../../lib/answer-tables';
 import { downloadText } from '../../lib/download';
 import { VirtualSpacerRow } from '../VirtualSpacerRow';
@@ -29,8 +29,8 @@ export function AnswerTableView({ tables, label }: { tables: readonly AnswerTabl
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
-  const title = useMemo(() => (table ? `${table.path || 'The answer'} of ${label}` : label), [table, label]);
   if (!table) return null;
+  const name = table.path || 'The answer';
   const items = virtualizer.getVirtualItems();
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
@@ -55,7 +55,7 @@ export function AnswerTableView({ tables, label }: { tables: readonly AnswerTabl
           />
         ) : (
           <Text size="sm" fw={600} ff="monospace">
-            {table.path || 'The answer'}
+            {name}
           </Text>
         )}
         <Group gap="sm">
@@ -78,7 +78,7 @@ export function AnswerTableView({ tables, label }: { tables: readonly AnswerTabl
         style={{ maxHeight: 480, overflow: 'auto' }}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs focus to scroll by keyboard
         tabIndex={0}
-        aria-label={title}
+        aria-label={`${name} of ${label}`}
       >
         <Table stickyHeader striped verticalSpacing={6} aria-rowcount={rows.length + 1} fz="sm">
           <Table.Thead>

@@ -1,39 +1,30 @@
 import type { ConversationMessage } from '@console/shared/api';
-import { Paper, SegmentedControl, Stack } from '@mantine/core';
-import { type ReactNode, useState } from 'react';
+import { Paper, SegmentedControl } from '@mantine/core';
 import type { AnswerTable } from '../../lib/answer-tables';
 import { ConversationView } from '../conversation/ConversationView';
 import { AnswerTableView } from './AnswerTableView';
 
-type View = 'json' | 'table' | 'conversation';
+/** How a body is shown: JSON first, or one of the views `BodyViews` offers beside it. */
+export type View = 'json' | 'table' | 'conversation';
 
 /**
- * A body shown as JSON first, and as whatever else it holds: its lists of records as tables, its
- * messages as a conversation (issue 15). Used for a console answer and for a callback's body (issue
- * 16). Loaded lazily by its users, so neither view is in the console's first paint.
+ * The switch between a body's views, and the views other than JSON: its lists of records as tables,
+ * its messages as a conversation (issue 15). Loaded lazily by `BodyViews`, so neither is in the
+ * console's first paint.
  */
-export default function AnswerViews({
-  json,
-  tables = [],
+export function ViewSwitch({
+  value,
+  onChange,
+  tables,
   messages,
-  selfId = null,
   label,
-  conversationLabel,
-  switchLabel = 'Show the answer as',
 }: {
-  /** The JSON view, shown first. */
-  json: ReactNode;
-  tables?: readonly AnswerTable[];
-  messages?: readonly ConversationMessage[] | undefined;
-  /** Whose messages sit on the right; null: nobody's. */
-  selfId?: string | null;
-  /** Whose body it is, e.g. `account_check`: a table is named "<its path> of <label>". */
+  value: View;
+  onChange: (view: View) => void;
+  tables: readonly AnswerTable[];
+  messages: readonly ConversationMessage[] | undefined;
   label: string;
-  /** The conversation's accessible name. */
-  conversationLabel: string;
-  switchLabel?: string;
 }) {
-  const [view, setView] = useState<View>('json');
   const firstTable = tables[0];
   const data = [
     { value: 'json', label: 'JSON' },
@@ -48,23 +39,36 @@ export default function AnswerViews({
     ...(messages ? [{ value: 'conversation', label: `Conversation (${messages.length})` }] : []),
   ];
   return (
-    <Stack gap="xs">
-      <SegmentedControl
-        aria-label={switchLabel}
-        value={view}
-        onChange={(v) => setView(v === 'table' || v === 'conversation' ? v : 'json')}
-        data={data}
-        style={{ alignSelf: 'flex-start' }}
-      />
-      {view === 'table' && tables.length > 0 ? (
-        <AnswerTableView tables={tables} label={label} />
-      ) : view === 'conversation' && messages ? (
-        <Paper withBorder p="sm">
-          <ConversationView messages={messages} selfId={selfId} label={conversationLabel} />
-        </Paper>
-      ) : (
-        json
-      )}
-    </Stack>
+    <SegmentedControl
+      aria-label={label}
+      value={value}
+      onChange={(v) => onChange(v === 'table' || v === 'conversation' ? v : 'json')}
+      data={data}
+      style={{ alignSelf: 'flex-start' }}
+    />
+  );
+}
+
+export function OtherView({
+  view,
+  tables,
+  messages,
+  selfId,
+  label,
+  conversationLabel,
+}: {
+  view: Exclude<View, 'json'>;
+  tables: readonly AnswerTable[];
+  messages: readonly ConversationMessage[] | undefined;
+  selfId: string | null;
+  label: string;
+  conversationLabel: string;
+}) {
+  if (view === 'table') return <AnswerTableView tables={tables} label={label} />;
+  if (!messages) return null;
+  return (
+    <Paper withBorder p="sm">
+      <ConversationView messages={messages} selfId={selfId} label={conversationLabel} />
+    </Paper>
   );
 }

@@ -3,9 +3,9 @@ import { conversationOf } from '@console/shared/messages';
 import { ActionIcon, Badge, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { useClipboard } from '@mantine/hooks';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
-import { lazy, type ReactNode, Suspense, useMemo } from 'react';
-import { tablesOf } from '../../lib/answer-tables';
+import { type ReactNode, useMemo } from 'react';
 import { EnvironmentLabel } from '../environment/EnvironmentLabel';
+import { BodyViews } from './BodyViews';
 import { CopyCallButton } from './CopyCallButton';
 import { ErrorExplanation } from './ErrorExplanation';
 import { ResponseBody } from './ResponseBody';
@@ -124,27 +124,21 @@ export function ResponsePanel({ entry, failure, environment }: ResponsePanelProp
   );
 }
 
-const AnswerViews = lazy(() => import('./AnswerViews'));
-
 /** The body as JSON, and also as tables of its lists of records and, for messages, a conversation (issue 15). */
 function AnswerBody({ entry }: { entry: HistoryEntry }) {
   const messages = useMemo(
     () => conversationOf(entry.service, entry.command, entry.response),
     [entry.service, entry.command, entry.response],
   );
-  const tables = useMemo(() => tablesOf(entry.response), [entry.response]);
-  if (messages === undefined && tables.length === 0) return <ResponseBody entry={entry} />;
   const self = entry.requestBody.Operator_Account;
   return (
-    <Suspense fallback={<ResponseBody entry={entry} />}>
-      <AnswerViews
-        json={<ResponseBody entry={entry} />}
-        tables={tables}
-        messages={messages}
-        selfId={typeof self === 'string' ? self : null}
-        label={entry.command}
-        conversationLabel={`Messages of ${entry.command}`}
-      />
-    </Suspense>
+    <BodyViews
+      body={entry.response}
+      json={<ResponseBody entry={entry} />}
+      messages={messages}
+      selfId={typeof self === 'string' ? self : null}
+      label={entry.command}
+      conversationLabel={`Messages of ${entry.command}`}
+    />
   );
 }

@@ -4,10 +4,10 @@ import { callbackConversation } from '@console/shared/messages';
 import { Alert, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useClipboard } from '@mantine/hooks';
 import { IconCheck, IconSend, IconTerminal2 } from '@tabler/icons-react';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSession } from '../../../api/get-session';
+import { BodyViews } from '../../../components/response/BodyViews';
 import { Spinner } from '../../../components/Spinner';
-import { tablesOf } from '../../../lib/answer-tables';
 import { formatTime } from '../../../lib/format-time';
 import { useCallbackEntry, useForwardCallback } from '../api/callbacks';
 import { toCallbackCurl } from '../lib/curl';
@@ -17,27 +17,18 @@ import { VerdictBadge } from './VerdictBadge';
 
 type Props = { id: string; endpoint: CallbackEndpoint | undefined };
 
-// The answer's JSON/table/conversation switch, in a chunk of its own (the conversation view is not small).
-const AnswerViews = lazy(() => import('../../../components/response/AnswerViews'));
-
 /** The body as JSON, and also as tables of its lists of records and, for a message, a one-message conversation. */
 function CallbackBody({ command, body }: { command: string; body: unknown }) {
   const messages = useMemo(() => callbackConversation(body), [body]);
-  const tables = useMemo(() => tablesOf(body), [body]);
-  const json = <JsonBlock title="Body" value={body} />;
-  if (messages === undefined && tables.length === 0) return json;
   return (
-    <Suspense fallback={json}>
-      <AnswerViews
-        json={json}
-        tables={tables}
-        messages={messages}
-        selfId={null}
-        label={command || 'the callback'}
-        conversationLabel={`Message of ${command || 'the callback'}`}
-        switchLabel="Show the body as"
-      />
-    </Suspense>
+    <BodyViews
+      body={body}
+      json={<JsonBlock title="Body" value={body} />}
+      messages={messages}
+      label={command || 'the callback'}
+      conversationLabel={`Message of ${command || 'the callback'}`}
+      switchLabel="Show the body as"
+    />
   );
 }
 
